@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { RouterModule } from '@nestjs/core';
+import { AdminModule } from '@app/admin';
+import { AuditModule } from '@app/audit';
+import { AuthModule } from '@app/auth';
+import { AppConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { HealthModule } from '@app/health';
+import { AppLoggerModule } from '@app/http';
+import { MunicipalitiesModule } from '@app/municipalities';
+import { QueueModule } from '@app/queue';
+import { WebModule } from '@app/web';
+
+/** The JSON API lives under /api/v1; health and the web UI at the root. */
+@Module({
+  imports: [
+    AppConfigModule,
+    AppLoggerModule,
+    DatabaseModule,
+    AuditModule,
+    QueueModule,
+    AuthModule,
+    MunicipalitiesModule,
+    AdminModule,
+    HealthModule,
+    WebModule,
+    RouterModule.register([{ path: 'api/v1', children: [AuthModule, MunicipalitiesModule, AdminModule] }]),
+  ],
+})
+export class ApiModule {}

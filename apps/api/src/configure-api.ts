@@ -1,0 +1,31 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AllExceptionsFilter, createValidationPipe } from '@app/http';
+import { APP_ASSETS, DKFDS_DIST, respondWithErrorPage } from '@app/web';
+
+/** Everything main.ts and the e2e tests must set up the same way. */
+export function configureApi(app: NestExpressApplication): void {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.use(helmet());
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('urlencoded', { extended: false, limit: '256kb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter(respondWithErrorPage));
+  app.useStaticAssets(DKFDS_DIST, { prefix: '/assets/dkfds/', maxAge: '7d', index: false });
+  app.useStaticAssets(APP_ASSETS, { prefix: '/assets/app/', maxAge: '1h', index: false });
+  app.enableShutdownHooks();
+
+  const openapi = new DocumentBuilder()
+    .setTitle('Baseline API')
+    .setDescription('Survey, benchmarks and incidents for Danish municipalities. All routes under /api/v1.')
+    .setVersion('1')
+    .addBearerAuth()
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi));
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { actorOf, Auth, ClientAddress, CurrentPrincipal, Principal } from '@app/auth';
+import { UsersService } from '@app/users';
+import { CreateUserDto, SetUserActiveDto } from './dto/create-user.dto';
+
+@ApiTags('admin')
+@Controller('admin/users')
+@Auth('platform_admin')
+export class AdminUsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  list() {
+    return this.users.list();
+  }
+
+  @Post()
+  create(@Body() dto: CreateUserDto, @CurrentPrincipal() p: Principal, @ClientAddress() address: string) {
+    return this.users.create(dto, actorOf(p, address));
+  }
+
+  @Patch(':id')
+  setActive(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SetUserActiveDto,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() address: string,
+  ) {
+    return this.users.setActive(id, dto.active, actorOf(p, address));
+  }
+}

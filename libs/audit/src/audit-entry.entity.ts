@@ -1,0 +1,42 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * One line of the append-only audit log. `hash` and `prevHash` are filled by a database trigger
+ * (see the audit migration) so that the chain is built under one lock whatever process writes.
+ */
+@Entity('audit_log')
+export class AuditEntry {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  seq!: string;
+
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  occurredAt!: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorId!: string | null;
+
+  /** Who acted, as text that survives the user's deletion (email, `api-key:<prefix>`, `system`). */
+  @Column({ type: 'text' })
+  actor!: string;
+
+  @Column({ type: 'text' })
+  action!: string;
+
+  @Column({ type: 'text', nullable: true })
+  targetType!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  targetId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  address!: string | null;
+
+  @Column({ type: 'jsonb' })
+  details!: Record<string, unknown>;
+
+  @Column({ type: 'text', default: '' })
+  prevHash!: string;
+
+  @Column({ type: 'text', default: '' })
+  hash!: string;
+}

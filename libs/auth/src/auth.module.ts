@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { AppConfigService } from '@app/config';
+import { UsersModule } from '@app/users';
+import { ApiKeysRepository } from './api-keys.repository';
+import { ApiKeysService } from './api-keys.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { SignInFailuresRepository } from './sign-in-failures.repository';
+import { ApiKeyStrategy } from './strategies/api-key.strategy';
+import { JwtStrategy } from './strategies/jwt.strategy';
+import { SessionStrategy } from './strategies/session.strategy';
+import { WebSessionsRepository } from './web-sessions.repository';
+
+@Module({
+  imports: [
+    UsersModule,
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) => ({
+        secret: config.jwt.secret,
+        signOptions: { expiresIn: config.jwt.ttlSeconds, algorithm: 'HS256' },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    ApiKeysService,
+    ApiKeysRepository,
+    SignInFailuresRepository,
+    WebSessionsRepository,
+    JwtStrategy,
+    ApiKeyStrategy,
+    SessionStrategy,
+  ],
+  exports: [AuthService, ApiKeysService, UsersModule],
+})
+export class AuthModule {}

@@ -1,0 +1,38 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { User } from '@app/users/user.entity';
+
+/** A signed-in browser. Kept in the database so any API instance can check it and sign-out is real. */
+@Entity('web_sessions')
+export class WebSession {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('UQ_web_sessions_token_hash', { unique: true })
+  @Column({ type: 'text' })
+  tokenHash!: string;
+
+  @Index('IDX_web_sessions_user_id')
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { EnvironmentVariables } from './environment-variables';
+
+/** Typed access to the validated environment; the only place that knows variable names. */
+@Injectable()
+export class AppConfigService {
+  constructor(private readonly config: ConfigService<EnvironmentVariables, true>) {}
+
+  private get<K extends keyof EnvironmentVariables>(key: K): EnvironmentVariables[K] {
+    return this.config.get(key, { infer: true });
+  }
+
+  get nodeEnv() {
+    return this.get('NODE_ENV');
+  }
+  get isProduction() {
+    return this.nodeEnv === 'production';
+  }
+  get port() {
+    return this.get('PORT');
+  }
+  get databaseUrl() {
+    return this.get('DATABASE_URL');
+  }
+  get redisUrl(): string | undefined {
+    return this.get('REDIS_URL') || undefined;
+  }
+  get jwt() {
+    return { secret: this.get('JWT_SECRET'), ttlSeconds: this.get('JWT_TTL_SECONDS') };
+  }
+  get session() {
+    return { ttlSeconds: this.get('SESSION_TTL_SECONDS'), secureCookie: this.get('COOKIE_SECURE') };
+  }
+  get signInThrottle() {
+    return {
+      maxPerAccount: this.get('SIGNIN_MAX_FAILURES_PER_ACCOUNT'),
+      maxPerAddress: this.get('SIGNIN_MAX_FAILURES_PER_ADDRESS'),
+      windowSeconds: this.get('SIGNIN_WINDOW_SECONDS'),
+    };
+  }
+  get anonymityK() {
+    return this.get('ANONYMITY_K');
+  }
+  get demoPassword() {
+    return this.get('DEMO_PASSWORD');
+  }
+  get runMigrations() {
+    return this.get('MIGRATIONS_RUN');
+  }
+  get logLevel() {
+    return this.get('LOG_LEVEL');
+  }
+  get auditVerifyCron() {
+    return this.get('AUDIT_VERIFY_CRON');
+  }
+}

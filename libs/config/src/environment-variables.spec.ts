@@ -1,0 +1,36 @@
+import { validateEnvironment } from './environment-variables';
+
+const valid = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/baseline',
+  JWT_SECRET: 'x'.repeat(32),
+};
+
+describe('validateEnvironment', () => {
+  it('applies defaults and coerces numbers and booleans', () => {
+    const env = validateEnvironment({ ...valid, PORT: '4000', COOKIE_SECURE: 'true' });
+    expect(env.PORT).toBe(4000);
+    expect(env.COOKIE_SECURE).toBe(true);
+    expect(env.ANONYMITY_K).toBe(5);
+    expect(validateEnvironment({ ...valid, COOKIE_SECURE: 'false', MIGRATIONS_RUN: 'false' })).toMatchObject({
+      COOKIE_SECURE: false,
+      MIGRATIONS_RUN: false,
+    });
+  });
+
+  it('accepts its own output as strings, as child processes inherit it', () => {
+    const env = validateEnvironment({ ...valid, PORT: '3000', ANONYMITY_K: '5', JWT_TTL_SECONDS: '900' });
+    expect(env).toMatchObject({ PORT: 3000, ANONYMITY_K: 5, JWT_TTL_SECONDS: 900 });
+  });
+
+  it('names a missing variable', () => {
+    expect(() => validateEnvironment({ JWT_SECRET: valid.JWT_SECRET })).toThrow(/DATABASE_URL/);
+  });
+
+  it('refuses an anonymity threshold below 3', () => {
+    expect(() => validateEnvironment({ ...valid, ANONYMITY_K: '2' })).toThrow(/ANONYMITY_K/);
+  });
+
+  it('refuses a non-redis REDIS_URL', () => {
+    expect(() => validateEnvironment({ ...valid, REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
+  });
+});

@@ -1,0 +1,107 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/** Reads the raw value: implicit conversion would turn the string 'false' into true. */
+const toBool = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key];
+  return typeof raw === 'string' ? ['1', 'true', 'yes'].includes(raw.toLowerCase()) : raw;
+};
+
+/**
+ * Every setting the platform reads from the environment. Validated once at boot so that a typo
+ * fails fast with the variable's name instead of surfacing later as an odd runtime error.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT: number = 3000;
+
+  /** PostgreSQL connection string. Unset only under the launcher, which starts embedded PostgreSQL. */
+  @IsString()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL!: string;
+
+  /** With it, BullMQ runs on Redis; without it, on PostgreSQL in the same database. */
+  @IsOptional()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL?: string;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET!: string;
+
+  @IsInt()
+  @Min(60)
+  JWT_TTL_SECONDS: number = 900;
+
+  @IsInt()
+  @Min(300)
+  SESSION_TTL_SECONDS: number = 8 * 3600;
+
+  @IsBoolean()
+  @Transform(toBool)
+  COOKIE_SECURE: boolean = false;
+
+  @IsInt()
+  @Min(1)
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: number = 5;
+
+  @IsInt()
+  @Min(1)
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: number = 30;
+
+  @IsInt()
+  @Min(60)
+  SIGNIN_WINDOW_SECONDS: number = 900;
+
+  /** Smallest group a published statistic may describe (design: default 5, never below 3). */
+  @IsInt()
+  @Min(3)
+  ANONYMITY_K: number = 5;
+
+  @IsString()
+  @MinLength(8)
+  DEMO_PASSWORD: string = 'baseline-demo';
+
+  @IsBoolean()
+  @Transform(toBool)
+  MIGRATIONS_RUN: boolean = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  @IsString()
+  AUDIT_VERIFY_CRON: string = '0 3 * * *';
+}
+
+/** ConfigModule's `validate` hook: coerces numbers and booleans, then names every bad variable. */
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  const env = plainToInstance(EnvironmentVariables, raw, {
+    enableImplicitConversion: true,
+    exposeDefaultValues: true,
+  });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ') || 'invalid'}`,
+    );
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return env;
+}

@@ -1,0 +1,3 @@
+export * from './app-config.module';
+export * from './app-config.service';
+export * from './environment-variables';

@@ -1,0 +1,13 @@
+import { AuditEntry } from '@app/audit/audit-entry.entity';
+import { ApiKey } from '@app/auth/api-key.entity';
+import { SignInFailure } from '@app/auth/sign-in-failure.entity';
+import { WebSession } from '@app/auth/web-session.entity';
+import { Municipality } from '@app/municipalities/municipality.entity';
+import { Region } from '@app/municipalities/region.entity';
+import { User } from '@app/users/user.entity';
+
+/**
+ * Every entity of the schema, in one list so the CLI DataSource, the apps and the drift check agree
+ * on what the schema should be.
+ */
+export const ENTITIES = [Region, Municipality, User, ApiKey, WebSession, SignInFailure, AuditEntry];

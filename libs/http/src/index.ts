@@ -1,0 +1,4 @@
+export * from './all-exceptions.filter';
+export * from './error-body';
+export * from './logger.module';
+export * from './validation.pipe';

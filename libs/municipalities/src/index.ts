@@ -1,0 +1,5 @@
+export * from './municipalities.module';
+export * from './municipalities.service';
+export * from './municipality.entity';
+export * from './region.entity';
+export * from './reference-data';

@@ -1,0 +1,37 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Job, JobsOptions, Queue } from 'bullmq';
+import { JOB_QUEUE, JobName, JobPayloads, QUEUES } from './jobs';
+
+/** The one way to enqueue work: typed payloads, and the queue chosen from the job name. */
+@Injectable()
+export class JobQueueService {
+  private readonly queues: Record<string, Queue>;
+
+  constructor(@InjectQueue(QUEUES.maintenance) maintenance: Queue) {
+    this.queues = { [QUEUES.maintenance]: maintenance };
+  }
+
+  queueFor(name: JobName): Queue {
+    return this.queues[JOB_QUEUE[name]];
+  }
+
+  /** With `jobId`, a request for work already queued joins the existing job instead of adding one. */
+  async enqueue<N extends JobName>(name: N, data: JobPayloads[N], opts: JobsOptions = {}): Promise<Job> {
+    return this.queueFor(name).add(name, data, opts);
+  }
+
+  async upsertSchedule<N extends JobName>(
+    schedulerId: string,
+    pattern: string,
+    name: N,
+    data: JobPayloads[N],
+  ) {
+    await this.queueFor(name).upsertJobScheduler(schedulerId, { pattern }, { name, data });
+  }
+
+  /** Cheap round trip to the queue backend, for health checks. */
+  async ping(): Promise<Record<string, number>> {
+    return this.queues[QUEUES.maintenance].getJobCounts('waiting', 'active', 'delayed', 'failed');
+  }
+}

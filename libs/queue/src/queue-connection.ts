@@ -1,0 +1,38 @@
+import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
+import type { ConnectionOptions } from 'bullmq';
+
+export type QueueBackendKind = 'redis' | 'postgres';
+
+/** ioredis options from a redis:// URL; workers need `maxRetriesPerRequest: null` for blocking calls. */
+export function redisOptionsFromUrl(redisUrl: string) {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}
+
+/**
+ * Chooses BullMQ's backend for this process: Redis when a URL is given, otherwise BullMQ's own
+ * PostgreSQL backend in the platform database. `@nestjs/bullmq` has no backend option, so the
+ * choice is made process-wide before any queue or worker is constructed.
+ */
+export function configureQueueBackend(redisUrl: string | undefined, databaseUrl: string) {
+  if (redisUrl) {
+    setDefaultBackendFactory();
+    return {
+      kind: 'redis' as QueueBackendKind,
+      connection: redisOptionsFromUrl(redisUrl) as ConnectionOptions,
+    };
+  }
+  setDefaultBackendFactory(createPostgresBackend);
+  return {
+    kind: 'postgres' as QueueBackendKind,
+    connection: { connectionString: databaseUrl, migrate: true, max: 5 } as unknown as ConnectionOptions,
+  };
+}

@@ -1,0 +1,4 @@
+export * from './demo-seed.service';
+export * from './demo-users';
+export * from './seed.module';
+export * from './seed-app.module';

@@ -1,0 +1,6 @@
+export * from './password-hasher';
+export * from './role';
+export * from './user.entity';
+export * from './users.module';
+export * from './users.repository';
+export * from './users.service';

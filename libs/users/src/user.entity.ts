@@ -1,0 +1,56 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Municipality } from '@app/municipalities/municipality.entity';
+import type { Role } from './role';
+
+@Entity('users')
+@Check('CHK_users_role', `"role" IN ('platform_admin','kl_analyst','cert_analyst','municipality_officer')`)
+@Check(
+  'CHK_users_officer_municipality',
+  `("role" = 'municipality_officer') = ("municipality_code" IS NOT NULL)`,
+)
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Stored lower-cased; sign-in compares lower-cased input. */
+  @Index('UQ_users_email', { unique: true })
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ type: 'text' })
+  displayName!: string;
+
+  @Column({ type: 'text', select: false })
+  passwordHash!: string;
+
+  @Column({ type: 'text' })
+  role!: Role;
+
+  /** Set exactly for municipality officers: the one municipality whose data they may see. */
+  @Index('IDX_users_municipality_code')
+  @Column({ type: 'smallint', nullable: true })
+  municipalityCode!: number | null;
+
+  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'municipality_code' })
+  municipality?: Municipality;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

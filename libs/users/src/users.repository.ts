@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { User } from './user.entity';
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager: EntityManager = this.dataSource.manager) {
+    return manager.getRepository(User);
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.repo().findOne({ where: { id } });
+  }
+
+  findActiveById(id: string): Promise<User | null> {
+    return this.repo().findOne({ where: { id, active: true } });
+  }
+
+  /** Includes the password hash, which is otherwise never selected. */
+  findForSignIn(email: string): Promise<User | null> {
+    return this.repo()
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.toLowerCase() })
+      .getOne();
+  }
+
+  findAll(): Promise<User[]> {
+    return this.repo().find({ order: { role: 'ASC', municipalityCode: 'ASC', email: 'ASC' } });
+  }
+
+  findOfficers(municipalityCode: number): Promise<User[]> {
+    return this.repo().find({ where: { municipalityCode, active: true }, order: { email: 'ASC' } });
+  }
+
+  existsByEmail(email: string): Promise<boolean> {
+    return this.repo().exists({ where: { email: email.toLowerCase() } });
+  }
+
+  async insert(user: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'municipality'>, manager?: EntityManager) {
+    return this.repo(manager).save(this.repo(manager).create(user));
+  }
+
+  async setActive(id: string, active: boolean, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ id }, { active });
+  }
+
+  /** Bulk insert-or-keep for seeding: existing accounts are left untouched. */
+  async insertMissing(
+    users: Array<Pick<User, 'email' | 'displayName' | 'passwordHash' | 'role' | 'municipalityCode'>>,
+  ) {
+    if (users.length === 0) return 0;
+    const result = await this.repo()
+      .createQueryBuilder()
+      .insert()
+      .values(users.map((u) => ({ ...u, email: u.email.toLowerCase() })))
+      .orIgnore()
+      .execute();
+    return result.identifiers.filter(Boolean).length;
+  }
+}

@@ -1,0 +1,26 @@
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+
+/** The sign-in form; emptiness is reported on the page, not as a bare 400. */
+export class LoginFormDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  email?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  password?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  _csrf?: string;
+}
+
+export class CsrfFormDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  _csrf?: string;
+}

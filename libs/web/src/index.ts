@@ -1,0 +1,3 @@
+export * from './static-assets';
+export * from './web.module';
+export * from './web-error.responder';
