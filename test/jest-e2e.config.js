@@ -7,7 +7,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testRegex: '.*\\.e2e-spec\\.ts$',
   moduleFileExtensions: ['js', 'json', 'ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
   globalSetup: '<rootDir>/test/global-setup.ts',

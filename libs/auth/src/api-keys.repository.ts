@@ -30,7 +30,8 @@ export class ApiKeysRepository {
 
   /** Finds a live key by hash and stamps its last use in the same statement. */
   async touchActive(keyHash: string): Promise<ApiKey | null> {
-    const rows: ApiKey[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+    const [rows]: [ApiKey[], number] = await this.dataSource.query(
       `UPDATE api_keys SET last_used_at = now()
        WHERE key_hash = $1 AND revoked_at IS NULL
        RETURNING id, municipality_code AS "municipalityCode", name, prefix`,

@@ -24,7 +24,8 @@ export class WebSessionsRepository {
   }
 
   async revoke(tokenHash: string): Promise<string | null> {
-    const rows: Array<{ user_id: string }> = await this.dataSource.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+    const [rows]: [Array<{ user_id: string }>, number] = await this.dataSource.query(
       `UPDATE web_sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING user_id`,
       [tokenHash],
     );

@@ -1,6 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { Response } from 'express';
 import { AppConfigService } from '@app/config';
 import { QueueHealthIndicator } from './queue.health';
 
@@ -14,13 +15,23 @@ export class HealthController {
     private readonly config: AppConfigService,
   ) {}
 
-  /** 200 when the database and the queue backend answer, 503 naming the one that does not. */
+  /**
+   * 200 when the database and the queue backend answer, 503 naming the one that does not. The
+   * check result is the body either way, so load balancers and people read the same thing.
+   */
   @Get()
-  @HealthCheck()
-  check() {
-    return this.health.check([
-      () => this.db.pingCheck('database', { timeout: 3_000 }),
-      () => this.queue.isHealthy('queue', this.config.redisUrl ? 'redis' : 'postgres'),
-    ]);
+  @ApiOkResponse({ description: 'Database and queue are up' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down; the body says which' })
+  async check(@Res({ passthrough: true }) res: Response) {
+    try {
+      return await this.health.check([
+        () => this.db.pingCheck('database', { timeout: 3_000 }),
+        () => this.queue.isHealthy('queue', this.config.redisUrl ? 'redis' : 'postgres'),
+      ]);
+    } catch (e) {
+      if (!(e instanceof ServiceUnavailableException)) throw e;
+      res.status(503);
+      return e.getResponse();
+    }
   }
 }

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
+
+/** `Algorithm.Argon2id`; the package exports it as an ambient const enum, which isolated modules cannot read. */
+const ARGON2ID = 2;
 
 /**
  * argon2id with OWASP's recommended minimum (19 MiB, 2 passes). @node-rs/argon2 ships prebuilt
@@ -8,7 +11,7 @@ import { Algorithm, hash, verify } from '@node-rs/argon2';
 @Injectable()
 export class PasswordHasher {
   private static readonly OPTIONS = {
-    algorithm: Algorithm.Argon2id,
+    algorithm: ARGON2ID,
     memoryCost: 19_456,
     timeCost: 2,
     parallelism: 1,

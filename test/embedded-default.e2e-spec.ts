@@ -1,0 +1,89 @@
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const LAUNCHER = resolve(__dirname, '..', 'dist', 'apps', 'launcher', 'src', 'main.js');
+const PORT = 3917;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+/** Starts `npm start`'s launcher with no DATABASE_URL, REDIS_URL or JWT_SECRET, as on a fresh machine. */
+function launch(dataDir: string): { child: ChildProcessWithoutNullStreams; ready: Promise<string> } {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT: String(PORT),
+    EMBEDDED_PG_PORT: '54391',
+    BASELINE_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
+  const child = spawn(process.execPath, [LAUNCHER], { env });
+  let output = '';
+  const ready = new Promise<string>((resolveReady, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready in 120 s:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Baseline is running at')) {
+        clearTimeout(timer);
+        resolveReady(output);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`launcher exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, ready };
+}
+
+function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return new Promise((done) => {
+    if (child.exitCode !== null) return done(child.exitCode);
+    child.once('exit', (code) => done(code));
+    child.kill('SIGINT');
+  });
+}
+
+async function signInKl(): Promise<{ status: number; userId?: string }> {
+  const res = await fetch(`${BASE}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'kl@baseline.local', password: 'baseline-demo' }),
+  });
+  const body = (await res.json()) as { user?: { id: string } };
+  return { status: res.status, userId: body.user?.id };
+}
+
+describe('Embedded default: `npm start` on a fresh machine (e2e)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'baseline-embedded-'));
+  // The embedded server runs as an unprivileged user when started by root; it must reach its folder.
+  chmodSync(dataDir, 0o755);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts PostgreSQL, migrates, seeds, serves /health, stops on Ctrl-C and reuses its data', async () => {
+    if (!existsSync(LAUNCHER)) throw new Error('Run `npm run build` first (npm run test:e2e does).');
+
+    const first = launch(dataDir);
+    const output = await first.ready;
+    expect(output).toContain('DATABASE_URL is not set: starting embedded PostgreSQL');
+    expect(output).toContain('jobs run on BullMQ’s PostgreSQL backend');
+    expect(output).toContain('officer-151@baseline.local');
+    const health = await fetch(`${BASE}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({
+      info: { database: { status: 'up' }, queue: { status: 'up', backend: 'postgres' } },
+    });
+    const signIn = await signInKl();
+    expect(signIn.status).toBe(200);
+    expect(await stop(first.child)).toBe(0);
+    expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+
+    const second = launch(dataDir);
+    await second.ready;
+    const again = await signInKl();
+    expect(again).toEqual({ status: 200, userId: signIn.userId });
+    expect(await stop(second.child)).toBe(0);
+  }, 240_000);
+});

@@ -1,0 +1,39 @@
+import 'tsconfig-paths/register';
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../libs/database/src/data-source-options';
+import { runMigrationsLocked } from '../libs/database/src/migration-runner';
+import { readMunicipalities } from '../libs/municipalities/src/reference-data';
+import { adminDatabaseUrl, testDatabaseUrl } from './support/test-database';
+
+/** Recreates the e2e database once per run and migrates it, exactly as an app instance would. */
+export default async function globalSetup(): Promise<void> {
+  const url = new URL(testDatabaseUrl());
+  const name = url.pathname.slice(1);
+  const admin = new Client({ connectionString: adminDatabaseUrl() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+
+  const dataSource = await new DataSource(dataSourceOptions(testDatabaseUrl())).initialize();
+  await runMigrationsLocked(dataSource);
+  const rows = readMunicipalities();
+  await dataSource.query(
+    `INSERT INTO regions (code, name) SELECT DISTINCT * FROM unnest($1::smallint[], $2::text[])`,
+    [rows.map((r) => r.regionCode), rows.map((r) => r.regionName)],
+  );
+  await dataSource.query(
+    `INSERT INTO municipalities (code, name, region_code, population, population_year)
+     SELECT * FROM unnest($1::smallint[], $2::text[], $3::smallint[], $4::int[], $5::smallint[])`,
+    [
+      rows.map((r) => r.code),
+      rows.map((r) => r.name),
+      rows.map((r) => r.regionCode),
+      rows.map((r) => r.population),
+      rows.map((r) => r.populationYear),
+    ],
+  );
+  await dataSource.destroy();
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import IORedis from 'ioredis';
+import { Client } from 'pg';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { JobQueueService } from '@app/queue';
+import { startWorker, waitForJob } from './queue-backend';
+import { TEST_REDIS_URL, testDatabaseUrl } from './test-database';
+
+/** Where the job is really stored, read straight from the backend rather than through BullMQ. */
+async function storedIn(backend: 'redis' | 'postgres', id: string): Promise<boolean> {
+  if (backend === 'redis') {
+    const redis = new IORedis(TEST_REDIS_URL);
+    try {
+      return (await redis.exists(`bull:maintenance:${id}`)) === 1;
+    } finally {
+      redis.disconnect();
+    }
+  }
+  const pg = new Client({ connectionString: testDatabaseUrl() });
+  await pg.connect();
+  try {
+    return (
+      (await pg.query('SELECT 1 FROM bullmq.job WHERE queue = $1 AND id = $2', ['maintenance', id]))
+        .rowCount === 1
+    );
+  } finally {
+    await pg.end();
+  }
+}
+
+/** The same behaviour is required of both queue backends. */
+export function queueBackendContract(backend: 'redis' | 'postgres'): void {
+  describe(`Jobs on the ${backend} backend (e2e)`, () => {
+    let worker: INestApplicationContext;
+    let jobs: JobQueueService;
+
+    beforeAll(async () => {
+      worker = await startWorker();
+      const { JobQueueService } = await import('@app/queue');
+      jobs = worker.get(JobQueueService);
+    });
+    afterAll(() => worker?.close());
+
+    it('runs the audit verification job on the worker', async () => {
+      const id = `audit-verify-${randomUUID()}`;
+      await jobs.enqueue('audit.verify', { trigger: 'manual' }, { jobId: id });
+      const job = await waitForJob(jobs.queueFor('audit.verify'), id);
+      expect(job.failedReason).toBeUndefined();
+      expect(job.returnvalue).toMatchObject({ ok: true, firstBreak: null });
+      expect(await storedIn(backend, id)).toBe(true);
+      expect(await storedIn(backend === 'redis' ? 'postgres' : 'redis', id)).toBe(false);
+    });
+
+    it('joins a repeated request with the same job id instead of adding work', async () => {
+      const id = `dedupe-${randomUUID()}`;
+      const a = await jobs.enqueue('audit.verify', { trigger: 'manual' }, { jobId: id, delay: 60_000 });
+      const b = await jobs.enqueue('audit.verify', { trigger: 'manual' }, { jobId: id, delay: 60_000 });
+      expect(b.id).toBe(a.id);
+      const delayed = await jobs.queueFor('audit.verify').getDelayed();
+      expect(delayed.filter((j) => j.id === id)).toHaveLength(1);
+      await (await jobs.queueFor('audit.verify').getJob(id))?.remove();
+    });
+
+    it('schedules the daily audit verification once, however many workers start', async () => {
+      const second = await startWorker();
+      await second.close();
+      const queue = jobs.queueFor('audit.verify');
+      const scheduler = await queue.getJobScheduler('audit-verify-daily');
+      expect(scheduler).toMatchObject({ key: 'audit-verify-daily', pattern: '0 3 * * *' });
+      expect((await queue.getJobSchedulers()).filter((s) => s.key === 'audit-verify-daily')).toHaveLength(1);
+    });
+  });
+}
