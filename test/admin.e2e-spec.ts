@@ -172,7 +172,8 @@ describe('Administration: users and API keys (e2e)', () => {
       created.body.id,
     ]);
     expect(stored[0].key_hash).not.toContain(key);
-    expect(JSON.stringify(stored)).not.toContain(key.split('_')[2]);
+    // The secret part follows `bk_<8-char prefix>_` and may itself contain '_'.
+    expect(JSON.stringify(stored)).not.toContain(key.slice('bk_12345678_'.length));
     expect(stored[0].last_used_at).toBeNull();
 
     const me = await request(t.http).get('/api/v1/me').set('X-API-Key', key).expect(200);

@@ -7,6 +7,8 @@ const LAUNCHER = resolve(__dirname, '..', 'dist', 'apps', 'launcher', 'src', 'ma
 const PORT = 3917;
 const BASE = `http://127.0.0.1:${PORT}`;
 
+const launched: ChildProcessWithoutNullStreams[] = [];
+
 /** Starts `npm start`'s launcher with no DATABASE_URL, REDIS_URL or JWT_SECRET, as on a fresh machine. */
 function launch(dataDir: string): { child: ChildProcessWithoutNullStreams; ready: Promise<string> } {
   const env: NodeJS.ProcessEnv = {
@@ -18,12 +20,13 @@ function launch(dataDir: string): { child: ChildProcessWithoutNullStreams; ready
     LOG_LEVEL: 'warn',
   };
   const child = spawn(process.execPath, [LAUNCHER], { env });
+  launched.push(child);
   let output = '';
   const ready = new Promise<string>((resolveReady, reject) => {
     const timer = setTimeout(() => reject(new Error(`not ready in 120 s:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Baseline is running at')) {
+      if (output.includes('Press Ctrl-C to stop.')) {
         clearTimeout(timer);
         resolveReady(output);
       }
@@ -60,7 +63,11 @@ describe('Embedded default: `npm start` on a fresh machine (e2e)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'baseline-embedded-'));
   // The embedded server runs as an unprivileged user when started by root; it must reach its folder.
   chmodSync(dataDir, 0o755);
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    // A failed assertion must not leave a platform running for the next test run.
+    await Promise.all(launched.map(stop));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('starts PostgreSQL, migrates, seeds, serves /health, stops on Ctrl-C and reuses its data', async () => {
     if (!existsSync(LAUNCHER)) throw new Error('Run `npm run build` first (npm run test:e2e does).');

