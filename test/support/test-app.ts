@@ -29,7 +29,9 @@ export async function createTestApp(): Promise<TestApp> {
  */
 export async function resetData(db: DataSource): Promise<void> {
   await db.transaction(async (m) => {
-    await m.query('TRUNCATE users, api_keys, web_sessions, sign_in_failures CASCADE');
+    await m.query(
+      'TRUNCATE users, api_keys, web_sessions, sign_in_failures, notifications, answers, responses, questions, areas, scale_levels, editions, surveys CASCADE',
+    );
     await m.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate');
     await m.query('TRUNCATE audit_log');
     await m.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate');

@@ -9,6 +9,8 @@ import { HealthModule } from '@app/health';
 import { AppLoggerModule } from '@app/http';
 import { MunicipalitiesModule } from '@app/municipalities';
 import { QueueModule } from '@app/queue';
+import { ResponsesModule } from '@app/responses';
+import { SurveysModule } from '@app/surveys';
 import { WebModule } from '@app/web';
 
 /** The JSON API lives under /api/v1; health and the web UI at the root. */
@@ -22,9 +24,16 @@ import { WebModule } from '@app/web';
     AuthModule,
     MunicipalitiesModule,
     AdminModule,
+    SurveysModule,
+    ResponsesModule,
     HealthModule,
     WebModule,
-    RouterModule.register([{ path: 'api/v1', children: [AuthModule, MunicipalitiesModule, AdminModule] }]),
+    RouterModule.register([
+      {
+        path: 'api/v1',
+        children: [AuthModule, MunicipalitiesModule, AdminModule, SurveysModule, ResponsesModule],
+      },
+    ]),
   ],
 })
 export class ApiModule {}

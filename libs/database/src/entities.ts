@@ -4,10 +4,34 @@ import { SignInFailure } from '@app/auth/sign-in-failure.entity';
 import { WebSession } from '@app/auth/web-session.entity';
 import { Municipality } from '@app/municipalities/municipality.entity';
 import { Region } from '@app/municipalities/region.entity';
+import { Notification } from '@app/notifications/notification.entity';
+import { Answer } from '@app/responses/answer.entity';
+import { Response } from '@app/responses/response.entity';
+import { Area } from '@app/surveys/area.entity';
+import { Edition } from '@app/surveys/edition.entity';
+import { Question } from '@app/surveys/question.entity';
+import { ScaleLevel } from '@app/surveys/scale-level.entity';
+import { Survey } from '@app/surveys/survey.entity';
 import { User } from '@app/users/user.entity';
 
 /**
  * Every entity of the schema, in one list so the CLI DataSource, the apps and the drift check agree
  * on what the schema should be.
  */
-export const ENTITIES = [Region, Municipality, User, ApiKey, WebSession, SignInFailure, AuditEntry];
+export const ENTITIES = [
+  Region,
+  Municipality,
+  User,
+  ApiKey,
+  WebSession,
+  SignInFailure,
+  AuditEntry,
+  Survey,
+  Edition,
+  ScaleLevel,
+  Area,
+  Question,
+  Response,
+  Answer,
+  Notification,
+];

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Auth, ClientAddress, CurrentPrincipal, Principal } from '@app/auth';
+import { ReopenResponseDto, SaveAnswersDto, SubmitResponseDto } from './dto/my-response.dto';
+import { ResponsesService } from './responses.service';
+
+/** The signed-in officer's own municipality's response. There is no route that names a municipality. */
+@ApiTags('responses')
+@Controller('editions/:id/my-response')
+@Auth('municipality_officer')
+export class MyResponseController {
+  constructor(private readonly responses: ResponsesService) {}
+
+  @Get()
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    return this.responses.getOwn(id, p);
+  }
+
+  @Patch()
+  @ApiConflictResponse({ description: 'Stale version, submitted response, or edition not open' })
+  @ApiUnprocessableEntityResponse({ description: 'An answer does not fit its question; details name each' })
+  save(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SaveAnswersDto,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() ip: string,
+  ) {
+    return this.responses.saveAnswers(id, p, dto.version, dto.answers, ip);
+  }
+
+  @Post('submit')
+  @HttpCode(200)
+  @ApiUnprocessableEntityResponse({
+    description: 'Required questions unanswered; details.missing lists them',
+  })
+  submit(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SubmitResponseDto,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() ip: string,
+  ) {
+    return this.responses.submit(id, p, dto.version, ip);
+  }
+
+  @Post('reopen')
+  @HttpCode(200)
+  reopen(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReopenResponseDto,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() ip: string,
+  ) {
+    return this.responses.reopen(id, p, dto.version, ip);
+  }
+}

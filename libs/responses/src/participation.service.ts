@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { EditionNotFoundException, EditionsRepository } from '@app/surveys';
+import { ResponsesRepository } from './responses.repository';
+
+/** Who has taken part, for KL: status and progress per municipality, never what was answered. */
+@Injectable()
+export class ParticipationService {
+  constructor(
+    private readonly responses: ResponsesRepository,
+    private readonly editions: EditionsRepository,
+  ) {}
+
+  async forEdition(editionId: string) {
+    const edition = await this.editions.findById(editionId);
+    if (!edition) throw new EditionNotFoundException(editionId);
+    const municipalities = await this.responses.participation(editionId);
+    const count = (s: string) => municipalities.filter((m) => m.status === s).length;
+    return {
+      edition: { id: edition.id, year: edition.year, status: edition.status, closesAt: edition.closesAt },
+      summary: {
+        municipalities: municipalities.length,
+        submitted: count('submitted'),
+        inProgress: count('in_progress'),
+        notStarted: count('not_started'),
+      },
+      municipalities,
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Municipality } from '@app/municipalities/municipality.entity';
+import { Edition } from '@app/surveys/edition.entity';
+
+/** A municipality's one response to an edition, shared by its officers. */
+@Entity('responses')
+@Index('UQ_responses_edition_municipality', ['editionId', 'municipalityCode'], { unique: true })
+@Check('CHK_responses_status', `"status" IN ('draft','submitted')`)
+export class Response {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  editionId!: string;
+
+  @ManyToOne(() => Edition, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'edition_id' })
+  edition?: Edition;
+
+  @Column({ type: 'smallint' })
+  municipalityCode!: number;
+
+  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'municipality_code' })
+  municipality?: Municipality;
+
+  @Column({ type: 'text', default: 'draft' })
+  status!: 'draft' | 'submitted';
+
+  /** Bumped on every change; a write based on an older version is refused (optimistic locking). */
+  @Column({ type: 'integer', default: 0 })
+  version!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  submittedBy!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  submittedByName!: string | null;
+
+  /** Shown to the officer as proof of submission: a hash over the submitted answers. */
+  @Column({ type: 'text', nullable: true })
+  receiptCode!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,286 @@
+import { createHash } from 'node:crypto';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
+import { actorOf, Principal, UserPrincipal } from '@app/auth';
+import { Clock } from '@app/config';
+import { Edition, EditionsRepository, EditionNotFoundException } from '@app/surveys';
+import { AnswerInput, AnswerProblem, StoredValue, validateAnswer } from './answer-validation';
+import type { Response } from './response.entity';
+import {
+  InvalidAnswersException,
+  MissingRequiredAnswersException,
+  ResponseReadOnlyException,
+  StaleVersionException,
+} from './responses.exceptions';
+import { OwnAnswerRow, ResponsesRepository } from './responses.repository';
+
+export interface MyResponseView {
+  editionId: string;
+  municipalityCode: number;
+  status: 'draft' | 'submitted';
+  version: number;
+  editable: boolean;
+  submittedAt: Date | null;
+  submittedByName: string | null;
+  receiptCode: string | null;
+  answers: Array<{
+    questionKey: string;
+    value: unknown;
+    notApplicable: boolean;
+    comment: string | null;
+    updatedAt: Date;
+  }>;
+}
+
+/** Only a municipality's own officers reach these methods; the municipality comes from the sign-in. */
+function ownMunicipality(principal: Principal): number {
+  if (
+    principal.kind !== 'user' ||
+    principal.role !== 'municipality_officer' ||
+    principal.municipalityCode === null
+  ) {
+    throw new ForbiddenException(
+      "Only the municipality's own security officers can read or change its response",
+    );
+  }
+  return principal.municipalityCode;
+}
+
+function answerValue(row: OwnAnswerRow | StoredValue): unknown {
+  if (row.valueNumber !== null) return Number(row.valueNumber);
+  if (row.valueBool !== null) return row.valueBool;
+  if (row.valueChoices !== null) return row.valueChoices;
+  return row.valueText;
+}
+
+@Injectable()
+export class ResponsesService {
+  constructor(
+    private readonly responses: ResponsesRepository,
+    private readonly editions: EditionsRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  private async edition(editionId: string, m?: EntityManager): Promise<Edition> {
+    const edition = await this.editions.findById(editionId, m);
+    if (!edition) throw new EditionNotFoundException(editionId);
+    return edition;
+  }
+
+  /** Why answers cannot change now, or null when they can. */
+  private readOnlyReason(edition: Edition): string | null {
+    if (edition.status === 'draft') return `Edition ${edition.year} is not open yet`;
+    if (edition.status !== 'open')
+      return `Edition ${edition.year} is ${edition.status}; answers can no longer be changed`;
+    if (edition.closesAt && edition.closesAt.getTime() <= this.clock.now().getTime()) {
+      return `The deadline for edition ${edition.year} has passed; answers can no longer be changed`;
+    }
+    return null;
+  }
+
+  async getOwn(editionId: string, principal: Principal): Promise<MyResponseView> {
+    const code = ownMunicipality(principal);
+    const edition = await this.edition(editionId);
+    if (edition.status === 'draft') throw new NotFoundException(`Edition ${edition.year} is not open yet`);
+    const [response, answers] = await Promise.all([
+      this.responses.findOwnResponse(editionId, code),
+      this.responses.findOwnAnswers(editionId, code),
+    ]);
+    return this.view(edition, code, response, answers);
+  }
+
+  private view(
+    edition: Edition,
+    code: number,
+    response: Response | null,
+    answers: OwnAnswerRow[],
+  ): MyResponseView {
+    return {
+      editionId: edition.id,
+      municipalityCode: code,
+      status: response?.status ?? 'draft',
+      version: response?.version ?? 0,
+      editable: this.readOnlyReason(edition) === null && response?.status !== 'submitted',
+      submittedAt: response?.submittedAt ?? null,
+      submittedByName: response?.submittedByName ?? null,
+      receiptCode: response?.receiptCode ?? null,
+      answers: answers.map((a) => ({
+        questionKey: a.questionKey,
+        value: answerValue(a),
+        notApplicable: a.notApplicable,
+        comment: a.comment,
+        updatedAt: a.updatedAt,
+      })),
+    };
+  }
+
+  /**
+   * Saves some answers. All are validated first and nothing is written if one is wrong; the write
+   * is refused with 409 if the response changed since `version` (another officer saved).
+   */
+  async saveAnswers(
+    editionId: string,
+    principal: Principal,
+    version: number,
+    inputs: AnswerInput[],
+    address?: string,
+  ) {
+    const code = ownMunicipality(principal);
+    const user = principal as UserPrincipal;
+    return this.responses.transaction(async (m) => {
+      const edition = await this.edition(editionId, m);
+      const readOnly = this.readOnlyReason(edition);
+      if (readOnly) throw new ResponseReadOnlyException(readOnly);
+      const { scale, questions } = await this.editions.questionnaire(editionId);
+      const byKey = new Map(questions.map((q) => [q.key, q]));
+      const levels = scale.map((l) => l.value);
+      const problems: AnswerProblem[] = [];
+      const rows: Array<{ questionId: string; stored: StoredValue }> = [];
+      const seen = new Set<string>();
+      for (const input of inputs) {
+        const q = byKey.get(input.questionKey);
+        if (!q) {
+          problems.push({
+            questionKey: input.questionKey,
+            problem: `no such question in edition ${edition.year}`,
+          });
+          continue;
+        }
+        if (seen.has(q.key)) {
+          problems.push({ questionKey: q.key, problem: 'answered twice in one request' });
+          continue;
+        }
+        seen.add(q.key);
+        const result = validateAnswer(q, input, levels);
+        if (result.ok) rows.push({ questionId: q.id, stored: result.stored });
+        else problems.push({ questionKey: q.key, problem: result.problem });
+      }
+      if (problems.length > 0) throw new InvalidAnswersException(problems);
+
+      const response = await this.responses.lockOwnResponse(m, editionId, code);
+      if (response.status === 'submitted') {
+        throw new ResponseReadOnlyException('The response has been submitted; reopen it to change answers');
+      }
+      if (response.version !== version) throw new StaleVersionException(version, response.version);
+      await this.responses.upsertAnswers(m, response.id, user.id, rows);
+      await this.responses.saveResponse(m, response.id, { version: response.version + 1 });
+      await this.audit.record(
+        actorOf(principal, address),
+        {
+          action: 'response.answers-changed',
+          targetType: 'response',
+          targetId: response.id,
+          details: {
+            editionYear: edition.year,
+            municipalityCode: code,
+            questionKeys: [...seen],
+            version: response.version + 1,
+          },
+        },
+        m,
+      );
+      return this.view(
+        edition,
+        code,
+        { ...response, version: response.version + 1 },
+        await this.responses.findOwnAnswers(editionId, code, m),
+      );
+    });
+  }
+
+  /** Signs the response off in the officer's name; 422 lists every unanswered required question. */
+  async submit(editionId: string, principal: Principal, version: number, address?: string) {
+    const code = ownMunicipality(principal);
+    const user = principal as UserPrincipal;
+    return this.responses.transaction(async (m) => {
+      const edition = await this.edition(editionId, m);
+      const readOnly = this.readOnlyReason(edition);
+      if (readOnly) throw new ResponseReadOnlyException(readOnly);
+      const response = await this.responses.lockOwnResponse(m, editionId, code);
+      if (response.status === 'submitted')
+        throw new ResponseReadOnlyException('The response has already been submitted');
+      if (response.version !== version) throw new StaleVersionException(version, response.version);
+      const missing = await this.responses.missingRequired(m, editionId, response.id);
+      if (missing.length > 0) throw new MissingRequiredAnswersException(missing);
+      const submittedAt = this.clock.now();
+      const receiptCode = createHash('sha256')
+        .update(`${response.id}:${response.version + 1}:${submittedAt.toISOString()}`)
+        .digest('hex')
+        .slice(0, 12)
+        .toUpperCase();
+      await this.responses.saveResponse(m, response.id, {
+        status: 'submitted',
+        version: response.version + 1,
+        submittedAt,
+        submittedBy: user.id,
+        submittedByName: user.displayName,
+        receiptCode,
+      });
+      await this.audit.record(
+        actorOf(principal, address),
+        {
+          action: 'response.submitted',
+          targetType: 'response',
+          targetId: response.id,
+          details: { editionYear: edition.year, municipalityCode: code, receiptCode },
+        },
+        m,
+      );
+      const saved = (await this.responses.findOwnResponse(editionId, code))!;
+      return this.view(
+        edition,
+        code,
+        {
+          ...saved,
+          status: 'submitted',
+          version: response.version + 1,
+          submittedAt,
+          submittedByName: user.displayName,
+          receiptCode,
+        },
+        await this.responses.findOwnAnswers(editionId, code, m),
+      );
+    });
+  }
+
+  /** Back to draft so answers can change again; only while the edition is open and before the deadline. */
+  async reopen(editionId: string, principal: Principal, version: number, address?: string) {
+    const code = ownMunicipality(principal);
+    return this.responses.transaction(async (m) => {
+      const edition = await this.edition(editionId, m);
+      const readOnly = this.readOnlyReason(edition);
+      if (readOnly) throw new ResponseReadOnlyException(readOnly);
+      const response = await this.responses.lockOwnResponse(m, editionId, code);
+      if (response.status !== 'submitted')
+        throw new ResponseReadOnlyException('The response is not submitted');
+      if (response.version !== version) throw new StaleVersionException(version, response.version);
+      const reopened = {
+        status: 'draft' as const,
+        version: response.version + 1,
+        submittedAt: null,
+        submittedBy: null,
+        submittedByName: null,
+        receiptCode: null,
+      };
+      await this.responses.saveResponse(m, response.id, reopened);
+      await this.audit.record(
+        actorOf(principal, address),
+        {
+          action: 'response.reopened',
+          targetType: 'response',
+          targetId: response.id,
+          details: { editionYear: edition.year, municipalityCode: code },
+        },
+        m,
+      );
+      return this.view(
+        edition,
+        code,
+        { ...response, ...reopened },
+        await this.responses.findOwnAnswers(editionId, code, m),
+      );
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDate,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { EDITION_STATUSES } from '../edition-status';
+import type { Edition } from '../edition.entity';
+
+export class EditionDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: EDITION_STATUSES }) status!: string;
+  @ApiProperty({ nullable: true, type: Date }) opensAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) closesAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) closedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) publishedAt!: Date | null;
+
+  static from(e: Edition): EditionDto {
+    const { id, year, title, status, opensAt, closesAt, closedAt, publishedAt } = e;
+    return { id, year, title, status, opensAt, closesAt, closedAt, publishedAt };
+  }
+}
+
+export class CreateEditionDto {
+  @ApiProperty({ example: 2026 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  @ApiProperty({ example: 'Baseline 2026' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiPropertyOptional({
+    description: 'Edition whose questionnaire is copied; without it the shipped definition is imported',
+  })
+  @IsOptional()
+  @IsUUID()
+  copyFrom?: string;
+}
+
+export class UpdateEditionDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title!: string;
+}
+
+export class OpenEditionDto {
+  @ApiProperty({ description: 'Deadline for answers (ISO 8601, in the future)' })
+  @Type(() => Date)
+  @IsDate()
+  closesAt!: Date;
+}
+
+/** The parts of a question KL may still change while its edition is a draft. */
+export class UpdateQuestionDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) textDa?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) textEn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) helpDa?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() required?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() allowNotApplicable?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(100) weight?: number;
+  @ApiPropertyOptional({ description: 'Key of the earlier question this one continues (after a rename)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  continuesKey?: string;
+}

@@ -1,0 +1,102 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { actorOf, Auth, ClientAddress, CurrentPrincipal, Principal } from '@app/auth';
+import {
+  CreateEditionDto,
+  EditionDto,
+  OpenEditionDto,
+  UpdateEditionDto,
+  UpdateQuestionDto,
+} from './dto/edition.dto';
+import { EditionsService } from './editions.service';
+
+@ApiTags('editions')
+@Controller('editions')
+export class EditionsController {
+  constructor(private readonly editions: EditionsService) {}
+
+  @Get()
+  @Auth()
+  async list(): Promise<EditionDto[]> {
+    return (await this.editions.list()).map(EditionDto.from);
+  }
+
+  @Get(':id')
+  @Auth()
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<EditionDto> {
+    return EditionDto.from(await this.editions.get(id));
+  }
+
+  @Get(':id/questionnaire')
+  @Auth()
+  questionnaire(@Param('id', ParseUUIDPipe) id: string) {
+    return this.editions.questionnaire(id);
+  }
+
+  @Post()
+  @Auth('kl_analyst')
+  @ApiConflictResponse({ description: 'An edition for that year exists' })
+  async create(@Body() dto: CreateEditionDto, @CurrentPrincipal() p: Principal, @ClientAddress() ip: string) {
+    return EditionDto.from(await this.editions.create(dto, actorOf(p, ip)));
+  }
+
+  @Patch(':id')
+  @Auth('kl_analyst')
+  async rename(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateEditionDto,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() ip: string,
+  ) {
+    return EditionDto.from(await this.editions.rename(id, dto.title, actorOf(p, ip)));
+  }
+
+  @Patch(':id/questions/:key')
+  @Auth('kl_analyst')
+  @ApiConflictResponse({ description: 'The edition is no longer a draft: its questionnaire is frozen' })
+  async updateQuestion(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('key') key: string,
+    @Body() dto: UpdateQuestionDto,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() ip: string,
+  ) {
+    await this.editions.updateQuestion(id, key, dto, actorOf(p, ip));
+    return this.editions.questionnaire(id);
+  }
+
+  @Post(':id/open')
+  @HttpCode(200)
+  @Auth('kl_analyst')
+  @ApiConflictResponse({ description: 'Wrong lifecycle transition' })
+  async open(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: OpenEditionDto,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() ip: string,
+  ) {
+    return EditionDto.from(await this.editions.open(id, dto.closesAt, actorOf(p, ip)));
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Auth('kl_analyst')
+  async close(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() ip: string,
+  ) {
+    return EditionDto.from(await this.editions.close(id, actorOf(p, ip)));
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Auth('kl_analyst')
+  async publish(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() ip: string,
+  ) {
+    return EditionDto.from(await this.editions.publish(id, actorOf(p, ip)));
+  }
+}
