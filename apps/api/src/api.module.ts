@@ -8,6 +8,7 @@ import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { AppLoggerModule } from '@app/http';
 import { MunicipalitiesModule } from '@app/municipalities';
+import { NotificationsModule } from '@app/notifications';
 import { QueueModule } from '@app/queue';
 import { ResponsesModule } from '@app/responses';
 import { SurveysModule } from '@app/surveys';
@@ -26,12 +27,20 @@ import { WebModule } from '@app/web';
     AdminModule,
     SurveysModule,
     ResponsesModule,
+    NotificationsModule,
     HealthModule,
     WebModule,
     RouterModule.register([
       {
         path: 'api/v1',
-        children: [AuthModule, MunicipalitiesModule, AdminModule, SurveysModule, ResponsesModule],
+        children: [
+          AuthModule,
+          MunicipalitiesModule,
+          AdminModule,
+          SurveysModule,
+          ResponsesModule,
+          NotificationsModule,
+        ],
       },
     ]),
   ],

@@ -3,6 +3,7 @@ import { Logger, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AuditService } from '@app/audit';
 import { JOB_QUEUE, JobName, JobPayloads, QUEUES } from '@app/queue';
+import { SurveyRemindersService } from '@app/responses';
 
 type Handlers = {
   [N in JobName as (typeof JOB_QUEUE)[N] extends 'maintenance' ? N : never]: (
@@ -16,7 +17,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnModuleInit {
   private readonly logger = new Logger(MaintenanceProcessor.name);
   private readonly handlers: Handlers;
 
-  constructor(audit: AuditService) {
+  constructor(audit: AuditService, reminders: SurveyRemindersService) {
     super();
     this.handlers = {
       'audit.verify': async () => {
@@ -24,6 +25,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnModuleInit {
         this.logger.log({ result }, result.ok ? 'Audit chain intact' : 'Audit chain BROKEN');
         return result;
       },
+      'reminders.send-due': () => reminders.sendDue(),
     };
   }
 

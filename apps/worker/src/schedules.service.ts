@@ -14,5 +14,13 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.jobs.upsertSchedule(SCHEDULES.auditVerifyDaily, this.config.auditVerifyCron, 'audit.verify', {
       trigger: 'schedule',
     });
+    await this.jobs.upsertSchedule(
+      SCHEDULES.remindersScan,
+      this.config.reminders.scanCron,
+      'reminders.send-due',
+      {
+        trigger: 'schedule',
+      },
+    );
   }
 }

@@ -54,4 +54,19 @@ export class AppConfigService {
   get auditVerifyCron() {
     return this.get('AUDIT_VERIFY_CRON');
   }
+  get reminders() {
+    return {
+      scanCron: this.get('REMINDER_SCAN_CRON'),
+      daysBefore: this.get('REMINDER_DAYS_BEFORE')
+        .split(',')
+        .map(Number)
+        .sort((a, b) => b - a),
+    };
+  }
+  get mail() {
+    return { smtpUrl: this.get('SMTP_URL') || undefined, from: this.get('MAIL_FROM') };
+  }
+  get publicUrl() {
+    return this.get('PUBLIC_URL').replace(/\/$/, '');
+  }
 }

@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -88,6 +89,28 @@ export class EnvironmentVariables {
 
   @IsString()
   AUDIT_VERIFY_CRON: string = '0 3 * * *';
+
+  /** How often the worker looks for survey reminders that are due. */
+  @IsString()
+  REMINDER_SCAN_CRON: string = '15 * * * *';
+
+  /** Days before an edition's deadline at which non-submitted municipalities are reminded. */
+  @Matches(/^\d+(,\d+)*$/, {
+    message: 'REMINDER_DAYS_BEFORE must be a comma-separated list of whole days, e.g. 14,3',
+  })
+  REMINDER_DAYS_BEFORE: string = '14,3';
+
+  /** e.g. smtp://user:pass@mail.example:587; without it reminders are in-app only. */
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM: string = 'Baseline <baseline@kl.dk>';
+
+  /** Public address of the web UI, used in links in e-mails. */
+  @IsString()
+  PUBLIC_URL: string = 'http://localhost:3000';
 }
 
 /** ConfigModule's `validate` hook: coerces numbers and booleans, then names every bad variable. */

@@ -8,11 +8,14 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface JobPayloads {
   /** Recompute the audit hash chain and report the first broken entry. */
   'audit.verify': { trigger: 'schedule' | 'manual' };
+  /** Send the survey reminders that are due (idempotent per user and threshold). */
+  'reminders.send-due': { trigger: 'schedule' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'audit.verify': QUEUES.maintenance,
+  'reminders.send-due': QUEUES.maintenance,
 };
 
 /** Retries with backoff for every job; completed jobs are trimmed, failed ones kept for inspection. */
@@ -25,4 +28,5 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 
 export const SCHEDULES = {
   auditVerifyDaily: 'audit-verify-daily',
+  remindersScan: 'reminders-scan',
 } as const;

@@ -6,3 +6,4 @@ export * from './responses.exceptions';
 export * from './responses.module';
 export * from './responses.repository';
 export * from './responses.service';
+export * from './survey-reminders.service';

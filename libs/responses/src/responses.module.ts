@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '@app/notifications';
 import { SurveysModule } from '@app/surveys';
 import { MyResponseController } from './my-response.controller';
 import { ParticipationController } from './participation.controller';
 import { ParticipationService } from './participation.service';
 import { ResponsesRepository } from './responses.repository';
 import { ResponsesService } from './responses.service';
+import { SurveyRemindersService } from './survey-reminders.service';
 
 /** Municipalities' answers: saving, submitting, and participation counts for KL. */
 @Module({
-  imports: [SurveysModule],
+  imports: [SurveysModule, NotificationsModule],
   controllers: [MyResponseController, ParticipationController],
-  providers: [ResponsesRepository, ResponsesService, ParticipationService],
-  exports: [ResponsesService, ParticipationService, ResponsesRepository],
+  providers: [ResponsesRepository, ResponsesService, ParticipationService, SurveyRemindersService],
+  exports: [ResponsesService, ParticipationService, ResponsesRepository, SurveyRemindersService],
 })
 export class ResponsesModule {}

@@ -169,15 +169,18 @@ export class ResponsesRepository {
     );
   }
 
-  /** Municipalities without a submitted response, for reminders. */
-  async municipalitiesNotSubmitted(editionId: string): Promise<number[]> {
-    const rows: Array<{ code: number }> = await this.dataSource.query(
-      `SELECT m.code FROM municipalities m
-       LEFT JOIN responses r ON r.edition_id = $1 AND r.municipality_code = m.code
-       WHERE r.status IS DISTINCT FROM 'submitted' ORDER BY m.code`,
+  /** Active officers of municipalities that have not submitted, for reminders. */
+  officersNotSubmitted(
+    editionId: string,
+  ): Promise<Array<{ userId: string; email: string; municipalityCode: number }>> {
+    return this.dataSource.query(
+      `SELECT u.id AS "userId", u.email, u.municipality_code AS "municipalityCode"
+       FROM users u
+       LEFT JOIN responses r ON r.edition_id = $1 AND r.municipality_code = u.municipality_code
+       WHERE u.role = 'municipality_officer' AND u.active AND r.status IS DISTINCT FROM 'submitted'
+       ORDER BY u.municipality_code, u.email`,
       [editionId],
     );
-    return rows.map((r) => r.code);
   }
 }
 

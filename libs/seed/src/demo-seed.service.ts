@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfigService } from '@app/config';
 import { MunicipalitiesService } from '@app/municipalities';
 import { PasswordHasher, UsersRepository } from '@app/users';
+import { DemoEditionsSeeder } from './demo-editions.seeder';
 import { demoUsers } from './demo-users';
 
 export class DemoSeedRefusedException extends Error {
@@ -20,6 +21,7 @@ export class DemoSeedService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly config: AppConfigService,
+    private readonly editions: DemoEditionsSeeder,
   ) {}
 
   async seedReference(): Promise<void> {
@@ -27,7 +29,7 @@ export class DemoSeedService {
     this.logger.log(`Reference data: ${count} municipalities`);
   }
 
-  /** Idempotent: existing accounts, and their passwords, are left as they are. */
+  /** Idempotent: existing accounts (and their passwords) and existing editions are left as they are. */
   async seedDemo(): Promise<void> {
     if (this.config.isProduction) throw new DemoSeedRefusedException();
     await this.seedReference();
@@ -41,5 +43,6 @@ export class DemoSeedService {
       const inserted = await this.users.insertMissing(missing.map((u) => ({ ...u, passwordHash })));
       this.logger.log(`Demo users: ${inserted} created`);
     }
+    await this.editions.seed();
   }
 }

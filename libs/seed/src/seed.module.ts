@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { MunicipalitiesModule } from '@app/municipalities';
+import { SurveysModule } from '@app/surveys';
 import { UsersModule } from '@app/users';
+import { DemoEditionsSeeder } from './demo-editions.seeder';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
-  imports: [MunicipalitiesModule, UsersModule],
-  providers: [DemoSeedService],
+  imports: [MunicipalitiesModule, UsersModule, SurveysModule],
+  providers: [DemoSeedService, DemoEditionsSeeder],
   exports: [DemoSeedService],
 })
 export class SeedModule {}
