@@ -11,6 +11,7 @@ import { MunicipalitiesModule } from '@app/municipalities';
 import { NotificationsModule } from '@app/notifications';
 import { QueueModule } from '@app/queue';
 import { ResponsesModule } from '@app/responses';
+import { StatisticsModule } from '@app/statistics';
 import { SurveysModule } from '@app/surveys';
 import { WebModule } from '@app/web';
 
@@ -28,6 +29,7 @@ import { WebModule } from '@app/web';
     SurveysModule,
     ResponsesModule,
     NotificationsModule,
+    StatisticsModule,
     HealthModule,
     WebModule,
     RouterModule.register([
@@ -40,6 +42,7 @@ import { WebModule } from '@app/web';
           SurveysModule,
           ResponsesModule,
           NotificationsModule,
+          StatisticsModule,
         ],
       },
     ]),

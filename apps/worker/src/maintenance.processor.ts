@@ -1,23 +1,18 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnModuleInit } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { JOB_QUEUE, JobName, JobPayloads, QUEUES } from '@app/queue';
+import { JobHandlers, QUEUES, TypedJobProcessor } from '@app/queue';
 import { SurveyRemindersService } from '@app/responses';
+import { StatisticsJobsService } from '@app/statistics';
 
-type Handlers = {
-  [N in JobName as (typeof JOB_QUEUE)[N] extends 'maintenance' ? N : never]: (
-    data: JobPayloads[N],
-  ) => Promise<unknown>;
-};
-
-/** Consumes the maintenance queue: validates the job name and hands the payload to one service. */
+/** Small recurring chores: audit verification, reminders, statistics reconciliation. */
 @Processor(QUEUES.maintenance)
-export class MaintenanceProcessor extends WorkerHost implements OnModuleInit {
+export class MaintenanceProcessor extends TypedJobProcessor<'maintenance'> {
   private readonly logger = new Logger(MaintenanceProcessor.name);
-  private readonly handlers: Handlers;
+  protected readonly queueName = QUEUES.maintenance;
+  protected readonly handlers: JobHandlers<'maintenance'>;
 
-  constructor(audit: AuditService, reminders: SurveyRemindersService) {
+  constructor(audit: AuditService, reminders: SurveyRemindersService, statistics: StatisticsJobsService) {
     super();
     this.handlers = {
       'audit.verify': async () => {
@@ -26,21 +21,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnModuleInit {
         return result;
       },
       'reminders.send-due': () => reminders.sendDue(),
+      'statistics.reconcile': () => statistics.reconcile(),
     };
-  }
-
-  /** Refuse to start when a job routed to this queue has no handler. */
-  onModuleInit(): void {
-    const missing = (Object.keys(JOB_QUEUE) as JobName[]).filter(
-      (name) => JOB_QUEUE[name] === QUEUES.maintenance && !(name in this.handlers),
-    );
-    if (missing.length > 0)
-      throw new Error(`No handler for job(s) ${missing.join(', ')} on ${QUEUES.maintenance}`);
-  }
-
-  async process(job: Job): Promise<unknown> {
-    const handler = this.handlers[job.name as keyof Handlers];
-    if (!handler) throw new Error(`Unknown job ${job.name} on ${QUEUES.maintenance}`);
-    return handler(job.data);
   }
 }

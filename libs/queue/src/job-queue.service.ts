@@ -8,8 +8,11 @@ import { JOB_QUEUE, JobName, JobPayloads, QUEUES } from './jobs';
 export class JobQueueService {
   private readonly queues: Record<string, Queue>;
 
-  constructor(@InjectQueue(QUEUES.maintenance) maintenance: Queue) {
-    this.queues = { [QUEUES.maintenance]: maintenance };
+  constructor(
+    @InjectQueue(QUEUES.maintenance) maintenance: Queue,
+    @InjectQueue(QUEUES.statistics) statistics: Queue,
+  ) {
+    this.queues = { [QUEUES.maintenance]: maintenance, [QUEUES.statistics]: statistics };
   }
 
   queueFor(name: JobName): Queue {

@@ -1,7 +1,7 @@
 import type { JobsOptions } from 'bullmq';
 
 /** Every queue of the platform. */
-export const QUEUES = { maintenance: 'maintenance' } as const;
+export const QUEUES = { maintenance: 'maintenance', statistics: 'statistics' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Every job name with its payload type; a processor must handle each name of its queue. */
@@ -10,13 +10,24 @@ export interface JobPayloads {
   'audit.verify': { trigger: 'schedule' | 'manual' };
   /** Send the survey reminders that are due (idempotent per user and threshold). */
   'reminders.send-due': { trigger: 'schedule' | 'manual' };
+  /** Recompute every benchmark figure of one edition (one transaction). */
+  'statistics.recompute': { editionId: string };
+  /** Re-enqueue recomputes for editions the database marks stale (a job was lost or failed). */
+  'statistics.reconcile': { trigger: 'schedule' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
 
-export const JOB_QUEUE: Record<JobName, QueueName> = {
+export const JOB_QUEUE = {
   'audit.verify': QUEUES.maintenance,
   'reminders.send-due': QUEUES.maintenance,
-};
+  'statistics.recompute': QUEUES.statistics,
+  'statistics.reconcile': QUEUES.maintenance,
+} as const satisfies Record<JobName, QueueName>;
+
+/** The job names a queue carries, for typing a processor's handler table. */
+export type JobsOf<Q extends QueueName> = {
+  [N in JobName]: (typeof JOB_QUEUE)[N] extends Q ? N : never;
+}[JobName];
 
 /** Retries with backoff for every job; completed jobs are trimmed, failed ones kept for inspection. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -29,4 +40,5 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 export const SCHEDULES = {
   auditVerifyDaily: 'audit-verify-daily',
   remindersScan: 'reminders-scan',
+  statisticsReconcile: 'statistics-reconcile',
 } as const;

@@ -15,7 +15,7 @@ import { configureQueueBackend } from './queue-connection';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.maintenance }),
+    BullModule.registerQueue({ name: QUEUES.maintenance }, { name: QUEUES.statistics }),
   ],
   providers: [JobQueueService],
   exports: [JobQueueService, BullModule],

@@ -37,6 +37,8 @@ export class DemoEditionsSeeder {
           publishedAt: new Date(Date.UTC(year, 11, 1)),
         });
         await this.insertAnswers(m, id, year, definition);
+        // The worker's reconciliation computes the statistics of editions marked stale.
+        await m.query(`INSERT INTO statistics_state (edition_id, stale_since) VALUES ($1, now())`, [id]);
       }
       const current = await this.createEdition(m, surveyId, 2025, definition);
       const now = this.clock.now();

@@ -4,6 +4,7 @@ import { Actor, AuditService } from '@app/audit';
 import { Clock } from '@app/config';
 import type { CreateEditionDto, UpdateQuestionDto } from './dto/edition.dto';
 import type { EditionStatus } from './edition-status';
+import { EditionChange, EditionEvents } from './edition-events';
 import type { Edition } from './edition.entity';
 import { EditionsRepository } from './editions.repository';
 import { loadQuestionnaire } from './questionnaire/questionnaire-definition.validator';
@@ -16,6 +17,7 @@ export class EditionsService {
     private readonly editions: EditionsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly events: EditionEvents,
   ) {}
 
   list(): Promise<Edition[]> {
@@ -99,21 +101,21 @@ export class EditionsService {
     }
     return this.transition(id, 'open', ['draft'], actor, async (m, e) => {
       await this.editions.setStatus(m, e.id, 'open', { opensAt: this.clock.now(), closesAt });
-      return { action: 'edition.opened', details: { closesAt: closesAt.toISOString() } };
+      return { action: 'edition.opened', change: 'opened', details: { closesAt: closesAt.toISOString() } };
     });
   }
 
   async close(id: string, actor: Actor): Promise<Edition> {
     return this.transition(id, 'close', ['open'], actor, async (m, e) => {
       await this.editions.setStatus(m, e.id, 'closed', { closedAt: this.clock.now() });
-      return { action: 'edition.closed' };
+      return { action: 'edition.closed', change: 'closed' };
     });
   }
 
   async publish(id: string, actor: Actor): Promise<Edition> {
     return this.transition(id, 'publish', ['closed'], actor, async (m, e) => {
       await this.editions.setStatus(m, e.id, 'published', { publishedAt: this.clock.now() });
-      return { action: 'edition.published' };
+      return { action: 'edition.published', change: 'published' };
     });
   }
 
@@ -123,14 +125,19 @@ export class EditionsService {
     verb: string,
     allowedFrom: EditionStatus[],
     actor: Actor,
-    change: (m: EntityManager, e: Edition) => Promise<{ action?: string; details?: Record<string, unknown> }>,
+    change: (
+      m: EntityManager,
+      e: Edition,
+    ) => Promise<{ action?: string; change?: EditionChange; details?: Record<string, unknown> }>,
   ): Promise<Edition> {
-    return this.editions.transaction(async (m) => {
+    let happened: EditionChange | undefined;
+    const result = await this.editions.transaction(async (m) => {
       const edition = await this.editions.lockById(id, m);
       if (!edition) throw new EditionNotFoundException(id);
       if (!allowedFrom.includes(edition.status))
         throw new WrongEditionStatusException(verb, edition.status, allowedFrom);
-      const { action, details } = await change(m, edition);
+      const { action, change: lifecycle, details } = await change(m, edition);
+      happened = lifecycle;
       await this.audit.record(
         actor,
         {
@@ -141,7 +148,11 @@ export class EditionsService {
         },
         m,
       );
-      return (await this.editions.findById(id, m))!;
+      const updated = (await this.editions.findById(id, m))!;
+      if (lifecycle) await this.events.within(m, updated, lifecycle);
+      return updated;
     });
+    if (happened) await this.events.after(result, happened);
+    return result;
   }
 }

@@ -11,3 +11,4 @@ export * from './questionnaire/questionnaire.view';
 export * from './scale-level.entity';
 export * from './surveys.exceptions';
 export * from './surveys.module';
+export * from './edition-events';

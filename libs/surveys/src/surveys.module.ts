@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EditionEvents } from './edition-events';
 import { EditionsController } from './editions.controller';
 import { EditionsRepository } from './editions.repository';
 import { EditionsService } from './editions.service';
@@ -6,7 +7,7 @@ import { EditionsService } from './editions.service';
 /** Survey editions and their questionnaires: authoring, lifecycle, reading. */
 @Module({
   controllers: [EditionsController],
-  providers: [EditionsRepository, EditionsService],
-  exports: [EditionsService, EditionsRepository],
+  providers: [EditionsRepository, EditionsService, EditionEvents],
+  exports: [EditionsService, EditionsRepository, EditionEvents],
 })
 export class SurveysModule {}

@@ -1,0 +1,52 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Actor, AuditService } from '@app/audit';
+import { EditionNotFoundException, EditionsRepository, WrongEditionStatusException } from '@app/surveys';
+import { StatisticsJobsService } from './statistics-jobs.service';
+import { StatisticsRepository } from './statistics.repository';
+
+/** The recompute itself (run by the worker) and KL's on-demand request for one. */
+@Injectable()
+export class StatisticsRecomputeService {
+  private readonly logger = new Logger(StatisticsRecomputeService.name);
+
+  constructor(
+    private readonly stats: StatisticsRepository,
+    private readonly jobs: StatisticsJobsService,
+    private readonly editions: EditionsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async requestByUser(editionId: string, actor: Actor) {
+    const edition = await this.editions.findById(editionId);
+    if (!edition) throw new EditionNotFoundException(editionId);
+    if (edition.status !== 'closed' && edition.status !== 'published') {
+      throw new WrongEditionStatusException('compute statistics for', edition.status, [
+        'closed',
+        'published',
+      ]);
+    }
+    const result = await this.jobs.request(edition);
+    await this.audit.record(actor, {
+      action: 'statistics.recompute-requested',
+      targetType: 'edition',
+      targetId: editionId,
+      details: { jobId: result.jobId },
+    });
+    return result;
+  }
+
+  async run(editionId: string) {
+    try {
+      const result = await this.stats.recompute(editionId);
+      this.logger.log(
+        `Statistics for edition ${editionId}: version ${result.version}, ${result.participants} participants`,
+      );
+      return result;
+    } catch (e) {
+      await this.stats
+        .recordError(editionId, e instanceof Error ? e.message : String(e))
+        .catch(() => undefined);
+      throw e;
+    }
+  }
+}

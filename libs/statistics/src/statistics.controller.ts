@@ -1,0 +1,53 @@
+import { Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { actorOf, Auth, ClientAddress, CurrentPrincipal, Principal } from '@app/auth';
+import { StatisticsRecomputeService } from './statistics-recompute.service';
+import { StatisticsService } from './statistics.service';
+
+@ApiTags('statistics')
+@Controller('editions/:id/statistics')
+export class StatisticsController {
+  constructor(
+    private readonly statistics: StatisticsService,
+    private readonly recompute: StatisticsRecomputeService,
+  ) {}
+
+  @Get('national')
+  @Auth()
+  national(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    return this.statistics.national(id, p);
+  }
+
+  @Get('regions')
+  @Auth()
+  regions(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    return this.statistics.breakdown(id, 'region', p);
+  }
+
+  @Get('size-classes')
+  @Auth()
+  sizeClasses(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    return this.statistics.breakdown(id, 'size_class', p);
+  }
+
+  @Get('municipalities/:code')
+  @Auth('municipality_officer')
+  municipality(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('code', ParseIntPipe) code: number,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.statistics.municipality(id, code, p);
+  }
+
+  @Post('recompute')
+  @HttpCode(202)
+  @Auth('kl_analyst')
+  request(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() ip: string,
+  ) {
+    return this.recompute.requestByUser(id, actorOf(p, ip));
+  }
+}

@@ -1,0 +1,266 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** Scope columns for GROUPING SETS: national, per region, per size class. */
+const SCOPE_COLUMNS = `
+  CASE WHEN GROUPING(x.region_code) = 0 THEN 'region' WHEN GROUPING(x.size_class) = 0 THEN 'size_class' ELSE 'national' END,
+  CASE WHEN GROUPING(x.region_code) = 0 THEN x.region_code::text WHEN GROUPING(x.size_class) = 0 THEN x.size_class ELSE 'all' END`;
+
+export interface StatRow {
+  scopeType: 'national' | 'region' | 'size_class';
+  scopeKey: string;
+  subjectType: 'question' | 'area' | 'overall' | 'number' | 'all_answers' | 'participation';
+  subjectKey: string;
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  median: number | null;
+  q1: number | null;
+  q3: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+export interface LevelCountRow {
+  scopeType: string;
+  scopeKey: string;
+  subjectKey: string;
+  level: number;
+  count: number;
+}
+
+export interface StatisticsState {
+  editionId: string;
+  staleSince: Date | null;
+  version: number;
+  computedAt: Date | null;
+  computedFrom: Date | null;
+  durationMs: number | null;
+  lastError: string | null;
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * All benchmark arithmetic lives in the SQL below: answers are aggregated set-based in PostgreSQL
+ * and never loaded into Node.
+ */
+@Injectable()
+export class StatisticsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Records that the edition's figures no longer match its answers. The time is that of the latest
+   * change; a recompute clears it only if it started after that change (its row lock makes a
+   * change during a recompute wait, so the change always lands after the recompute's snapshot).
+   */
+  async markStale(editionId: string, m: EntityManager = this.dataSource.manager): Promise<void> {
+    await m.query(
+      `INSERT INTO statistics_state (edition_id, stale_since) VALUES ($1, clock_timestamp())
+       ON CONFLICT (edition_id) DO UPDATE SET stale_since = clock_timestamp()`,
+      [editionId],
+    );
+  }
+
+  async findStaleEditionIds(): Promise<string[]> {
+    const rows: Array<{ edition_id: string }> = await this.dataSource.query(
+      `SELECT edition_id FROM statistics_state WHERE stale_since IS NOT NULL ORDER BY stale_since`,
+    );
+    return rows.map((r) => r.edition_id);
+  }
+
+  async state(editionId: string): Promise<StatisticsState | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT edition_id AS "editionId", stale_since AS "staleSince", version, computed_at AS "computedAt",
+              computed_from AS "computedFrom", duration_ms AS "durationMs", last_error AS "lastError"
+       FROM statistics_state WHERE edition_id = $1`,
+      [editionId],
+    );
+    return row ?? null;
+  }
+
+  async recordError(editionId: string, message: string): Promise<void> {
+    await this.dataSource.query(`UPDATE statistics_state SET last_error = $2 WHERE edition_id = $1`, [
+      editionId,
+      message,
+    ]);
+  }
+
+  /**
+   * Replaces every figure of the edition in one REPEATABLE READ transaction: one snapshot of the
+   * answers, and readers see either the old figures or the new ones, never a mix.
+   */
+  async recompute(editionId: string): Promise<{ version: number; participants: number }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const started = Date.now();
+      await m.query(`INSERT INTO statistics_state (edition_id) VALUES ($1) ON CONFLICT DO NOTHING`, [
+        editionId,
+      ]);
+      await m.query(`SELECT 1 FROM statistics_state WHERE edition_id = $1 FOR UPDATE`, [editionId]);
+      await m.query(`DELETE FROM municipality_scores WHERE edition_id = $1`, [editionId]);
+      await m.query(`DELETE FROM edition_statistics WHERE edition_id = $1`, [editionId]);
+      await m.query(`DELETE FROM edition_level_counts WHERE edition_id = $1`, [editionId]);
+
+      // Per municipality: question, area (weighted mean, N/A excluded) and overall scores, and numbers.
+      await m.query(
+        `WITH scored AS (
+           SELECT r.municipality_code AS mun, q.key AS qkey, ar.key AS akey, q.weight AS qw, ar.weight AS aw,
+                  a.value_number AS v
+           FROM responses r
+           JOIN answers a ON a.response_id = r.id
+           JOIN questions q ON q.id = a.question_id
+           JOIN areas ar ON ar.id = q.area_id
+           WHERE r.edition_id = $1 AND r.status = 'submitted' AND q.type = 'scale' AND q.weight > 0
+             AND NOT a.not_applicable AND a.value_number IS NOT NULL
+         ), area_scores AS (
+           SELECT mun, akey, max(aw) AS aw, sum(qw * v) / sum(qw) AS score FROM scored GROUP BY mun, akey
+         )
+         INSERT INTO municipality_scores (edition_id, municipality_code, subject_type, subject_key, score)
+         SELECT $1, mun, 'question', qkey, v FROM scored
+         UNION ALL SELECT $1, mun, 'area', akey, score FROM area_scores
+         UNION ALL SELECT $1, mun, 'overall', 'overall', sum(aw * score) / sum(aw) FROM area_scores GROUP BY mun HAVING sum(aw) > 0
+         UNION ALL
+         SELECT $1, r.municipality_code, 'number', q.key, a.value_number
+         FROM responses r
+         JOIN answers a ON a.response_id = r.id
+         JOIN questions q ON q.id = a.question_id
+         WHERE r.edition_id = $1 AND r.status = 'submitted' AND q.type = 'number'
+           AND NOT a.not_applicable AND a.value_number IS NOT NULL`,
+        [editionId],
+      );
+
+      // Distributions per scope (national, region, size class) in one pass with GROUPING SETS.
+      await m.query(
+        `INSERT INTO edition_statistics (edition_id, scope_type, scope_key, subject_type, subject_key, n, mean, sd, median, q1, q3, min, max)
+         SELECT $1, ${SCOPE_COLUMNS}, x.subject_type, x.subject_key, count(*), avg(x.score), stddev_samp(x.score),
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY x.score),
+                percentile_cont(0.25) WITHIN GROUP (ORDER BY x.score),
+                percentile_cont(0.75) WITHIN GROUP (ORDER BY x.score),
+                min(x.score), max(x.score)
+         FROM (
+           SELECT s.subject_type, s.subject_key, s.score, m.region_code, municipality_size_class(m.population) AS size_class
+           FROM municipality_scores s JOIN municipalities m ON m.code = s.municipality_code
+           WHERE s.edition_id = $1
+         ) x
+         GROUP BY GROUPING SETS ((x.subject_type, x.subject_key), (x.subject_type, x.subject_key, x.region_code),
+                                 (x.subject_type, x.subject_key, x.size_class))`,
+        [editionId],
+      );
+
+      // Participation (submitted responses) and the count of all scale answers, per scope.
+      await m.query(
+        `INSERT INTO edition_statistics (edition_id, scope_type, scope_key, subject_type, subject_key, n)
+         SELECT $1, ${SCOPE_COLUMNS}, x.subject_type, x.subject_type, count(*)
+         FROM (
+           SELECT 'participation' AS subject_type, m.region_code, municipality_size_class(m.population) AS size_class
+           FROM responses r JOIN municipalities m ON m.code = r.municipality_code
+           WHERE r.edition_id = $1 AND r.status = 'submitted'
+           UNION ALL
+           SELECT 'all_answers', m.region_code, municipality_size_class(m.population)
+           FROM municipality_scores s JOIN municipalities m ON m.code = s.municipality_code
+           WHERE s.edition_id = $1 AND s.subject_type = 'question'
+         ) x
+         GROUP BY GROUPING SETS ((x.subject_type), (x.subject_type, x.region_code), (x.subject_type, x.size_class))`,
+        [editionId],
+      );
+
+      // Answers per scale level, per question and over all questions ('*'), per scope.
+      await m.query(
+        `INSERT INTO edition_level_counts (edition_id, scope_type, scope_key, subject_key, level, count)
+         SELECT $1, ${SCOPE_COLUMNS}, coalesce(x.subject_key, '*'), x.level, count(*)
+         FROM (
+           SELECT s.subject_key, s.score::smallint AS level, m.region_code, municipality_size_class(m.population) AS size_class
+           FROM municipality_scores s JOIN municipalities m ON m.code = s.municipality_code
+           WHERE s.edition_id = $1 AND s.subject_type = 'question'
+         ) x
+         GROUP BY GROUPING SETS ((x.subject_key, x.level), (x.subject_key, x.level, x.region_code),
+                                 (x.subject_key, x.level, x.size_class), (x.level), (x.level, x.region_code), (x.level, x.size_class))`,
+        [editionId],
+      );
+
+      const [{ version }] = await m
+        .query(
+          `UPDATE statistics_state
+         SET version = version + 1, computed_at = clock_timestamp(), computed_from = now(), duration_ms = $2,
+             last_error = NULL,
+             stale_since = CASE WHEN stale_since > now() THEN stale_since ELSE NULL END
+         WHERE edition_id = $1 RETURNING version`,
+          [editionId, Date.now() - started],
+        )
+        .then((r: [Array<{ version: number }>, number]) => r[0]);
+      const [{ n }] = await m.query(
+        `SELECT count(*)::int AS n FROM responses WHERE edition_id = $1 AND status = 'submitted'`,
+        [editionId],
+      );
+      return { version, participants: n };
+    });
+  }
+
+  async statRows(editionId: string, scopeType?: string): Promise<StatRow[]> {
+    const rows = await this.dataSource.query(
+      `SELECT scope_type AS "scopeType", scope_key AS "scopeKey", subject_type AS "subjectType", subject_key AS "subjectKey",
+              n, mean, sd, median, q1, q3, min, max
+       FROM edition_statistics WHERE edition_id = $1 AND ($2::text IS NULL OR scope_type = $2)`,
+      [editionId, scopeType ?? null],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      ...r,
+      n: Number(r.n),
+      mean: num(r.mean),
+      sd: num(r.sd),
+      median: num(r.median),
+      q1: num(r.q1),
+      q3: num(r.q3),
+      min: num(r.min),
+      max: num(r.max),
+    })) as StatRow[];
+  }
+
+  async levelCounts(editionId: string, scopeType?: string): Promise<LevelCountRow[]> {
+    return this.dataSource.query(
+      `SELECT scope_type AS "scopeType", scope_key AS "scopeKey", subject_key AS "subjectKey", level, count
+       FROM edition_level_counts WHERE edition_id = $1 AND ($2::text IS NULL OR scope_type = $2)
+       ORDER BY subject_key, level`,
+      [editionId, scopeType ?? null],
+    );
+  }
+
+  /** The municipality's own scores; only ever called for the signed-in officer's municipality. */
+  async ownScores(
+    editionId: string,
+    municipalityCode: number,
+  ): Promise<Array<{ subjectType: string; subjectKey: string; score: number }>> {
+    const rows = await this.dataSource.query(
+      `SELECT subject_type AS "subjectType", subject_key AS "subjectKey", score FROM municipality_scores
+       WHERE edition_id = $1 AND municipality_code = $2`,
+      [editionId, municipalityCode],
+    );
+    return rows.map((r: { subjectType: string; subjectKey: string; score: string }) => ({
+      ...r,
+      score: Number(r.score),
+    }));
+  }
+
+  /** Municipalities per scope, to show participation as a share. */
+  async municipalitiesPerScope(): Promise<
+    Array<{ scopeType: string; scopeKey: string; count: number; name: string | null }>
+  > {
+    return this.dataSource.query(
+      `SELECT 'national' AS "scopeType", 'all' AS "scopeKey", count(*)::int AS count, NULL AS name FROM municipalities
+       UNION ALL
+       SELECT 'region', m.region_code::text, count(*)::int, min(r.name) FROM municipalities m JOIN regions r ON r.code = m.region_code GROUP BY m.region_code
+       UNION ALL
+       SELECT 'size_class', municipality_size_class(population), count(*)::int, NULL FROM municipalities GROUP BY 2`,
+    );
+  }
+
+  /** Maps this edition's question keys to the previous edition's (a question may continue an older key). */
+  async keyLineage(editionId: string): Promise<Map<string, string>> {
+    const rows: Array<{ key: string; previous: string }> = await this.dataSource.query(
+      `SELECT key, coalesce(continues_key, key) AS previous FROM questions WHERE edition_id = $1`,
+      [editionId],
+    );
+    return new Map(rows.map((r) => [r.key, r.previous]));
+  }
+}

@@ -1,0 +1,332 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Principal } from '@app/auth';
+import { AppConfigService } from '@app/config';
+import { Edition, EditionNotFoundException, EditionsRepository } from '@app/surveys';
+import { LevelCountRow, StatisticsRepository, StatRow } from './statistics.repository';
+import { Cell, publishCell, round, suppressedKeys } from './suppression';
+
+type ScopeType = 'national' | 'region' | 'size_class';
+
+export const SIZE_CLASS_LABELS: Record<string, string> = {
+  'under-30k': 'Under 30.000 indbyggere',
+  '30k-50k': '30.000–49.999 indbyggere',
+  '50k-100k': '50.000–99.999 indbyggere',
+  '100k-plus': '100.000 indbyggere og derover',
+};
+
+const pct = (part: number, whole: number) => (whole > 0 ? round((100 * part) / whole, 1) : null);
+const change = (now: number | null, before: number | null, digits = 3) =>
+  now === null || before === null ? null : round(now - before, digits);
+const relative = (now: number, before: number) =>
+  before > 0 ? round((100 * (now - before)) / before, 1) : null;
+
+interface Figures {
+  edition: Edition;
+  rows: StatRow[];
+  levels: LevelCountRow[];
+}
+
+/**
+ * Published benchmark figures: reads what the recompute job stored, applies small-group
+ * suppression and joins the previous edition by question key for year-on-year changes.
+ */
+@Injectable()
+export class StatisticsService {
+  constructor(
+    private readonly stats: StatisticsRepository,
+    private readonly editions: EditionsRepository,
+    private readonly config: AppConfigService,
+  ) {}
+
+  private get k() {
+    return this.config.anonymityK;
+  }
+
+  /** Closed editions are visible to KL (to check before publishing); everyone else sees published ones. */
+  private async readableEdition(editionId: string, principal: Principal): Promise<Edition> {
+    const edition = await this.editions.findById(editionId);
+    if (!edition) throw new EditionNotFoundException(editionId);
+    const kl = principal.kind === 'user' && principal.role === 'kl_analyst';
+    if (edition.status === 'published' || (kl && edition.status === 'closed')) return edition;
+    throw new NotFoundException(`No published statistics for edition ${edition.year}`);
+  }
+
+  private async previousEdition(edition: Edition, principal: Principal): Promise<Edition | null> {
+    const kl = principal.kind === 'user' && principal.role === 'kl_analyst';
+    const earlier = (await this.editions.findAll()).filter(
+      (e) => e.year < edition.year && (e.status === 'published' || (kl && e.status === 'closed')),
+    );
+    return earlier.sort((a, b) => b.year - a.year)[0] ?? null;
+  }
+
+  private async figures(edition: Edition, scope?: ScopeType): Promise<Figures> {
+    const [rows, levels] = await Promise.all([
+      this.stats.statRows(edition.id, scope),
+      this.stats.levelCounts(edition.id, scope),
+    ]);
+    return { edition, rows, levels };
+  }
+
+  private async meta(edition: Edition) {
+    const state = await this.stats.state(edition.id);
+    return {
+      edition: { id: edition.id, year: edition.year, title: edition.title, status: edition.status },
+      statistics: {
+        version: state?.version ?? 0,
+        computedAt: state?.computedAt ?? null,
+        stale: !state || state.version === 0 || state.staleSince !== null,
+      },
+      k: this.k,
+    };
+  }
+
+  /** Level distribution with suppression of small counts (and a complement), plus shares. */
+  private distribution(levels: LevelCountRow[], scaleValues: number[]) {
+    const counts = scaleValues.map((level) => ({
+      key: String(level),
+      n: levels.find((l) => l.level === level)?.count ?? 0,
+    }));
+    const total = counts.reduce((s, c) => s + c.n, 0);
+    const hidden = suppressedKeys(counts, this.k);
+    return counts.map((c) => ({
+      level: Number(c.key),
+      count: hidden.has(c.key) ? null : c.n,
+      share: hidden.has(c.key) ? null : pct(c.n, total),
+      suppressed: hidden.has(c.key),
+    }));
+  }
+
+  async national(editionId: string, principal: Principal) {
+    const edition = await this.readableEdition(editionId, principal);
+    const previous = await this.previousEdition(edition, principal);
+    const [now, before, questionnaire, lineage, meta, scopeSizes] = await Promise.all([
+      this.figures(edition, 'national'),
+      previous ? this.figures(previous, 'national') : null,
+      this.editions.questionnaire(edition.id),
+      this.stats.keyLineage(edition.id),
+      this.meta(edition),
+      this.stats.municipalitiesPerScope(),
+    ]);
+    const scaleValues = questionnaire.scale.map((l) => l.value);
+    const find = (f: Figures | null, type: string, key: string) =>
+      f?.rows.find((r) => r.subjectType === type && r.subjectKey === key);
+    const cell = (f: Figures | null, type: string, key: string): Cell => {
+      const row = find(f, type, key);
+      return publishCell(row, !row || row.n < this.k);
+    };
+    const withDelta = (type: string, key: string, previousKey = key) => {
+      const current = cell(now, type, key);
+      const earlier = previous ? cell(before, type, previousKey) : null;
+      return {
+        ...current,
+        previousMean: earlier?.mean ?? null,
+        meanDelta: change(current.mean, earlier?.mean ?? null),
+      };
+    };
+
+    const participants = find(now, 'participation', 'participation')?.n ?? 0;
+    const total = scopeSizes.find((s) => s.scopeType === 'national')!.count;
+    const answerLevels = this.distribution(
+      now.levels.filter((l) => l.subjectKey === '*'),
+      scaleValues,
+    );
+    const previousLevels = before
+      ? this.distribution(
+          before.levels.filter((l) => l.subjectKey === '*'),
+          scaleValues,
+        )
+      : null;
+    const areaTitles = new Map(questionnaire.areas.map((a) => [a.id, a]));
+
+    return {
+      ...meta,
+      previousEdition: previous ? { id: previous.id, year: previous.year } : null,
+      participation: {
+        participants,
+        municipalities: total,
+        sharePercent: pct(participants, total),
+        previousParticipants: before ? (find(before, 'participation', 'participation')?.n ?? 0) : null,
+      },
+      overall: withDelta('overall', 'overall'),
+      answerLevels: answerLevels.map((l) => {
+        const p = previousLevels?.find((x) => x.level === l.level);
+        return {
+          ...l,
+          label: questionnaire.scale.find((s) => s.value === l.level)?.labelDa ?? String(l.level),
+          previousCount: p?.count ?? null,
+          previousShare: p?.share ?? null,
+          countChangePercent: l.count !== null && p?.count != null ? relative(l.count, p.count) : null,
+          shareChange: change(l.share, p?.share ?? null, 1),
+        };
+      }),
+      areas: questionnaire.areas.map((a) => ({
+        key: a.key,
+        title: a.titleDa,
+        weight: Number(a.weight),
+        ...withDelta('area', a.key),
+      })),
+      questions: questionnaire.questions
+        .filter((q) => q.type === 'scale' && Number(q.weight) > 0)
+        .map((q) => ({
+          key: q.key,
+          areaKey: areaTitles.get(q.areaId)?.key ?? null,
+          text: q.textDa,
+          focusArea: q.focusArea,
+          ...withDelta('question', q.key, lineage.get(q.key)),
+          distribution: this.distribution(
+            now.levels.filter((l) => l.subjectKey === q.key),
+            scaleValues,
+          ),
+        })),
+      numbers: questionnaire.questions
+        .filter((q) => q.type === 'number')
+        .map((q) => ({
+          key: q.key,
+          text: q.textDa,
+          unit: q.unitDa,
+          ...withDelta('number', q.key, lineage.get(q.key)),
+        })),
+    };
+  }
+
+  /** Per region or size class: participation, overall index and areas, each breakdown suppressed below K. */
+  async breakdown(editionId: string, scope: 'region' | 'size_class', principal: Principal) {
+    const edition = await this.readableEdition(editionId, principal);
+    const [figures, questionnaire, meta, scopeSizes] = await Promise.all([
+      this.figures(edition, scope),
+      this.editions.questionnaire(edition.id),
+      this.meta(edition),
+      this.stats.municipalitiesPerScope(),
+    ]);
+    const groups = scopeSizes
+      .filter((s) => s.scopeType === scope)
+      .sort((a, b) => a.scopeKey.localeCompare(b.scopeKey));
+    const row = (type: string, key: string, group: string) =>
+      figures.rows.find((r) => r.subjectType === type && r.subjectKey === key && r.scopeKey === group);
+    /** One subject across all groups, suppressed together so no hidden group can be recovered. */
+    const across = (type: string, key: string) => {
+      const cells = groups.map((g) => ({ key: g.scopeKey, n: row(type, key, g.scopeKey)?.n ?? 0 }));
+      const hidden = suppressedKeys(cells, this.k);
+      return new Map(
+        groups.map((g) => [
+          g.scopeKey,
+          publishCell(row(type, key, g.scopeKey), hidden.has(g.scopeKey) || !row(type, key, g.scopeKey)),
+        ]),
+      );
+    };
+    const participation = across('participation', 'participation');
+    const overall = across('overall', 'overall');
+    const areas = questionnaire.areas.map((a) => ({ area: a, cells: across('area', a.key) }));
+    return {
+      ...meta,
+      scope,
+      groups: groups.map((g) => {
+        const p = participation.get(g.scopeKey)!;
+        return {
+          key: g.scopeKey,
+          name: scope === 'region' ? g.name : SIZE_CLASS_LABELS[g.scopeKey],
+          municipalities: g.count,
+          participants: p.suppressed ? null : (p.n ?? 0),
+          participationSuppressed: p.suppressed,
+          overall: overall.get(g.scopeKey)!,
+          areas: areas.map(({ area, cells }) => ({
+            key: area.key,
+            title: area.titleDa,
+            ...cells.get(g.scopeKey)!,
+          })),
+        };
+      }),
+    };
+  }
+
+  /** The municipality's own figures against the national ones: only for its own officers. */
+  async municipality(editionId: string, code: number, principal: Principal) {
+    if (
+      principal.kind !== 'user' ||
+      principal.role !== 'municipality_officer' ||
+      principal.municipalityCode !== code
+    ) {
+      throw new ForbiddenException("Only the municipality's own security officers can see its scores");
+    }
+    const national = await this.national(editionId, principal);
+    const own = await this.stats.ownScores(editionId, code);
+    if (own.length === 0)
+      throw new NotFoundException(`Municipality ${code} did not take part in ${national.edition.year}`);
+    const previous = national.previousEdition
+      ? await this.stats.ownScores(national.previousEdition.id, code)
+      : [];
+    const lineage = await this.stats.keyLineage(editionId);
+    const score = (rows: typeof own, type: string, key: string) => {
+      const v = rows.find((r) => r.subjectType === type && r.subjectKey === key)?.score;
+      return v === undefined ? null : round(v);
+    };
+    const ownOverall = score(own, 'overall', 'overall');
+    const ownPrevious = score(previous, 'overall', 'overall');
+    const o = national.overall;
+    const quartile =
+      ownOverall === null || o.suppressed
+        ? null
+        : ownOverall <= o.q1!
+          ? 1
+          : ownOverall <= o.median!
+            ? 2
+            : ownOverall <= o.q3!
+              ? 3
+              : 4;
+    const questions = national.questions.map((q) => {
+      const value = score(own, 'question', q.key);
+      return {
+        key: q.key,
+        text: q.text,
+        areaKey: q.areaKey,
+        focusArea: q.focusArea,
+        own: value,
+        nationalMean: q.mean,
+        delta: change(value, q.mean),
+        previousOwn: score(previous, 'question', lineage.get(q.key) ?? q.key),
+      };
+    });
+    return {
+      edition: national.edition,
+      statistics: national.statistics,
+      k: national.k,
+      municipalityCode: code,
+      previousEdition: national.previousEdition,
+      overall: {
+        own: ownOverall,
+        nationalMean: o.mean,
+        delta: change(ownOverall, o.mean),
+        quartile,
+        previousOwn: ownPrevious,
+        ownDelta: change(ownOverall, ownPrevious),
+        nationalPrevious: o.previousMean,
+        nationalDelta: o.meanDelta,
+      },
+      areas: national.areas.map((a) => {
+        const value = score(own, 'area', a.key);
+        return {
+          key: a.key,
+          title: a.title,
+          own: value,
+          nationalMean: a.mean,
+          delta: change(value, a.mean),
+          previousOwn: score(previous, 'area', a.key),
+        };
+      }),
+      questions,
+      furthestBelow: questions
+        .filter((q) => q.delta !== null && q.delta < 0)
+        .sort((a, b) => a.delta! - b.delta!)
+        .slice(0, 10),
+      numbers: national.numbers.map((n) => ({
+        key: n.key,
+        text: n.text,
+        unit: n.unit,
+        own: score(own, 'number', n.key),
+        nationalMedian: n.median,
+        nationalQ1: n.q1,
+        nationalQ3: n.q3,
+      })),
+    };
+  }
+}
