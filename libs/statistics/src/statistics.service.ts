@@ -112,7 +112,7 @@ export class StatisticsService {
       f?.rows.find((r) => r.subjectType === type && r.subjectKey === key);
     const cell = (f: Figures | null, type: string, key: string): Cell => {
       const row = find(f, type, key);
-      return publishCell(row, !row || row.n < this.k);
+      return publishCell(row, !!row && row.n < this.k);
     };
     const withDelta = (type: string, key: string, previousKey = key) => {
       const current = cell(now, type, key);
@@ -208,10 +208,7 @@ export class StatisticsService {
       const cells = groups.map((g) => ({ key: g.scopeKey, n: row(type, key, g.scopeKey)?.n ?? 0 }));
       const hidden = suppressedKeys(cells, this.k);
       return new Map(
-        groups.map((g) => [
-          g.scopeKey,
-          publishCell(row(type, key, g.scopeKey), hidden.has(g.scopeKey) || !row(type, key, g.scopeKey)),
-        ]),
+        groups.map((g) => [g.scopeKey, publishCell(row(type, key, g.scopeKey), hidden.has(g.scopeKey))]),
       );
     };
     const participation = across('participation', 'participation');

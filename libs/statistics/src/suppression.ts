@@ -44,8 +44,10 @@ const SUPPRESSED: Cell = {
 const round = (v: number | null, digits = 3) =>
   v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 
+/** No row means nobody is in the group: published as n = 0, which reveals no one. */
 export function publishCell(row: Omit<Cell, 'suppressed'> | undefined, hidden: boolean): Cell {
-  if (!row || hidden) return { ...SUPPRESSED };
+  if (hidden) return { ...SUPPRESSED };
+  if (!row) return { ...SUPPRESSED, n: 0, suppressed: false };
   return {
     n: row.n,
     mean: round(row.mean),

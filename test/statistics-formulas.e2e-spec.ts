@@ -1,0 +1,144 @@
+import request from 'supertest';
+import { StatisticsRecomputeService } from '@app/statistics';
+import { EditionsRepository } from '@app/surveys';
+import { createTestApp, resetData, TestApp } from './support/test-app';
+import { createUser, tokenFor } from './support/factories';
+import { createMiniEdition, MiniAnswers, miniQuestionnaire } from './support/mini-editions';
+
+/** percentile_cont: linear interpolation between closest ranks (the method docs/statistics.md names). */
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  const pos = (s.length - 1) * p;
+  const lo = Math.floor(pos);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
+}
+const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+
+// Six municipalities in Hovedstaden (1084) and two in Sjælland (1085: 253 Greve, 259 Køge).
+const HOVEDSTADEN = [101, 147, 151, 153, 155, 157];
+const previous: MiniAnswers = Object.fromEntries(
+  [...HOVEDSTADEN, 253, 259].map((c, i) => [
+    c,
+    { 'a.one': 2, 'a.two': 2, 'b.old': 1 + (i % 3), 'n.attacks': 10 * (i + 1) },
+  ]),
+);
+const current: MiniAnswers = {
+  101: { 'a.one': 5, 'a.two': 4, 'b.new': 3, 'n.attacks': 100 },
+  147: { 'a.one': 4, 'a.two': 'na', 'b.new': 2, 'n.attacks': 40 },
+  151: { 'a.one': 1, 'a.two': 2, 'b.new': 5, 'n.attacks': 12 },
+  153: { 'a.one': 3, 'a.two': 3, 'b.new': 3, 'n.attacks': 30 },
+  155: { 'a.one': 2, 'a.two': 5, 'b.new': 1, 'n.attacks': 8 },
+  157: { 'a.one': 4, 'a.two': 4, 'b.new': 4, 'n.attacks': 60 },
+  253: { 'a.one': 5, 'a.two': 5, 'b.new': 5, 'n.attacks': 20 },
+  259: { 'a.one': 1, 'a.two': 1, 'b.new': 2, 'n.attacks': 5 },
+};
+
+/** The formulas, written independently of the SQL: area = weighted mean without N/A; overall = weighted mean of areas. */
+function overall(a: Record<string, number | 'na'>): number {
+  const pairs: Array<[number, number | 'na']> = [
+    [1, a['a.one']],
+    [3, a['a.two']],
+  ];
+  const answered = pairs.filter(([, v]) => v !== 'na') as Array<[number, number]>;
+  const areaA = answered.reduce((s, [w, v]) => s + w * v, 0) / answered.reduce((s, [w]) => s + w, 0);
+  const areaB = (a['b.new'] ?? a['b.old']) as number;
+  return (2 * areaA + 1 * areaB) / 3;
+}
+
+describe('Statistics formulas on a hand-made data set (e2e)', () => {
+  let t: TestApp;
+  let kl: string;
+  let currentId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await resetData(t.db);
+    const editions = t.app.get(EditionsRepository);
+    const previousId = await createMiniEdition(
+      t.db,
+      editions,
+      2030,
+      miniQuestionnaire({ key: 'b.old' }),
+      previous,
+    );
+    currentId = await createMiniEdition(
+      t.db,
+      editions,
+      2031,
+      miniQuestionnaire({ key: 'b.new', continues: 'b.old' }),
+      current,
+    );
+    const recompute = t.app.get(StatisticsRecomputeService);
+    await recompute.run(previousId);
+    await recompute.run(currentId);
+    kl = await tokenFor(t.http, await createUser(t.db, 'kl_analyst'));
+  });
+  afterAll(() => t.close());
+
+  it('computes n, mean, sd, median and quartiles of the overall index, N/A excluded and weights applied', async () => {
+    const res = await request(t.http)
+      .get(`/api/v1/editions/${currentId}/statistics/national`)
+      .auth(kl, { type: 'bearer' })
+      .expect(200);
+    const indexes = Object.values(current).map(overall);
+    const m = mean(indexes);
+    const sd = Math.sqrt(indexes.reduce((s, v) => s + (v - m) ** 2, 0) / (indexes.length - 1));
+    expect(res.body.overall).toMatchObject({ n: 8, suppressed: false });
+    expect(res.body.overall.mean).toBeCloseTo(m, 2);
+    expect(res.body.overall.sd).toBeCloseTo(sd, 2);
+    expect(res.body.overall.median).toBeCloseTo(percentile(indexes, 0.5), 2);
+    expect(res.body.overall.q1).toBeCloseTo(percentile(indexes, 0.25), 2);
+    expect(res.body.overall.q3).toBeCloseTo(percentile(indexes, 0.75), 2);
+    expect(res.body.overall.min).toBeCloseTo(Math.min(...indexes), 2);
+    expect(res.body.overall.max).toBeCloseTo(Math.max(...indexes), 2);
+    // a.two has one N/A: 7 answers, mean of the seven.
+    const two = res.body.questions.find((q: { key: string }) => q.key === 'a.two');
+    expect(two.n).toBe(7);
+    expect(two.mean).toBeCloseTo(mean([4, 2, 3, 5, 4, 5, 1]), 2);
+    const attacks = res.body.numbers.find((q: { key: string }) => q.key === 'n.attacks');
+    expect(attacks.median).toBeCloseTo(percentile([100, 40, 12, 30, 8, 60, 20, 5], 0.5), 2);
+  });
+
+  it('compares year on year by question key, following a renamed question to the key it continues', async () => {
+    const res = await request(t.http)
+      .get(`/api/v1/editions/${currentId}/statistics/national`)
+      .auth(kl, { type: 'bearer' })
+      .expect(200);
+    const renamed = res.body.questions.find((q: { key: string }) => q.key === 'b.new');
+    const before = mean(Object.values(previous).map((a) => a['b.old'] as number));
+    const now = mean(Object.values(current).map((a) => a['b.new'] as number));
+    expect(renamed.previousMean).toBeCloseTo(before, 2);
+    expect(renamed.meanDelta).toBeCloseTo(now - before, 2);
+    expect(res.body.overall.previousMean).toBeCloseTo(mean(Object.values(previous).map(overall)), 2);
+    expect(res.body.participation).toMatchObject({ participants: 8, previousParticipants: 8 });
+  });
+
+  it('suppresses a region with fewer than K participants, and its complement', async () => {
+    const res = await request(t.http)
+      .get(`/api/v1/editions/${currentId}/statistics/regions`)
+      .auth(kl, { type: 'bearer' })
+      .expect(200);
+    const byKey = Object.fromEntries(res.body.groups.map((g: { key: string }) => [g.key, g]));
+    expect(byKey['1085'].overall).toEqual(expect.objectContaining({ suppressed: true, mean: null, n: null }));
+    expect(byKey['1085'].participants).toBeNull();
+    // Sjælland alone hidden could be recovered from the national figure and Hovedstaden's, so Hovedstaden is hidden too.
+    expect(byKey['1084'].overall).toEqual(expect.objectContaining({ suppressed: true, mean: null }));
+    // Regions without participants describe nobody: shown as empty, not suppressed.
+    expect(byKey['1081'].overall).toEqual(expect.objectContaining({ suppressed: false, n: 0, mean: null }));
+    expect(byKey['1081'].participants).toBe(0);
+  });
+
+  it('hides answer-level counts under K and a complement', async () => {
+    const res = await request(t.http)
+      .get(`/api/v1/editions/${currentId}/statistics/national`)
+      .auth(kl, { type: 'bearer' })
+      .expect(200);
+    const one = res.body.questions.find((q: { key: string }) => q.key === 'a.one');
+    // a.one: levels 1:2, 2:1, 3:1, 4:2, 5:2 – every non-empty level is under K=5.
+    expect(
+      one.distribution.every(
+        (d: { suppressed: boolean; count: number | null }) => d.suppressed && d.count === null,
+      ),
+    ).toBe(true);
+  });
+});
