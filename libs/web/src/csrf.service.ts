@@ -5,6 +5,8 @@ import { AppConfigService } from '@app/config';
 
 export const CSRF_COOKIE = 'baseline_csrf';
 export const CSRF_FIELD = '_csrf';
+/** Where scripts send the token; a cross-site page cannot set a custom header without CORS, which is off. */
+export const CSRF_HEADER = 'x-csrf-token';
 
 /**
  * Signed double-submit tokens (OWASP): a random HTTP-only cookie, and in every form an HMAC of
@@ -30,9 +32,10 @@ export class CsrfService {
     return hmac(this.config.jwt.secret, `csrf:${seed}`);
   }
 
+  /** Checks the token from the form field or, for scripts posting JSON, the X-CSRF-Token header. */
   assertValid(req: Request): void {
     const seed = (req.cookies as Record<string, string> | undefined)?.[CSRF_COOKIE];
-    const field = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+    const field = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD] ?? req.get(CSRF_HEADER);
     if (
       !seed ||
       typeof field !== 'string' ||

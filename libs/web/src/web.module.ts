@@ -1,14 +1,21 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { MunicipalitiesModule } from '@app/municipalities';
+import { ResponsesModule } from '@app/responses';
+import { SurveysModule } from '@app/surveys';
+import { EditionsAdminController } from './administration/editions-admin.controller';
 import { CsrfService } from './csrf.service';
+import { SurveyPagesController } from './survey/survey-pages.controller';
+import { SurveyPagesService } from './survey/survey-pages.service';
+import { SurveySubmissionController } from './survey/survey-submission.controller';
 import { WebController } from './web.controller';
+import { WebRolesGuard } from './web-roles.guard';
 import { WebUserService } from './web-user.service';
 
 /** The server-rendered Danish web UI. */
 @Module({
-  imports: [AuthModule, MunicipalitiesModule],
-  controllers: [WebController],
-  providers: [CsrfService, WebUserService],
+  imports: [AuthModule, MunicipalitiesModule, SurveysModule, ResponsesModule],
+  controllers: [WebController, SurveyPagesController, SurveySubmissionController, EditionsAdminController],
+  providers: [CsrfService, WebUserService, WebRolesGuard, SurveyPagesService],
 })
 export class WebModule {}

@@ -1,6 +1,8 @@
+import type { Role } from '@app/users';
 import { html, SafeHtml } from '../html';
 
 export interface PageUser {
+  role: Role;
   displayName: string;
   roleLabel: string;
   municipalityName?: string | null;
@@ -11,10 +13,12 @@ export interface PageOptions {
   body: SafeHtml;
   user?: PageUser | null;
   csrfToken?: string;
+  /** Page-specific scripts from libs/web/assets (the CSP allows no inline script). */
+  scripts?: string[];
 }
 
 /** The page frame in Det Fælles Designsystem: portal header, solution header, main, footer. */
-export function layout({ title, body, user, csrfToken }: PageOptions): string {
+export function layout({ title, body, user, csrfToken, scripts = [] }: PageOptions): string {
   const userInfo = user
     ? html`<div class="portal-user">
         <p class="user">
@@ -34,6 +38,7 @@ export function layout({ title, body, user, csrfToken }: PageOptions): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title} – Baseline</title>
         <link rel="stylesheet" href="/assets/dkfds/css/dkfds.min.css" />
+        <link rel="stylesheet" href="/assets/app/app.css" />
       </head>
       <body>
         <a class="skipnav" href="#main-content">Gå til sidens indhold</a>
@@ -65,6 +70,7 @@ export function layout({ title, body, user, csrfToken }: PageOptions): string {
         </footer>
         <script src="/assets/dkfds/js/dkfds.min.js"></script>
         <script src="/assets/app/app.js"></script>
+        ${scripts.map((name) => html`<script src="/assets/app/${name}"></script>`)}
       </body>
     </html>`.value;
 }

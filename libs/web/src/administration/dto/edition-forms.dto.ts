@@ -1,0 +1,18 @@
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+
+/** The web forms send strings; they are checked and explained in Danish by edition-forms.ts. */
+export class CreateEditionFormDto {
+  @IsOptional() @IsString() @MaxLength(200) _csrf?: string;
+  @IsOptional() @IsString() @MaxLength(20) year?: string;
+  @IsOptional() @IsString() @MaxLength(400) title?: string;
+  @IsOptional() @IsString() @MaxLength(100) copyFrom?: string;
+}
+
+export class OpenEditionFormDto {
+  @IsOptional() @IsString() @MaxLength(200) _csrf?: string;
+  @IsOptional() @IsString() @MaxLength(20) closesAt?: string;
+}
+
+export class EditionActionFormDto {
+  @IsOptional() @IsString() @MaxLength(200) _csrf?: string;
+}

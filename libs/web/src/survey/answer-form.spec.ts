@@ -1,0 +1,94 @@
+import {
+  answerInput,
+  fieldStateFromAnswer,
+  fieldStateFromForm,
+  parseDanishNumber,
+  problemText,
+  Question,
+} from './answer-form';
+
+const question = (over: Partial<Question>): Question =>
+  ({
+    key: 'x.y',
+    type: 'scale',
+    text: { da: 'Spørgsmål' },
+    help: null,
+    required: true,
+    allowNotApplicable: false,
+    ...over,
+  }) as Question;
+
+describe('answer-form', () => {
+  it('reads numbers the way Danes write them, and passes anything else on unchanged', () => {
+    expect(parseDanishNumber('2,5')).toBe(2.5);
+    expect(parseDanishNumber('1.000')).toBe(1000);
+    expect(parseDanishNumber('1.000.000,25')).toBe(1000000.25);
+    expect(parseDanishNumber('1.5')).toBe(1.5);
+    expect(parseDanishNumber(' -5 ')).toBe(-5);
+    expect(parseDanishNumber('mange')).toBe('mange');
+  });
+
+  it('turns a posted area form into typed answers; an untouched question becomes an empty answer', () => {
+    const form = {
+      'value:a': '3',
+      'comment:a': '  Godkendt  ',
+      'value:b': 'nej',
+      'value:c': ['x', 'z'],
+      'na:d': '1',
+      'value:e': '12,5',
+    };
+    const a = question({ key: 'a', type: 'scale' });
+    const b = question({ key: 'b', type: 'yes_no' });
+    const c = question({ key: 'c', type: 'multi_choice' });
+    const d = question({ key: 'd', type: 'scale', allowNotApplicable: true });
+    const e = question({ key: 'e', type: 'number' });
+    const f = question({ key: 'f', type: 'single_choice' });
+    expect([a, b, c, d, e, f].map((q) => answerInput(q, fieldStateFromForm(q, form)))).toEqual([
+      { questionKey: 'a', value: 3, comment: 'Godkendt' },
+      { questionKey: 'b', value: false, comment: null },
+      { questionKey: 'c', value: ['x', 'z'], comment: null },
+      { questionKey: 'd', notApplicable: true, value: null, comment: null },
+      { questionKey: 'e', value: 12.5, comment: null },
+      { questionKey: 'f', value: null, comment: null },
+    ]);
+  });
+
+  it('shows stored answers as the strings the form posts', () => {
+    const stored = (value: unknown) => ({
+      questionKey: 'x.y',
+      value,
+      notApplicable: false,
+      comment: null,
+      updatedAt: new Date(),
+    });
+    expect(fieldStateFromAnswer(question({ type: 'number' }), stored(1500.5)).value).toBe('1.500,5');
+    expect(fieldStateFromAnswer(question({ type: 'yes_no' }), stored(true)).value).toBe('ja');
+    expect(fieldStateFromAnswer(question({ type: 'scale' }), stored(4)).value).toBe('4');
+    expect(fieldStateFromAnswer(question({ type: 'scale' }), undefined)).toEqual({
+      value: null,
+      notApplicable: false,
+      comment: '',
+    });
+  });
+
+  it('explains a rejected number in Danish from the question and the input', () => {
+    const attacks = question({ type: 'number', min: 0, max: 1000, integer: true });
+    expect(problemText(attacks, { questionKey: 'x.y', value: -5 })).toBe(
+      'Tallet kan ikke være mindre end 0.',
+    );
+    expect(problemText(attacks, { questionKey: 'x.y', value: 2000 })).toBe(
+      'Tallet kan ikke være større end 1.000.',
+    );
+    expect(problemText(attacks, { questionKey: 'x.y', value: 2.5 })).toBe(
+      'Skriv et helt tal uden decimaler.',
+    );
+    expect(problemText(attacks, { questionKey: 'x.y', value: 'mange' })).toBe('Skriv et helt tal, fx 12.');
+    expect(
+      problemText(question({ allowNotApplicable: true }), {
+        questionKey: 'x.y',
+        notApplicable: true,
+        value: 3,
+      }),
+    ).toBe('Vælg enten et svar eller »Ikke relevant« – ikke begge dele.');
+  });
+});

@@ -1,0 +1,158 @@
+import type { AnswerInput, MyResponseView } from '@app/responses';
+import type { QuestionnaireView } from '@app/surveys';
+import { formatNumber } from '../danish-format';
+
+export type Questionnaire = QuestionnaireView;
+export type Area = Questionnaire['areas'][number];
+export type Question = Area['questions'][number];
+export type StoredAnswer = MyResponseView['answers'][number];
+
+/**
+ * One question's fields as the form shows and posts them: strings, because that is what a browser
+ * sends, so a rejected entry ("-5", "mange") can be shown back exactly as typed.
+ */
+export interface FieldState {
+  value: string | string[] | null;
+  notApplicable: boolean;
+  comment: string;
+}
+
+/** Field names carry the question key, which is stable and unique within an edition. */
+export const fieldName = {
+  value: (key: string) => `value:${key}`,
+  notApplicable: (key: string) => `na:${key}`,
+  comment: (key: string) => `comment:${key}`,
+};
+
+/** An HTML id for a question; keys are lowercase words with dots and dashes. */
+export const questionId = (key: string) => `q-${key.replace(/[^a-z0-9-]/gi, '-')}`;
+
+/** The service allows this much; the field's maxlength keeps browsers within it. */
+export const COMMENT_MAX_LENGTH = 2000;
+
+export function isAnswered(a: Pick<StoredAnswer, 'value' | 'notApplicable'> | undefined): boolean {
+  return !!a && (a.notApplicable || (a.value !== null && a.value !== undefined));
+}
+
+/** The form fields for a stored answer (or an empty question). */
+export function fieldStateFromAnswer(q: Question, answer: StoredAnswer | undefined): FieldState {
+  const v = answer?.value;
+  let value: FieldState['value'] = null;
+  if (typeof v === 'boolean') value = v ? 'ja' : 'nej';
+  else if (typeof v === 'number') value = q.type === 'number' ? formatNumber(v) : String(v);
+  else if (Array.isArray(v)) value = v.map(String);
+  else if (typeof v === 'string') value = v;
+  return { value, notApplicable: answer?.notApplicable ?? false, comment: answer?.comment ?? '' };
+}
+
+const asString = (v: unknown): string | null =>
+  typeof v === 'string' ? v : Array.isArray(v) && typeof v.at(-1) === 'string' ? (v.at(-1) as string) : null;
+
+/** One question's fields from a posted form (urlencoded: a repeated name arrives as an array). */
+export function fieldStateFromForm(q: Question, form: Record<string, unknown>): FieldState {
+  const raw = form[fieldName.value(q.key)];
+  const value =
+    q.type === 'multi_choice'
+      ? ([] as unknown[]).concat(raw ?? []).filter((x): x is string => typeof x === 'string')
+      : asString(raw);
+  return {
+    value,
+    notApplicable: form[fieldName.notApplicable(q.key)] !== undefined,
+    comment: asString(form[fieldName.comment(q.key)]) ?? '',
+  };
+}
+
+/** One answer as autosave.js posts it: the same strings the form would send. */
+export function fieldStateFromJson(a: {
+  value?: unknown;
+  notApplicable?: boolean;
+  comment?: unknown;
+}): FieldState {
+  const v = a.value;
+  const value = Array.isArray(v)
+    ? v.filter((x): x is string => typeof x === 'string')
+    : typeof v === 'string' || typeof v === 'number'
+      ? String(v)
+      : null;
+  return {
+    value,
+    notApplicable: a.notApplicable === true,
+    comment: typeof a.comment === 'string' ? a.comment : '',
+  };
+}
+
+/**
+ * Reads a number as Danes write it: "2,5" and "1.000" (thousands). Anything else is passed on
+ * unchanged, so the service rejects it as "not a number" instead of it being guessed at.
+ */
+export function parseDanishNumber(text: string): number | string {
+  const s = text.replace(/[\s\u00a0]/g, '');
+  let normalised: string;
+  if (/^-?\d+(\.\d{3})*,\d+$/.test(s) || /^-?\d+(\.\d{3})+$/.test(s)) {
+    normalised = s.replace(/\./g, '').replace(',', '.');
+  } else if (/^-?\d+([.,]\d+)?$/.test(s)) {
+    normalised = s.replace(',', '.');
+  } else {
+    return text;
+  }
+  return Number(normalised);
+}
+
+function typedValue(q: Question, value: FieldState['value']): unknown {
+  if (Array.isArray(value)) return value.length === 0 ? null : value;
+  if (value === null || (q.type !== 'text' && value.trim() === '')) return null;
+  switch (q.type) {
+    case 'scale':
+      return /^\d+$/.test(value.trim()) ? Number(value) : value;
+    case 'yes_no':
+      return value === 'ja' ? true : value === 'nej' ? false : value;
+    case 'number':
+      return parseDanishNumber(value);
+    default:
+      return value;
+  }
+}
+
+/** The answer to send to the service; an untouched question becomes an empty answer (no row). */
+export function answerInput(q: Question, state: FieldState): AnswerInput {
+  const comment = state.comment.trim() === '' ? null : state.comment.trim();
+  const value = typedValue(q, state.value);
+  return state.notApplicable
+    ? { questionKey: q.key, notApplicable: true, value, comment }
+    : { questionKey: q.key, value, comment };
+}
+
+/**
+ * What is wrong with a rejected answer, in Danish, worked out from the question and the input
+ * (the service's own problem text is English and meant for API clients).
+ */
+export function problemText(q: Question, input: AnswerInput): string {
+  if (typeof input.comment === 'string' && input.comment.length > COMMENT_MAX_LENGTH) {
+    return `Kommentaren må højst være på ${formatNumber(COMMENT_MAX_LENGTH)} tegn.`;
+  }
+  if (input.notApplicable) {
+    return q.allowNotApplicable
+      ? 'Vælg enten et svar eller »Ikke relevant« – ikke begge dele.'
+      : 'Spørgsmålet kan ikke besvares med »Ikke relevant«.';
+  }
+  const v = input.value;
+  switch (q.type) {
+    case 'yes_no':
+      return 'Vælg ja eller nej.';
+    case 'multi_choice':
+      return 'Vælg en eller flere af svarmulighederne.';
+    case 'text':
+      return `Teksten må højst være på ${formatNumber(q.maxLength ?? 4000)} tegn.`;
+    case 'number':
+      if (typeof v !== 'number')
+        return q.integer ? 'Skriv et helt tal, fx 12.' : 'Skriv et tal, fx 12 eller 2,5.';
+      if (q.integer && !Number.isInteger(v)) return 'Skriv et helt tal uden decimaler.';
+      if (q.min !== null && q.min !== undefined && v < q.min)
+        return `Tallet kan ikke være mindre end ${formatNumber(q.min)}.`;
+      if (q.max !== null && q.max !== undefined && v > q.max)
+        return `Tallet kan ikke være større end ${formatNumber(q.max)}.`;
+      return 'Skriv et gyldigt tal.';
+    default:
+      return 'Vælg en af svarmulighederne.';
+  }
+}

@@ -1,0 +1,268 @@
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import type { UserPrincipal } from '@app/auth';
+import { Clock } from '@app/config';
+import {
+  AnswerInput,
+  AnswerProblem,
+  InvalidAnswersException,
+  MissingRequiredAnswersException,
+  MyResponseView,
+  ResponseReadOnlyException,
+  ResponsesService,
+  StaleVersionException,
+} from '@app/responses';
+import { EditionDto, EditionsService } from '@app/surveys';
+import { formatTime } from '../danish-format';
+import type { PageUser } from '../views/layout.view';
+import { WebUserService } from '../web-user.service';
+import {
+  Area,
+  answerInput,
+  fieldStateFromForm,
+  fieldStateFromJson,
+  FieldState,
+  isAnswered,
+  problemText,
+  Question,
+  Questionnaire,
+} from './answer-form';
+import { answerProgress, AnswerProgress } from './answer-progress';
+import type { AutosaveDto } from './dto/autosave.dto';
+
+/** Everything an answering, submission or receipt page shows. */
+export interface AnswerContext {
+  user: PageUser;
+  questionnaire: Questionnaire;
+  response: MyResponseView;
+  progress: AnswerProgress;
+  /** Submitted while the edition still takes changes: the officer may take it back. */
+  canReopen: boolean;
+}
+
+export type ResponseStatus = 'not_started' | 'in_progress' | 'submitted';
+
+export interface OverviewRow {
+  edition: EditionDto;
+  status: ResponseStatus;
+  editable: boolean;
+  submittedAt: Date | null;
+}
+
+export type SaveAreaOutcome =
+  | { kind: 'saved'; area: Area; next: Area | null }
+  | {
+      kind: 'invalid';
+      context: AnswerContext;
+      area: Area;
+      fields: Map<string, FieldState>;
+      errors: Map<string, string>;
+    }
+  | { kind: 'stale' | 'read-only'; context: AnswerContext; area: Area };
+
+export type SubmitOutcome =
+  { kind: 'submitted' } | { kind: 'unconfirmed' | 'missing' | 'stale' | 'read-only'; context: AnswerContext };
+
+export type ReopenOutcome = { kind: 'reopened' } | { kind: 'refused'; context: AnswerContext };
+
+export interface AutosaveResult {
+  version: number;
+  savedAt: string;
+  /** "14.05" in Danish time, so the page need not know the server's or the browser's zone. */
+  savedAtText: string;
+  progress: Omit<AnswerProgress, 'missing'>;
+}
+
+/** A missing or unknown area is a page that does not exist. */
+export function areaOf(questionnaire: Questionnaire, key: unknown): Area {
+  if (key === undefined || key === null || key === '') return questionnaire.areas[0];
+  const area = questionnaire.areas.find((a) => a.key === key);
+  if (!area) throw new NotFoundException(`No area ${String(key)} in this edition`);
+  return area;
+}
+
+const versionOf = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : -1);
+
+/**
+ * The officer's survey pages on top of the responses service: loads what a page shows, and turns
+ * a posted area form or an autosaved answer into one `saveAnswers` call and its outcome. The
+ * municipality always comes from the signed-in officer; no page names one.
+ */
+@Injectable()
+export class SurveyPagesService {
+  constructor(
+    private readonly editions: EditionsService,
+    private readonly responses: ResponsesService,
+    private readonly webUsers: WebUserService,
+    private readonly clock: Clock,
+  ) {}
+
+  async overview(principal: UserPrincipal): Promise<{ user: PageUser; rows: OverviewRow[] }> {
+    const visible = (await this.editions.list()).filter((e) => e.status !== 'draft');
+    const rows = await Promise.all(
+      visible.map(async (edition): Promise<OverviewRow> => {
+        const own = await this.responses.getOwn(edition.id, principal);
+        const status: ResponseStatus =
+          own.status === 'submitted'
+            ? 'submitted'
+            : own.answers.some(isAnswered)
+              ? 'in_progress'
+              : 'not_started';
+        return {
+          edition: EditionDto.from(edition),
+          status,
+          editable: own.editable,
+          submittedAt: own.submittedAt,
+        };
+      }),
+    );
+    return { user: await this.webUsers.pageUser(principal), rows };
+  }
+
+  async context(editionId: string, principal: UserPrincipal): Promise<AnswerContext> {
+    const [user, questionnaire, response] = await Promise.all([
+      this.webUsers.pageUser(principal),
+      this.editions.questionnaire(editionId),
+      this.responses.getOwn(editionId, principal),
+    ]);
+    const { edition } = questionnaire;
+    const canReopen =
+      response.status === 'submitted' &&
+      edition.status === 'open' &&
+      !!edition.closesAt &&
+      new Date(edition.closesAt).getTime() > this.clock.now().getTime();
+    return {
+      user,
+      questionnaire,
+      response,
+      progress: answerProgress(questionnaire, response.answers),
+      canReopen,
+    };
+  }
+
+  /** Saves every question of one area as posted (an emptied field clears its answer). */
+  async saveArea(
+    editionId: string,
+    principal: UserPrincipal,
+    form: Record<string, unknown>,
+    address: string,
+  ): Promise<SaveAreaOutcome> {
+    const questionnaire = await this.editions.questionnaire(editionId);
+    const area = areaOf(questionnaire, form.area);
+    const fields = new Map(area.questions.map((q) => [q.key, fieldStateFromForm(q, form)]));
+    const inputs = area.questions.map((q) => answerInput(q, fields.get(q.key)!));
+    try {
+      await this.responses.saveAnswers(editionId, principal, versionOf(form.version), inputs, address);
+      const next = questionnaire.areas[questionnaire.areas.indexOf(area) + 1] ?? null;
+      return { kind: 'saved', area, next };
+    } catch (e) {
+      if (e instanceof InvalidAnswersException) {
+        const errors = danishProblems(area.questions, inputs, problemsOf(e));
+        return { kind: 'invalid', context: await this.context(editionId, principal), area, fields, errors };
+      }
+      if (e instanceof StaleVersionException || e instanceof ResponseReadOnlyException) {
+        return {
+          kind: e instanceof StaleVersionException ? 'stale' : 'read-only',
+          context: await this.context(editionId, principal),
+          area,
+        };
+      }
+      throw e;
+    }
+  }
+
+  /** Signs the response off once the officer has ticked the confirmation. */
+  async submit(
+    editionId: string,
+    principal: UserPrincipal,
+    form: { version?: string; confirm?: string },
+    address: string,
+  ): Promise<SubmitOutcome> {
+    if (form.confirm !== 'ja')
+      return { kind: 'unconfirmed', context: await this.context(editionId, principal) };
+    try {
+      await this.responses.submit(editionId, principal, versionOf(form.version), address);
+      return { kind: 'submitted' };
+    } catch (e) {
+      const kind =
+        e instanceof MissingRequiredAnswersException
+          ? 'missing'
+          : e instanceof StaleVersionException
+            ? 'stale'
+            : e instanceof ResponseReadOnlyException
+              ? 'read-only'
+              : null;
+      if (!kind) throw e;
+      return { kind, context: await this.context(editionId, principal) };
+    }
+  }
+
+  /** Takes a submitted response back to draft; refused after the deadline or on a stale version. */
+  async reopen(
+    editionId: string,
+    principal: UserPrincipal,
+    form: { version?: string },
+    address: string,
+  ): Promise<ReopenOutcome> {
+    try {
+      await this.responses.reopen(editionId, principal, versionOf(form.version), address);
+      return { kind: 'reopened' };
+    } catch (e) {
+      if (!(e instanceof StaleVersionException || e instanceof ResponseReadOnlyException)) throw e;
+      return { kind: 'refused', context: await this.context(editionId, principal) };
+    }
+  }
+
+  /** Saves what autosave.js sends; a rejected answer is a 422 whose details carry Danish messages. */
+  async autosave(
+    editionId: string,
+    principal: UserPrincipal,
+    dto: AutosaveDto,
+    address: string,
+  ): Promise<AutosaveResult> {
+    const questionnaire = await this.editions.questionnaire(editionId);
+    const byKey = new Map(questionnaire.areas.flatMap((a) => a.questions).map((q) => [q.key, q]));
+    const inputs = dto.answers.map((a): AnswerInput => {
+      const q = byKey.get(a.questionKey);
+      return q
+        ? answerInput(q, fieldStateFromJson(a))
+        : { questionKey: a.questionKey, value: a.value, notApplicable: a.notApplicable };
+    });
+    try {
+      const saved = await this.responses.saveAnswers(editionId, principal, dto.version, inputs, address);
+      const now = this.clock.now();
+      const { missing: _missing, ...progress } = answerProgress(questionnaire, saved.answers);
+      return { version: saved.version, savedAt: now.toISOString(), savedAtText: formatTime(now), progress };
+    } catch (e) {
+      if (!(e instanceof InvalidAnswersException)) throw e;
+      const questions = [...byKey.values()];
+      const messages = danishProblems(questions, inputs, problemsOf(e));
+      throw new UnprocessableEntityException({
+        message: 'Svaret blev ikke gemt',
+        details: problemsOf(e).map((p) => ({ ...p, message: messages.get(p.questionKey) })),
+      });
+    }
+  }
+}
+
+function problemsOf(e: InvalidAnswersException): AnswerProblem[] {
+  return (e.getResponse() as { details: AnswerProblem[] }).details;
+}
+
+function danishProblems(
+  questions: Question[],
+  inputs: AnswerInput[],
+  problems: AnswerProblem[],
+): Map<string, string> {
+  const byKey = new Map(questions.map((q) => [q.key, q]));
+  const inputByKey = new Map(inputs.map((i) => [i.questionKey, i]));
+  return new Map(
+    problems.map((p) => {
+      const q = byKey.get(p.questionKey);
+      const input = inputByKey.get(p.questionKey);
+      return [
+        p.questionKey,
+        q && input ? problemText(q, input) : 'Spørgsmålet findes ikke i denne udgave af undersøgelsen.',
+      ];
+    }),
+  );
+}
