@@ -31,7 +31,7 @@ export class Statistics1795716000000 implements MigrationInterface {
       CREATE TABLE municipality_scores (
         edition_id uuid NOT NULL REFERENCES editions(id) ON DELETE CASCADE,
         municipality_code smallint NOT NULL REFERENCES municipalities(code),
-        subject_type text NOT NULL CHECK (subject_type IN ('question', 'area', 'overall', 'number')),
+        subject_type text NOT NULL CHECK (subject_type IN ('area', 'overall', 'number')),
         subject_key text NOT NULL,
         score numeric NOT NULL,
         PRIMARY KEY (edition_id, municipality_code, subject_type, subject_key)

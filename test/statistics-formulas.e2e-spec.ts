@@ -95,6 +95,16 @@ describe('Statistics formulas on a hand-made data set (e2e)', () => {
     const two = res.body.questions.find((q: { key: string }) => q.key === 'a.two');
     expect(two.n).toBe(7);
     expect(two.mean).toBeCloseTo(mean([4, 2, 3, 5, 4, 5, 1]), 2);
+    // Question quartiles come from level counts; they must equal percentile_cont over the answers.
+    const one = res.body.questions.find((q: { key: string }) => q.key === 'a.one');
+    const oneValues = Object.values(current).map((a) => a['a.one'] as number);
+    expect(one.median).toBeCloseTo(percentile(oneValues, 0.5), 3);
+    expect(one.q1).toBeCloseTo(percentile(oneValues, 0.25), 3);
+    expect(one.q3).toBeCloseTo(percentile(oneValues, 0.75), 3);
+    const sdOne = Math.sqrt(
+      oneValues.reduce((acc, v) => acc + (v - mean(oneValues)) ** 2, 0) / (oneValues.length - 1),
+    );
+    expect(one.sd).toBeCloseTo(sdOne, 2);
     const attacks = res.body.numbers.find((q: { key: string }) => q.key === 'n.attacks');
     expect(attacks.median).toBeCloseTo(percentile([100, 40, 12, 30, 8, 60, 20, 5], 0.5), 2);
   });

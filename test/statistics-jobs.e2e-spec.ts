@@ -70,7 +70,7 @@ describe('Statistics jobs on the worker (e2e)', () => {
       () => state(edition.id),
       (s) => s?.version === 1 && s.stale_since === null,
     );
-    expect(done.version).toBe(1);
+    expect(done?.version).toBe(1);
   });
 
   it('reconciliation recomputes what a lost job left stale', async () => {

@@ -102,26 +102,50 @@ export class StatisticsRepository {
       await m.query(`DELETE FROM edition_statistics WHERE edition_id = $1`, [editionId]);
       await m.query(`DELETE FROM edition_level_counts WHERE edition_id = $1`, [editionId]);
 
-      // Per municipality: question, area (weighted mean, N/A excluded) and overall scores, and numbers.
+      // Room to hash-aggregate a large edition's answers in memory.
+      await m.query(`SET LOCAL work_mem = '64MB'`);
+
+      // Two hash-aggregated passes over the scored answers (N/A excluded): counts per question,
+      // level, region and size class; and weighted sums per municipality and area. (One pass with
+      // GROUPING SETS makes PostgreSQL sort every answer twice, which is slower.)
       await m.query(
-        `WITH scored AS (
-           SELECT r.municipality_code AS mun, q.key AS qkey, ar.key AS akey, q.weight AS qw, ar.weight AS aw,
-                  a.value_number AS v
-           FROM responses r
-           JOIN answers a ON a.response_id = r.id
-           JOIN questions q ON q.id = a.question_id
-           JOIN areas ar ON ar.id = q.area_id
-           WHERE r.edition_id = $1 AND r.status = 'submitted' AND q.type = 'scale' AND q.weight > 0
-             AND NOT a.not_applicable AND a.value_number IS NOT NULL
-         ), area_scores AS (
-           SELECT mun, akey, max(aw) AS aw, sum(qw * v) / sum(qw) AS score FROM scored GROUP BY mun, akey
+        `CREATE TEMP TABLE level_cube ON COMMIT DROP AS
+         SELECT q.key AS qkey, a.value_number::smallint AS level, mu.region_code,
+                municipality_size_class(mu.population) AS size_class, count(*) AS cnt
+         FROM responses r
+         JOIN answers a ON a.response_id = r.id
+         JOIN questions q ON q.id = a.question_id
+         JOIN municipalities mu ON mu.code = r.municipality_code
+         WHERE r.edition_id = $1 AND r.status = 'submitted' AND q.type = 'scale' AND q.weight > 0
+           AND NOT a.not_applicable AND a.value_number IS NOT NULL
+         GROUP BY 1, 2, 3, 4`,
+        [editionId],
+      );
+      await m.query(
+        `CREATE TEMP TABLE area_sums ON COMMIT DROP AS
+         SELECT r.municipality_code AS mun, q.area_id, sum(q.weight * a.value_number) AS wsum, sum(q.weight) AS wtotal
+         FROM responses r
+         JOIN answers a ON a.response_id = r.id
+         JOIN questions q ON q.id = a.question_id
+         WHERE r.edition_id = $1 AND r.status = 'submitted' AND q.type = 'scale' AND q.weight > 0
+           AND NOT a.not_applicable AND a.value_number IS NOT NULL
+         GROUP BY 1, 2`,
+        [editionId],
+      );
+
+      // Per municipality: area score = weighted mean of its questions; overall = weighted mean of
+      // areas; and its answers to number questions.
+      await m.query(
+        `WITH area_scores AS (
+           SELECT s.mun, ar.key AS akey, ar.weight AS aw, s.wsum / s.wtotal AS score
+           FROM area_sums s JOIN areas ar ON ar.id = s.area_id
          )
          INSERT INTO municipality_scores (edition_id, municipality_code, subject_type, subject_key, score)
-         SELECT $1, mun, 'question', qkey, v FROM scored
-         UNION ALL SELECT $1, mun, 'area', akey, score FROM area_scores
-         UNION ALL SELECT $1, mun, 'overall', 'overall', sum(aw * score) / sum(aw) FROM area_scores GROUP BY mun HAVING sum(aw) > 0
+         SELECT $1::uuid, mun, 'area', akey, score FROM area_scores
          UNION ALL
-         SELECT $1, r.municipality_code, 'number', q.key, a.value_number
+         SELECT $1::uuid, mun, 'overall', 'overall', sum(aw * score) / sum(aw) FROM area_scores GROUP BY mun HAVING sum(aw) > 0
+         UNION ALL
+         SELECT $1::uuid, r.municipality_code, 'number', q.key, a.value_number
          FROM responses r
          JOIN answers a ON a.response_id = r.id
          JOIN questions q ON q.id = a.question_id
@@ -130,10 +154,10 @@ export class StatisticsRepository {
         [editionId],
       );
 
-      // Distributions per scope (national, region, size class) in one pass with GROUPING SETS.
+      // Area, overall and number distributions per scope (national, region, size class) with GROUPING SETS.
       await m.query(
         `INSERT INTO edition_statistics (edition_id, scope_type, scope_key, subject_type, subject_key, n, mean, sd, median, q1, q3, min, max)
-         SELECT $1, ${SCOPE_COLUMNS}, x.subject_type, x.subject_key, count(*), avg(x.score), stddev_samp(x.score),
+         SELECT $1::uuid, ${SCOPE_COLUMNS}, x.subject_type, x.subject_key, count(*), avg(x.score), stddev_samp(x.score),
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY x.score),
                 percentile_cont(0.25) WITHIN GROUP (ORDER BY x.score),
                 percentile_cont(0.75) WITHIN GROUP (ORDER BY x.score),
@@ -148,34 +172,43 @@ export class StatisticsRepository {
         [editionId],
       );
 
-      // Participation (submitted responses) and the count of all scale answers, per scope.
+      // Answers per level, per question and over all questions ('*'), rolled up from the cube.
       await m.query(
-        `INSERT INTO edition_statistics (edition_id, scope_type, scope_key, subject_type, subject_key, n)
-         SELECT $1, ${SCOPE_COLUMNS}, x.subject_type, x.subject_type, count(*)
-         FROM (
-           SELECT 'participation' AS subject_type, m.region_code, municipality_size_class(m.population) AS size_class
-           FROM responses r JOIN municipalities m ON m.code = r.municipality_code
-           WHERE r.edition_id = $1 AND r.status = 'submitted'
-           UNION ALL
-           SELECT 'all_answers', m.region_code, municipality_size_class(m.population)
-           FROM municipality_scores s JOIN municipalities m ON m.code = s.municipality_code
-           WHERE s.edition_id = $1 AND s.subject_type = 'question'
-         ) x
-         GROUP BY GROUPING SETS ((x.subject_type), (x.subject_type, x.region_code), (x.subject_type, x.size_class))`,
+        `INSERT INTO edition_level_counts (edition_id, scope_type, scope_key, subject_key, level, count)
+         SELECT $1::uuid, ${SCOPE_COLUMNS}, coalesce(x.qkey, '*'), x.level, sum(x.cnt)
+         FROM level_cube x
+         GROUP BY GROUPING SETS ((x.qkey, x.level), (x.qkey, x.level, x.region_code), (x.qkey, x.level, x.size_class),
+                                 (x.level), (x.level, x.region_code), (x.level, x.size_class))`,
         [editionId],
       );
 
-      // Answers per scale level, per question and over all questions ('*'), per scope.
+      // Question statistics from the level counts: the same figures as over the raw answers.
       await m.query(
-        `INSERT INTO edition_level_counts (edition_id, scope_type, scope_key, subject_key, level, count)
-         SELECT $1, ${SCOPE_COLUMNS}, coalesce(x.subject_key, '*'), x.level, count(*)
+        `INSERT INTO edition_statistics (edition_id, scope_type, scope_key, subject_type, subject_key, n, mean, sd, median, q1, q3, min, max)
+         SELECT $1::uuid, scope_type, scope_key, CASE WHEN subject_key = '*' THEN 'all_answers' ELSE 'question' END, subject_key,
+                sum(count), sum(level * count)::numeric / sum(count),
+                CASE WHEN sum(count) > 1 THEN
+                  sqrt(greatest(sum(level * level * count)::numeric - sum(level * count)::numeric ^ 2 / sum(count), 0) / (sum(count) - 1))
+                END,
+                percentile_from_counts(array_agg(level::numeric ORDER BY level), array_agg(count::bigint ORDER BY level), 0.5),
+                percentile_from_counts(array_agg(level::numeric ORDER BY level), array_agg(count::bigint ORDER BY level), 0.25),
+                percentile_from_counts(array_agg(level::numeric ORDER BY level), array_agg(count::bigint ORDER BY level), 0.75),
+                min(level), max(level)
+         FROM edition_level_counts WHERE edition_id = $1
+         GROUP BY scope_type, scope_key, subject_key`,
+        [editionId],
+      );
+
+      // Participation: submitted responses per scope.
+      await m.query(
+        `INSERT INTO edition_statistics (edition_id, scope_type, scope_key, subject_type, subject_key, n)
+         SELECT $1::uuid, ${SCOPE_COLUMNS}, 'participation', 'participation', count(*)
          FROM (
-           SELECT s.subject_key, s.score::smallint AS level, m.region_code, municipality_size_class(m.population) AS size_class
-           FROM municipality_scores s JOIN municipalities m ON m.code = s.municipality_code
-           WHERE s.edition_id = $1 AND s.subject_type = 'question'
+           SELECT m.region_code, municipality_size_class(m.population) AS size_class
+           FROM responses r JOIN municipalities m ON m.code = r.municipality_code
+           WHERE r.edition_id = $1 AND r.status = 'submitted'
          ) x
-         GROUP BY GROUPING SETS ((x.subject_key, x.level), (x.subject_key, x.level, x.region_code),
-                                 (x.subject_key, x.level, x.size_class), (x.level), (x.level, x.region_code), (x.level, x.size_class))`,
+         GROUP BY GROUPING SETS ((), (x.region_code), (x.size_class))`,
         [editionId],
       );
 
@@ -231,9 +264,15 @@ export class StatisticsRepository {
     editionId: string,
     municipalityCode: number,
   ): Promise<Array<{ subjectType: string; subjectKey: string; score: number }>> {
+    // Question scores are the answers themselves, so they are read from the answers, not copied.
     const rows = await this.dataSource.query(
       `SELECT subject_type AS "subjectType", subject_key AS "subjectKey", score FROM municipality_scores
-       WHERE edition_id = $1 AND municipality_code = $2`,
+       WHERE edition_id = $1 AND municipality_code = $2
+       UNION ALL
+       SELECT 'question', q.key, a.value_number
+       FROM responses r JOIN answers a ON a.response_id = r.id JOIN questions q ON q.id = a.question_id
+       WHERE r.edition_id = $1 AND r.municipality_code = $2 AND r.status = 'submitted' AND q.type = 'scale'
+         AND q.weight > 0 AND NOT a.not_applicable AND a.value_number IS NOT NULL`,
       [editionId, municipalityCode],
     );
     return rows.map((r: { subjectType: string; subjectKey: string; score: string }) => ({
