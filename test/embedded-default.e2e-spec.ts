@@ -59,6 +59,36 @@ async function signInKl(): Promise<{ status: number; userId?: string }> {
   return { status: res.status, userId: body.user?.id };
 }
 
+interface National {
+  statistics: { stale: boolean };
+  participation: { participants: number };
+  overall: { mean: number };
+}
+
+async function demoStatistics2024(): Promise<National> {
+  const login = await fetch(`${BASE}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'officer-151@baseline.local', password: 'baseline-demo' }),
+  });
+  const headers = {
+    authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`,
+  };
+  const editions = (await (await fetch(`${BASE}/api/v1/editions`, { headers })).json()) as Array<{
+    id: string;
+    year: number;
+  }>;
+  const id = editions.find((e) => e.year === 2024)!.id;
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const res = (await (
+      await fetch(`${BASE}/api/v1/editions/${id}/statistics/national`, { headers })
+    ).json()) as National;
+    if (!res.statistics.stale || Date.now() > until) return res;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 describe('Embedded default: `npm start` on a fresh machine (e2e)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'baseline-embedded-'));
   // The embedded server runs as an unprivileged user when started by root; it must reach its folder.
@@ -84,6 +114,10 @@ describe('Embedded default: `npm start` on a fresh machine (e2e)', () => {
     });
     const signIn = await signInKl();
     expect(signIn.status).toBe(200);
+    // The demo's published editions get their statistics from the worker shortly after start.
+    const national2024 = await demoStatistics2024();
+    expect(national2024.participation.participants).toBe(84);
+    expect(Math.abs(national2024.overall.mean - 3.36)).toBeLessThanOrEqual(0.02);
     expect(await stop(first.child)).toBe(0);
     expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
 

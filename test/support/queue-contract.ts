@@ -68,6 +68,11 @@ export function queueBackendContract(backend: 'redis' | 'postgres'): void {
       const scheduler = await queue.getJobScheduler('audit-verify-daily');
       expect(scheduler).toMatchObject({ key: 'audit-verify-daily', pattern: '0 3 * * *' });
       expect((await queue.getJobSchedulers()).filter((s) => s.key === 'audit-verify-daily')).toHaveLength(1);
+      expect((await queue.getJobSchedulers()).map((s) => s.key).sort()).toEqual([
+        'audit-verify-daily',
+        'reminders-scan',
+        'statistics-reconcile',
+      ]);
     });
   });
 }

@@ -11,16 +11,26 @@ export class SchedulesService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.upsertSchedule(SCHEDULES.auditVerifyDaily, this.config.auditVerifyCron, 'audit.verify', {
-      trigger: 'schedule',
-    });
+    const trigger = { trigger: 'schedule' as const };
+    await this.jobs.upsertSchedule(
+      SCHEDULES.auditVerifyDaily,
+      this.config.auditVerifyCron,
+      'audit.verify',
+      trigger,
+    );
     await this.jobs.upsertSchedule(
       SCHEDULES.remindersScan,
       this.config.reminders.scanCron,
       'reminders.send-due',
-      {
-        trigger: 'schedule',
-      },
+      trigger,
     );
+    await this.jobs.upsertSchedule(
+      SCHEDULES.statisticsReconcile,
+      '* * * * *',
+      'statistics.reconcile',
+      trigger,
+    );
+    // And once now, so figures left stale while no worker ran (e.g. fresh demo data) appear at once.
+    await this.jobs.enqueue('statistics.reconcile', { trigger: 'manual' });
   }
 }
