@@ -34,6 +34,10 @@ describe('Web sign-in in a real browser (e2e)', () => {
 
   it('signs an officer in, greets them with role and municipality, and signs out', async () => {
     const officer = await createUser(t.db, 'municipality_officer', 151);
+    await t.db.query(
+      `INSERT INTO notifications (user_id, dedupe_key, title, body, link) VALUES ($1, 'r1', 'Påmindelse: Baseline 2025', 'Fristen nærmer sig.', '/undersoegelser')`,
+      [officer.id],
+    );
     const page = await browser.newPage();
     await page.goto(`${base}/`);
     expect(new URL(page.url()).pathname).toBe('/login');
@@ -51,6 +55,7 @@ describe('Web sign-in in a real browser (e2e)', () => {
     await page.getByRole('button', { name: 'Log ind' }).click();
     await page.waitForURL(`${base}/`);
     expect(await page.locator('h1').innerText()).toBe('Velkommen, Test municipality_officer');
+    expect(await page.locator('#beskeder + .alert').innerText()).toContain('Påmindelse: Baseline 2025');
     const lead = await page.locator('.font-lead').innerText();
     expect(lead).toContain('Informationssikkerhedskoordinator');
     expect(lead).toContain('Ballerup Kommune');

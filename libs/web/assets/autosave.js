@@ -135,7 +135,8 @@
   function exclusive(container, changed) {
     var key = container.getAttribute('data-question');
     if (!changed.checked) return;
-    var clear = changed.name === 'na:' + key ? 'value:' + key : changed.name === 'value:' + key ? 'na:' + key : null;
+    var clear =
+      changed.name === 'na:' + key ? 'value:' + key : changed.name === 'value:' + key ? 'na:' + key : null;
     if (!clear) return;
     var others = container.querySelectorAll('input[type="radio"], input[type="checkbox"]');
     for (var i = 0; i < others.length; i++) if (others[i].name === clear) others[i].checked = false;
@@ -146,11 +147,13 @@
     if (!container) return;
     exclusive(container, event.target);
     pending++;
-    queue = queue.then(function () {
-      return save(container);
-    }).then(function () {
-      pending--;
-    });
+    queue = queue
+      .then(function () {
+        return save(container);
+      })
+      .then(function () {
+        pending--;
+      });
   });
 
   // A click on "Gem" right after typing fires "change" first; wait for that save so the form

@@ -10,6 +10,7 @@ import {
   WebSessionGuard,
 } from '@app/auth';
 import { AppConfigService } from '@app/config';
+import { NotificationsService } from '@app/notifications';
 import { CsrfService } from './csrf.service';
 import { CsrfFormDto, LoginFormDto } from './dto/login-form.dto';
 import { WebUserService } from './web-user.service';
@@ -24,13 +25,17 @@ export class WebController {
     private readonly csrf: CsrfService,
     private readonly webUsers: WebUserService,
     private readonly config: AppConfigService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   @Get()
   @UseGuards(WebSessionGuard)
   async home(@CurrentPrincipal() principal: UserPrincipal, @Req() req: Request, @Res() res: Response) {
-    const user = await this.webUsers.pageUser(principal);
-    res.type('html').send(homeView(user, this.csrf.tokenFor(req, res)));
+    const [user, messages] = await Promise.all([
+      this.webUsers.pageUser(principal),
+      this.notifications.forUser(principal.id),
+    ]);
+    res.type('html').send(homeView(user, this.csrf.tokenFor(req, res), messages));
   }
 
   @Get('login')

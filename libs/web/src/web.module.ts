@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { MunicipalitiesModule } from '@app/municipalities';
+import { NotificationsModule } from '@app/notifications';
 import { ResponsesModule } from '@app/responses';
 import { SurveysModule } from '@app/surveys';
 import { EditionsAdminController } from './administration/editions-admin.controller';
@@ -14,7 +15,7 @@ import { WebUserService } from './web-user.service';
 
 /** The server-rendered Danish web UI. */
 @Module({
-  imports: [AuthModule, MunicipalitiesModule, SurveysModule, ResponsesModule],
+  imports: [AuthModule, MunicipalitiesModule, SurveysModule, ResponsesModule, NotificationsModule],
   controllers: [WebController, SurveyPagesController, SurveySubmissionController, EditionsAdminController],
   providers: [CsrfService, WebUserService, WebRolesGuard, SurveyPagesService],
 })

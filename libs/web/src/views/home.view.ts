@@ -1,5 +1,6 @@
 import type { Role } from '@app/users';
 import { html, SafeHtml } from '../html';
+import { formatDateTime } from '../danish-format';
 import { alert } from './components.view';
 import { layout, PageUser } from './layout.view';
 
@@ -26,7 +27,34 @@ function tasks(role: Role): SafeHtml | null {
   </div>`;
 }
 
-export function homeView(user: PageUser, csrfToken: string): string {
+export interface HomeNotification {
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+/** Unread messages (e.g. survey reminders) first on the page. */
+function notifications(items: HomeNotification[]): SafeHtml | null {
+  const unread = items.filter((n) => !n.readAt);
+  if (unread.length === 0) return null;
+  return html`<section class="mb-7" aria-labelledby="beskeder">
+    <h2 id="beskeder">Beskeder</h2>
+    ${unread.map((n) =>
+      alert(
+        'warning',
+        n.title,
+        html`<p class="alert-text">
+            ${n.body} <span class="form-hint">(${formatDateTime(n.createdAt)})</span>
+          </p>
+          ${n.link ? html`<p class="alert-text"><a href="${new URL(n.link, 'http://x').pathname}">Gå til undersøgelsen</a></p>` : null}`,
+      ),
+    )}
+  </section>`;
+}
+
+export function homeView(user: PageUser, csrfToken: string, messages: HomeNotification[] = []): string {
   const where = user.municipalityName ? html` for <strong>${user.municipalityName} Kommune</strong>` : null;
   return layout({
     title: 'Forside',
@@ -34,7 +62,7 @@ export function homeView(user: PageUser, csrfToken: string): string {
     csrfToken,
     body: html`<h1>Velkommen, ${user.displayName}</h1>
       <p class="font-lead">Du er logget ind som <strong>${user.roleLabel}</strong>${where}.</p>
-      ${tasks(user.role)}
+      ${notifications(messages)} ${tasks(user.role)}
       ${alert(
         'info',
         'Om Baseline',
