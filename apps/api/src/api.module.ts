@@ -10,6 +10,7 @@ import { AppLoggerModule } from '@app/http';
 import { MunicipalitiesModule } from '@app/municipalities';
 import { NotificationsModule } from '@app/notifications';
 import { QueueModule } from '@app/queue';
+import { ReportsModule } from '@app/reports';
 import { ResponsesModule } from '@app/responses';
 import { StatisticsModule } from '@app/statistics';
 import { SurveysModule } from '@app/surveys';
@@ -30,6 +31,7 @@ import { WebModule } from '@app/web';
     ResponsesModule,
     NotificationsModule,
     StatisticsModule,
+    ReportsModule,
     HealthModule,
     WebModule,
     RouterModule.register([
@@ -43,6 +45,7 @@ import { WebModule } from '@app/web';
           ResponsesModule,
           NotificationsModule,
           StatisticsModule,
+          ReportsModule,
         ],
       },
     ]),

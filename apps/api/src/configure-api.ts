@@ -4,7 +4,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, createValidationPipe } from '@app/http';
-import { APP_ASSETS, DKFDS_DIST, respondWithErrorPage } from '@app/web';
+import { APP_ASSETS, CHARTJS_DIST, DKFDS_DIST, respondWithErrorPage } from '@app/web';
 
 /** Everything main.ts and the e2e tests must set up the same way. */
 export function configureApi(app: NestExpressApplication): void {
@@ -18,6 +18,7 @@ export function configureApi(app: NestExpressApplication): void {
   app.useGlobalFilters(new AllExceptionsFilter(respondWithErrorPage));
   app.useStaticAssets(DKFDS_DIST, { prefix: '/assets/dkfds/', maxAge: '7d', index: false });
   app.useStaticAssets(APP_ASSETS, { prefix: '/assets/app/', maxAge: '1h', index: false });
+  app.useStaticAssets(CHARTJS_DIST, { prefix: '/assets/chartjs/', maxAge: '7d', index: false });
   app.enableShutdownHooks();
 
   const openapi = new DocumentBuilder()

@@ -4,9 +4,11 @@ import { AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { AppLoggerModule } from '@app/http';
 import { QueueModule } from '@app/queue';
+import { ReportsModule } from '@app/reports';
 import { ResponsesModule } from '@app/responses';
 import { StatisticsModule } from '@app/statistics';
 import { MaintenanceProcessor } from './maintenance.processor';
+import { ReportsProcessor } from './reports.processor';
 import { SchedulesService } from './schedules.service';
 import { StatisticsProcessor } from './statistics.processor';
 
@@ -19,7 +21,8 @@ import { StatisticsProcessor } from './statistics.processor';
     QueueModule,
     ResponsesModule,
     StatisticsModule,
+    ReportsModule,
   ],
-  providers: [MaintenanceProcessor, StatisticsProcessor, SchedulesService],
+  providers: [MaintenanceProcessor, StatisticsProcessor, ReportsProcessor, SchedulesService],
 })
 export class WorkerModule {}

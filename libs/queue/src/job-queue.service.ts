@@ -11,8 +11,13 @@ export class JobQueueService {
   constructor(
     @InjectQueue(QUEUES.maintenance) maintenance: Queue,
     @InjectQueue(QUEUES.statistics) statistics: Queue,
+    @InjectQueue(QUEUES.reports) reports: Queue,
   ) {
-    this.queues = { [QUEUES.maintenance]: maintenance, [QUEUES.statistics]: statistics };
+    this.queues = {
+      [QUEUES.maintenance]: maintenance,
+      [QUEUES.statistics]: statistics,
+      [QUEUES.reports]: reports,
+    };
   }
 
   queueFor(name: JobName): Queue {

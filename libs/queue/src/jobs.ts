@@ -1,7 +1,7 @@
 import type { JobsOptions } from 'bullmq';
 
 /** Every queue of the platform. */
-export const QUEUES = { maintenance: 'maintenance', statistics: 'statistics' } as const;
+export const QUEUES = { maintenance: 'maintenance', statistics: 'statistics', reports: 'reports' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Every job name with its payload type; a processor must handle each name of its queue. */
@@ -14,6 +14,15 @@ export interface JobPayloads {
   'statistics.recompute': { editionId: string };
   /** Re-enqueue recomputes for editions the database marks stale (a job was lost or failed). */
   'statistics.reconcile': { trigger: 'schedule' | 'manual' };
+  /** Queue one render job per report of a published edition whose statistics changed. */
+  'reports.render-edition': { editionId: string; statisticsVersion: number };
+  /** Render and store every format of one report. */
+  'reports.render': {
+    editionId: string;
+    kind: 'municipality' | 'national';
+    municipalityCode: number;
+    statisticsVersion: number;
+  };
 }
 export type JobName = keyof JobPayloads;
 
@@ -22,6 +31,8 @@ export const JOB_QUEUE = {
   'reminders.send-due': QUEUES.maintenance,
   'statistics.recompute': QUEUES.statistics,
   'statistics.reconcile': QUEUES.maintenance,
+  'reports.render-edition': QUEUES.reports,
+  'reports.render': QUEUES.reports,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names a queue carries, for typing a processor's handler table. */

@@ -15,7 +15,11 @@ import { configureQueueBackend } from './queue-connection';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.maintenance }, { name: QUEUES.statistics }),
+    BullModule.registerQueue(
+      { name: QUEUES.maintenance },
+      { name: QUEUES.statistics },
+      { name: QUEUES.reports },
+    ),
   ],
   providers: [JobQueueService],
   exports: [JobQueueService, BullModule],

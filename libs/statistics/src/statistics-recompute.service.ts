@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, AuditService } from '@app/audit';
+import { JobQueueService } from '@app/queue';
 import { EditionNotFoundException, EditionsRepository, WrongEditionStatusException } from '@app/surveys';
 import { StatisticsJobsService } from './statistics-jobs.service';
 import { StatisticsRepository } from './statistics.repository';
@@ -14,6 +15,7 @@ export class StatisticsRecomputeService {
     private readonly jobs: StatisticsJobsService,
     private readonly editions: EditionsRepository,
     private readonly audit: AuditService,
+    private readonly queue: JobQueueService,
   ) {}
 
   async requestByUser(editionId: string, actor: Actor) {
@@ -38,6 +40,15 @@ export class StatisticsRecomputeService {
   async run(editionId: string) {
     try {
       const result = await this.stats.recompute(editionId);
+      // Reports follow the figures; only published editions have reports.
+      const edition = await this.editions.findById(editionId);
+      if (edition?.status === 'published') {
+        await this.queue.enqueue(
+          'reports.render-edition',
+          { editionId, statisticsVersion: result.version },
+          { jobId: `reports-render-edition-${editionId}-v${result.version}` },
+        );
+      }
       this.logger.log(
         `Statistics for edition ${editionId}: version ${result.version}, ${result.participants} participants`,
       );

@@ -11,6 +11,6 @@ import { StatisticsService } from './statistics.service';
   imports: [SurveysModule],
   controllers: [StatisticsController],
   providers: [StatisticsRepository, StatisticsService, StatisticsJobsService, StatisticsRecomputeService],
-  exports: [StatisticsService, StatisticsJobsService, StatisticsRecomputeService],
+  exports: [StatisticsService, StatisticsJobsService, StatisticsRecomputeService, StatisticsRepository],
 })
 export class StatisticsModule {}

@@ -51,8 +51,11 @@ export class StatisticsService {
     throw new NotFoundException(`No published statistics for edition ${edition.year}`);
   }
 
-  private async previousEdition(edition: Edition, principal: Principal): Promise<Edition | null> {
-    const kl = principal.kind === 'user' && principal.role === 'kl_analyst';
+  private isKl(principal: Principal): boolean {
+    return principal.kind === 'user' && principal.role === 'kl_analyst';
+  }
+
+  private async previousEdition(edition: Edition, kl: boolean): Promise<Edition | null> {
     const earlier = (await this.editions.findAll()).filter(
       (e) => e.year < edition.year && (e.status === 'published' || (kl && e.status === 'closed')),
     );
@@ -97,8 +100,12 @@ export class StatisticsService {
   }
 
   async national(editionId: string, principal: Principal) {
-    const edition = await this.readableEdition(editionId, principal);
-    const previous = await this.previousEdition(edition, principal);
+    return this.nationalOf(await this.readableEdition(editionId, principal), this.isKl(principal));
+  }
+
+  /** National figures of an edition the caller may read; `kl` also compares with a closed previous edition. */
+  async nationalOf(edition: Edition, kl: boolean) {
+    const previous = await this.previousEdition(edition, kl);
     const [now, before, questionnaire, lineage, meta, scopeSizes] = await Promise.all([
       this.figures(edition, 'national'),
       previous ? this.figures(previous, 'national') : null,
@@ -191,7 +198,10 @@ export class StatisticsService {
 
   /** Per region or size class: participation, overall index and areas, each breakdown suppressed below K. */
   async breakdown(editionId: string, scope: 'region' | 'size_class', principal: Principal) {
-    const edition = await this.readableEdition(editionId, principal);
+    return this.breakdownOf(await this.readableEdition(editionId, principal), scope);
+  }
+
+  async breakdownOf(edition: Edition, scope: 'region' | 'size_class') {
     const [figures, questionnaire, meta, scopeSizes] = await Promise.all([
       this.figures(edition, scope),
       this.editions.questionnaire(edition.id),
@@ -245,7 +255,13 @@ export class StatisticsService {
     ) {
       throw new ForbiddenException("Only the municipality's own security officers can see its scores");
     }
-    const national = await this.national(editionId, principal);
+    return this.municipalityOf(await this.readableEdition(editionId, principal), code);
+  }
+
+  /** A municipality's figures; callers have checked that the reader belongs to that municipality. */
+  async municipalityOf(edition: Edition, code: number) {
+    const editionId = edition.id;
+    const national = await this.nationalOf(edition, false);
     const own = await this.stats.ownScores(editionId, code);
     if (own.length === 0)
       throw new NotFoundException(`Municipality ${code} did not take part in ${national.edition.year}`);

@@ -4,3 +4,5 @@ import { dirname, join } from 'node:path';
 export const DKFDS_DIST = join(dirname(require.resolve('dkfds')), '..');
 /** The platform's own small scripts. */
 export const APP_ASSETS = join(__dirname, '..', 'assets');
+/** chart.js's browser build (chart.umd.js), for the charts on report pages. */
+export const CHARTJS_DIST = join(dirname(require.resolve('chart.js')), '..', 'dist');

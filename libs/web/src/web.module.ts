@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { MunicipalitiesModule } from '@app/municipalities';
 import { NotificationsModule } from '@app/notifications';
+import { ReportsModule } from '@app/reports';
 import { ResponsesModule } from '@app/responses';
 import { SurveysModule } from '@app/surveys';
 import { EditionsAdminController } from './administration/editions-admin.controller';
 import { CsrfService } from './csrf.service';
+import { ReportPagesController } from './reports/report-pages.controller';
 import { SurveyPagesController } from './survey/survey-pages.controller';
 import { SurveyPagesService } from './survey/survey-pages.service';
 import { SurveySubmissionController } from './survey/survey-submission.controller';
@@ -15,8 +17,21 @@ import { WebUserService } from './web-user.service';
 
 /** The server-rendered Danish web UI. */
 @Module({
-  imports: [AuthModule, MunicipalitiesModule, SurveysModule, ResponsesModule, NotificationsModule],
-  controllers: [WebController, SurveyPagesController, SurveySubmissionController, EditionsAdminController],
+  imports: [
+    AuthModule,
+    MunicipalitiesModule,
+    SurveysModule,
+    ResponsesModule,
+    NotificationsModule,
+    ReportsModule,
+  ],
+  controllers: [
+    WebController,
+    SurveyPagesController,
+    SurveySubmissionController,
+    EditionsAdminController,
+    ReportPagesController,
+  ],
   providers: [CsrfService, WebUserService, WebRolesGuard, SurveyPagesService],
 })
 export class WebModule {}

@@ -18,6 +18,20 @@ const TASKS: Partial<Record<Role, { href: string; label: string; text: string }>
   },
 };
 
+/** Further pages by role, after the main task. */
+const LINKS: Array<{ roles: Role[] | 'all'; href: string; label: string }> = [
+  { roles: ['municipality_officer'], href: '/rapporter', label: 'Mine rapporter' },
+  { roles: 'all', href: '/landsresultater', label: 'Landsresultater' },
+  { roles: ['kl_analyst'], href: '/administration/brug', label: 'Brug af platformen' },
+];
+
+function links(role: Role): SafeHtml {
+  const mine = LINKS.filter((l) => l.roles === 'all' || l.roles.includes(role));
+  return html`<ul class="nobullet-list mb-7">
+    ${mine.map((l) => html`<li><a href="${l.href}">${l.label}</a></li>`)}
+  </ul>`;
+}
+
 function tasks(role: Role): SafeHtml | null {
   const task = TASKS[role];
   if (!task) return null;
@@ -62,7 +76,7 @@ export function homeView(user: PageUser, csrfToken: string, messages: HomeNotifi
     csrfToken,
     body: html`<h1>Velkommen, ${user.displayName}</h1>
       <p class="font-lead">Du er logget ind som <strong>${user.roleLabel}</strong>${where}.</p>
-      ${notifications(messages)} ${tasks(user.role)}
+      ${notifications(messages)} ${tasks(user.role)} ${links(user.role)}
       ${alert(
         'info',
         'Om Baseline',

@@ -70,7 +70,7 @@ export function layout({ title, body, user, csrfToken, scripts = [] }: PageOptio
         </footer>
         <script src="/assets/dkfds/js/dkfds.min.js"></script>
         <script src="/assets/app/app.js"></script>
-        ${scripts.map((name) => html`<script src="/assets/app/${name}"></script>`)}
+        ${scripts.map((name) => html`<script src="${name.startsWith('/') ? name : `/assets/app/${name}`}"></script>`)}
       </body>
     </html>`.value;
 }

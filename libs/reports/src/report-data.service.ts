@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@app/config';
+import { StatisticsService } from '@app/statistics';
+import { Edition, EditionsRepository } from '@app/surveys';
+import type { MunicipalityReportModel, NationalReportModel } from './report-model';
+import { ReportsRepository } from './reports.repository';
+
+/** Gathers what a report shows; every figure comes from the statistics service, already suppressed. */
+@Injectable()
+export class ReportDataService {
+  constructor(
+    private readonly statistics: StatisticsService,
+    private readonly editions: EditionsRepository,
+    private readonly reports: ReportsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async municipality(edition: Edition, code: number, name: string): Promise<MunicipalityReportModel> {
+    const [figures, national, published] = await Promise.all([
+      this.statistics.municipalityOf(edition, code),
+      this.statistics.nationalOf(edition, false),
+      this.editions.findAll(),
+    ]);
+    const years = published
+      .filter((e) => e.status === 'published' && e.year <= edition.year)
+      .map((e) => e.year);
+    return {
+      kind: 'municipality',
+      municipality: { code, name },
+      figures,
+      national,
+      trend: await this.reports.trend(code, years),
+      generatedAt: this.clock.now(),
+    };
+  }
+
+  async national(edition: Edition): Promise<NationalReportModel> {
+    const [national, regions] = await Promise.all([
+      this.statistics.nationalOf(edition, false),
+      this.statistics.breakdownOf(edition, 'region'),
+    ]);
+    return { kind: 'national', national, regions, generatedAt: this.clock.now() };
+  }
+}

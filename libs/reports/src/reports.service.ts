@@ -1,0 +1,107 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import { actorOf, Principal } from '@app/auth';
+import { StatisticsRepository } from '@app/statistics';
+import { Edition, EditionNotFoundException, EditionsRepository } from '@app/surveys';
+import { ReportRendererService } from './report-renderer.service';
+import { ReportFormat, ReportKey, ReportKind, ReportsRepository, StoredReport } from './reports.repository';
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+export interface ReportDownload {
+  content: Buffer;
+  contentType: string;
+  etag: string;
+  filename: string;
+  statisticsVersion: number;
+  /** True while a recompute is due: the figures may change shortly. */
+  statisticsStale: boolean;
+  notModified: boolean;
+}
+
+/**
+ * Serves stored reports. A municipality's report goes only to that municipality's officers. A copy
+ * rendered from older statistics than the current ones is never served: it is rendered again first.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly renderer: ReportRendererService,
+    private readonly editions: EditionsRepository,
+    private readonly stats: StatisticsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async publishedEdition(editionId: string): Promise<Edition> {
+    const edition = await this.editions.findById(editionId);
+    if (!edition) throw new EditionNotFoundException(editionId);
+    if (edition.status !== 'published')
+      throw new NotFoundException(`Edition ${edition.year} has no published reports`);
+    return edition;
+  }
+
+  async download(
+    editionId: string,
+    kind: ReportKind,
+    municipalityCode: number,
+    format: ReportFormat,
+    principal: Principal,
+    ifNoneMatch?: string,
+    address?: string,
+  ): Promise<ReportDownload> {
+    if (kind === 'municipality') {
+      const own =
+        principal.kind === 'user' &&
+        principal.role === 'municipality_officer' &&
+        principal.municipalityCode === municipalityCode;
+      if (!own)
+        throw new ForbiddenException("Only the municipality's own security officers can get its report");
+    }
+    const edition = await this.publishedEdition(editionId);
+    const state = await this.stats.state(editionId);
+    if (!state || state.version === 0)
+      throw new NotFoundException(`The statistics of ${edition.year} are not computed yet`);
+    const key: ReportKey = { editionId, kind, municipalityCode: kind === 'national' ? 0 : municipalityCode };
+    let stored = await this.reports.find(key, format);
+    if (!stored || stored.statisticsVersion < state.version) {
+      await this.renderer.renderAll(edition, key, state.version);
+      stored = (await this.reports.find(key, format)) as StoredReport;
+    }
+    const etag = `"${stored.contentHash}"`;
+    const notModified = ifNoneMatch === etag;
+    if (!notModified) {
+      await this.reports.countDownload(key, format, principal.kind === 'user' ? principal.id : null);
+      await this.audit.record(actorOf(principal, address), {
+        action: 'report.downloaded',
+        targetType: 'edition',
+        targetId: editionId,
+        details: { kind, municipalityCode: key.municipalityCode, format, year: edition.year },
+      });
+    }
+    const slug = kind === 'national' ? 'landsrapport' : `kommune-${municipalityCode}`;
+    return {
+      content: stored.content,
+      contentType: CONTENT_TYPES[format],
+      etag,
+      filename: `baseline-${edition.year}-${slug}.${format}`,
+      statisticsVersion: stored.statisticsVersion,
+      statisticsStale: state.staleSince !== null,
+      notModified,
+    };
+  }
+
+  /** For KL: platform activity and report downloads. Counts only. */
+  async usage() {
+    const [activity, downloads] = await Promise.all([
+      this.reports.activeMunicipalitiesPerMonth(),
+      this.reports.downloads(),
+    ]);
+    return { activeMunicipalitiesPerMonth: activity, downloads };
+  }
+}

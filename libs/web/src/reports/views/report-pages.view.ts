@@ -1,0 +1,176 @@
+import type { Edition } from '@app/surveys';
+import { html, SafeHtml } from '../../html';
+import { layout, PageUser } from '../../views/layout.view';
+
+const CHART_SCRIPTS = ['/assets/chartjs/chart.umd.js', 'report-charts.js'];
+const FORMAT_LABELS: Record<string, string> = { pdf: 'PDF', csv: 'CSV (regneark)', json: 'JSON (data)' };
+
+export function reportListView(
+  user: PageUser,
+  csrfToken: string,
+  kind: 'own' | 'national',
+  editions: Edition[],
+): string {
+  const own = kind === 'own';
+  const title = own ? 'Mine rapporter' : 'Landsresultater';
+  const base = own ? '/rapporter' : '/landsresultater';
+  const rows = editions.map(
+    (e) =>
+      html`<tr>
+        <td><a href="${base}/${e.id}">${e.title}</a></td>
+        <td>
+          ${e.publishedAt ? new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(e.publishedAt) : ''}
+        </td>
+      </tr>`,
+  );
+  return layout({
+    title,
+    user,
+    csrfToken,
+    body: html`<h1>${title}</h1>
+      <p class="font-lead">
+        ${
+          own
+            ? 'Kommunens rapporter sammenligner kommunens resultat med landsgennemsnittet. Kun kommunens egne brugere kan se dem.'
+            : 'De offentliggjorte landstal for alle deltagende kommuner. Grupper med færre end K kommuner er skjult.'
+        }
+      </p>
+      ${
+        editions.length === 0
+          ? html`<p>Der er endnu ingen offentliggjorte udgaver.</p>`
+          : html`<table class="table table--zebra">
+              <caption class="sr-only">
+                ${title}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Udgave</th>
+                  <th scope="col">Offentliggjort</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows}
+              </tbody>
+            </table>`
+      }`,
+  });
+}
+
+export function reportView(
+  user: PageUser,
+  csrfToken: string,
+  title: string,
+  fragment: string,
+  fileBase: string,
+  formats: string[],
+): string {
+  const downloads = formats.map(
+    (f) => html`<li><a href="${fileBase}.${f}" download>${FORMAT_LABELS[f] ?? f}</a></li>`,
+  );
+  return layout({
+    title,
+    user,
+    csrfToken,
+    scripts: CHART_SCRIPTS,
+    body: html`<div class="d-print-none mb-5">
+        <h2 class="h4">Hent rapporten</h2>
+        <ul class="nobullet-list">
+          ${downloads}
+        </ul>
+      </div>
+      ${new SafeHtml(fragment)}`,
+  });
+}
+
+export interface Usage {
+  activeMunicipalitiesPerMonth: Array<{ month: string; activeMunicipalities: number }>;
+  downloads: Array<{
+    year: number;
+    municipalityCode: number;
+    municipalityName: string | null;
+    downloads: number;
+  }>;
+}
+
+/** KL's view of platform activity and report downloads, with a chart of active municipalities per month. */
+export function usageView(user: PageUser, csrfToken: string, usage: Usage): string {
+  const chart = {
+    type: 'bar',
+    data: {
+      labels: usage.activeMunicipalitiesPerMonth.map((m) => m.month),
+      datasets: [
+        {
+          label: 'Aktive kommuner',
+          data: usage.activeMunicipalitiesPerMonth.map((m) => m.activeMunicipalities),
+          backgroundColor: '#0059b3',
+        },
+      ],
+    },
+    options: {
+      animation: false,
+      scales: { y: { beginAtZero: true, max: 98, title: { display: true, text: 'Kommuner' } } },
+    },
+  };
+  const perEdition = new Map<number, number>();
+  for (const d of usage.downloads) perEdition.set(d.year, (perEdition.get(d.year) ?? 0) + d.downloads);
+  const municipalityRows = usage.downloads.filter((d) => d.municipalityCode !== 0);
+  return layout({
+    title: 'Brug af platformen',
+    user,
+    csrfToken,
+    scripts: CHART_SCRIPTS,
+    body: html`<h1>Brug af platformen</h1>
+      <h2>Aktive kommuner pr. måned</h2>
+      <p>Kommuner, hvor mindst én bruger har logget ind i måneden.</p>
+      <canvas
+        data-chart="${JSON.stringify(chart)}"
+        role="img"
+        aria-label="Aktive kommuner pr. måned"
+        width="800"
+        height="300"
+      ></canvas>
+      <h2>Rapporter hentet</h2>
+      <table class="table table--zebra">
+        <caption>
+          Hentede rapporter pr. udgave
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Udgave</th>
+            <th scope="col">Hentninger i alt</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${[...perEdition.entries()].map(
+            ([year, n]) =>
+              html`<tr>
+                <td>Baseline ${year}</td>
+                <td>${n}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <table class="table table--zebra">
+        <caption>
+          Hentede kommunerapporter pr. kommune
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Udgave</th>
+            <th scope="col">Kommune</th>
+            <th scope="col">Hentninger</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${municipalityRows.map(
+            (d) =>
+              html`<tr>
+                <td>${d.year}</td>
+                <td>${d.municipalityName ?? d.municipalityCode}</td>
+                <td>${d.downloads}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`,
+  });
+}
