@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { ClientAddress, CurrentPrincipal, UserPrincipal, WebSessionGuard } from '@app/auth';
 import { reportFragment, ReportFormat, ReportsService } from '@app/reports';
 import { EditionsService } from '@app/surveys';
+import { ROLES } from '@app/users';
 import { CsrfService } from '../csrf.service';
 import { EditionIdPipe } from '../edition-id.pipe';
 import { WebRoles, WebRolesGuard } from '../web-roles.guard';
@@ -40,6 +41,7 @@ export class ReportPagesController {
   }
 
   @Get('landsresultater')
+  @WebRoles(...ROLES)
   async nationalList(@CurrentPrincipal() p: UserPrincipal, @Req() req: Request, @Res() res: Response) {
     const user = await this.webUsers.pageUser(p);
     res
@@ -83,6 +85,7 @@ export class ReportPagesController {
   }
 
   @Get('landsresultater/:id')
+  @WebRoles(...ROLES)
   async national(
     @Param('id', EditionIdPipe) id: string,
     @CurrentPrincipal() p: UserPrincipal,
@@ -125,6 +128,7 @@ export class ReportPagesController {
   }
 
   @Get('landsresultater/:id/national.:format')
+  @WebRoles(...ROLES)
   async nationalFile(
     @Param('id', EditionIdPipe) id: string,
     @Param('format') format: string,
