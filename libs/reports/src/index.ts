@@ -6,3 +6,4 @@ export * from './reports.module';
 export * from './reports.repository';
 export * from './reports.service';
 export * from './report-page';
+export * from './report-response';

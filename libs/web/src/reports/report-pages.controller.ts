@@ -2,7 +2,7 @@ import { Controller, Get, Headers, NotFoundException, Param, Req, Res, UseGuards
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ClientAddress, CurrentPrincipal, UserPrincipal, WebSessionGuard } from '@app/auth';
-import { reportFragment, ReportFormat, ReportsService } from '@app/reports';
+import { reportFragment, ReportFormat, ReportsService, sendReport } from '@app/reports';
 import { EditionsService } from '@app/surveys';
 import { ROLES } from '@app/users';
 import { CsrfService } from '../csrf.service';
@@ -121,9 +121,10 @@ export class ReportPagesController {
     @ClientAddress() ip: string,
     @Res() res: Response,
   ) {
-    this.sendFile(
+    sendReport(
       res,
       await this.reports.download(id, 'municipality', p.municipalityCode!, this.format(format), p, etag, ip),
+      true,
     );
   }
 
@@ -137,7 +138,7 @@ export class ReportPagesController {
     @ClientAddress() ip: string,
     @Res() res: Response,
   ) {
-    this.sendFile(res, await this.reports.download(id, 'national', 0, this.format(format), p, etag, ip));
+    sendReport(res, await this.reports.download(id, 'national', 0, this.format(format), p, etag, ip), true);
   }
 
   @Get('administration/brug')
@@ -151,13 +152,5 @@ export class ReportPagesController {
     if (!(FORMATS as string[]).includes(format))
       throw new NotFoundException('Rapporten findes ikke i det format');
     return format as ReportFormat;
-  }
-
-  private sendFile(res: Response, d: Awaited<ReturnType<ReportsService['download']>>) {
-    res.setHeader('ETag', d.etag);
-    if (d.notModified) return res.status(304).end();
-    res.type(d.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename="${d.filename}"`);
-    return res.send(d.content);
   }
 }

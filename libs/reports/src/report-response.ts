@@ -1,0 +1,21 @@
+import type { Response } from 'express';
+import type { ReportDownload } from './reports.service';
+
+/**
+ * Writes a report download: ETag and statistics headers, 304 when the client has it, and files
+ * (not HTML or JSON, unless `attachment`) as attachments. Shared by the API and the web routes.
+ */
+export function sendReport(res: Response, d: ReportDownload, attachment = false): void {
+  res.setHeader('ETag', d.etag);
+  res.setHeader('Cache-Control', 'private, no-cache');
+  res.setHeader('X-Statistics-Version', String(d.statisticsVersion));
+  if (d.statisticsStale) res.setHeader('X-Statistics-Stale', 'true');
+  if (d.notModified) {
+    res.status(304).end();
+    return;
+  }
+  res.type(d.contentType);
+  const inline = d.contentType.startsWith('text/html') || d.contentType.startsWith('application/json');
+  if (attachment || !inline) res.setHeader('Content-Disposition', `attachment; filename="${d.filename}"`);
+  res.send(d.content);
+}
