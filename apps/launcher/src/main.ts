@@ -86,6 +86,8 @@ async function main(): Promise<void> {
             if (c.exitCode !== null || c.signalCode !== null) return done();
             c.once('exit', () => done());
             c.kill('SIGTERM');
+            // The apps stop themselves within their grace period; this only guards against a hang.
+            setTimeout(() => c.kill('SIGKILL'), 60_000).unref();
           }),
       ),
     );

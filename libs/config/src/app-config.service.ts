@@ -54,6 +54,9 @@ export class AppConfigService {
   get auditVerifyCron() {
     return this.get('AUDIT_VERIFY_CRON');
   }
+  get workerShutdownGraceSeconds() {
+    return this.get('WORKER_SHUTDOWN_GRACE_SECONDS');
+  }
   get reminders() {
     return {
       scanCron: this.get('REMINDER_SCAN_CRON'),

@@ -90,6 +90,11 @@ export class EnvironmentVariables {
   @IsString()
   AUDIT_VERIFY_CRON: string = '0 3 * * *';
 
+  /** How long a stopping worker waits for active jobs before exiting (they are then retried). */
+  @IsInt()
+  @Min(1)
+  WORKER_SHUTDOWN_GRACE_SECONDS: number = 30;
+
   /** How often the worker looks for survey reminders that are due. */
   @IsString()
   REMINDER_SCAN_CRON: string = '15 * * * *';

@@ -1,5 +1,5 @@
 import { WorkerHost } from '@nestjs/bullmq';
-import { OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JOB_QUEUE, JobName, JobPayloads, JobsOf, QueueName } from './jobs';
 
@@ -12,7 +12,10 @@ export type JobHandlers<Q extends QueueName> = {
  * Base of every processor: dispatches by job name to one handler (processors stay thin), and
  * refuses to start when a job routed to its queue has no handler.
  */
-export abstract class TypedJobProcessor<Q extends QueueName> extends WorkerHost implements OnModuleInit {
+export abstract class TypedJobProcessor<Q extends QueueName>
+  extends WorkerHost
+  implements OnModuleInit, BeforeApplicationShutdown
+{
   protected abstract readonly queueName: Q;
   protected abstract readonly handlers: JobHandlers<Q>;
 
@@ -22,6 +25,15 @@ export abstract class TypedJobProcessor<Q extends QueueName> extends WorkerHost 
     );
     if (missing.length > 0)
       throw new Error(`No handler for job(s) ${missing.join(', ')} on ${this.queueName}`);
+  }
+
+  /**
+   * Drains the worker before any module's shutdown: @nestjs/bullmq closes workers in the same
+   * phase in which TypeORM ends its pool, and a job still running then would wait on the closed
+   * pool forever and hold the process open.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
   }
 
   async process(job: Job): Promise<unknown> {
