@@ -82,12 +82,9 @@ export class EditionsAdminController {
         error: 'Vælg en dato som svarfrist.',
       });
     }
-    try {
-      await this.editions.open(id, closesAt, actorOf(principal, address));
-    } catch (e) {
-      return this.refused(req, res, principal, 'open', e);
-    }
-    res.redirect(303, `${ADMIN_EDITIONS_PATH}?besked=aabnet`);
+    return this.lifecycle(req, res, principal, 'open', 'aabnet', () =>
+      this.editions.open(id, closesAt, actorOf(principal, address)),
+    );
   }
 
   @Post(':id/luk')
@@ -100,12 +97,9 @@ export class EditionsAdminController {
     @Res() res: Response,
   ) {
     this.csrf.assertValid(req);
-    try {
-      await this.editions.close(id, actorOf(principal, address));
-    } catch (e) {
-      return this.refused(req, res, principal, 'close', e);
-    }
-    res.redirect(303, `${ADMIN_EDITIONS_PATH}?besked=lukket`);
+    return this.lifecycle(req, res, principal, 'close', 'lukket', () =>
+      this.editions.close(id, actorOf(principal, address)),
+    );
   }
 
   @Post(':id/offentliggoer')
@@ -118,12 +112,9 @@ export class EditionsAdminController {
     @Res() res: Response,
   ) {
     this.csrf.assertValid(req);
-    try {
-      await this.editions.publish(id, actorOf(principal, address));
-    } catch (e) {
-      return this.refused(req, res, principal, 'publish', e);
-    }
-    res.redirect(303, `${ADMIN_EDITIONS_PATH}?besked=offentliggjort`);
+    return this.lifecycle(req, res, principal, 'publish', 'offentliggjort', () =>
+      this.editions.publish(id, actorOf(principal, address)),
+    );
   }
 
   @Get(':id/deltagelse')
@@ -138,6 +129,23 @@ export class EditionsAdminController {
       this.participation.forEdition(id),
     ]);
     res.type('html').send(participationView(user, this.csrf.tokenFor(req, res), participation));
+  }
+
+  /** Runs one lifecycle change, then back to the list with a notice, or the refusal as an alert. */
+  private async lifecycle(
+    req: Request,
+    res: Response,
+    principal: UserPrincipal,
+    action: EditionAction,
+    notice: string,
+    change: () => Promise<unknown>,
+  ) {
+    try {
+      await change();
+    } catch (e) {
+      return this.refused(req, res, principal, action, e);
+    }
+    res.redirect(303, `${ADMIN_EDITIONS_PATH}?besked=${notice}`);
   }
 
   /** A 409/422 from the service becomes a Danish alert on the list; anything else stays an error. */

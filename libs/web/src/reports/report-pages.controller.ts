@@ -58,30 +58,7 @@ export class ReportPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const page = await this.reports.download(
-      id,
-      'municipality',
-      p.municipalityCode!,
-      'html',
-      p,
-      undefined,
-      ip,
-    );
-    const user = await this.webUsers.pageUser(p);
-    const edition = await this.editions.get(id);
-    const fragment = reportFragment(page.content.toString('utf8'));
-    res
-      .type('html')
-      .send(
-        reportView(
-          user,
-          this.csrf.tokenFor(req, res),
-          `Kommunerapport ${edition.year}`,
-          fragment,
-          `/rapporter/${id}/kommune`,
-          FORMATS,
-        ),
-      );
+    await this.reportPage(req, res, p, ip, id, 'municipality');
   }
 
   @Get('landsresultater/:id')
@@ -93,22 +70,33 @@ export class ReportPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const page = await this.reports.download(id, 'national', 0, 'html', p, undefined, ip);
-    const user = await this.webUsers.pageUser(p);
-    const edition = await this.editions.get(id);
+    await this.reportPage(req, res, p, ip, id, 'national');
+  }
+
+  /** The stored HTML report (a counted download) shown inside the site's own layout. */
+  private async reportPage(
+    req: Request,
+    res: Response,
+    p: UserPrincipal,
+    ip: string,
+    id: string,
+    kind: 'municipality' | 'national',
+  ) {
+    const own = kind === 'municipality';
+    const page = await this.reports.download(
+      id,
+      kind,
+      own ? p.municipalityCode! : 0,
+      'html',
+      p,
+      undefined,
+      ip,
+    );
+    const [user, edition] = await Promise.all([this.webUsers.pageUser(p), this.editions.get(id)]);
+    const title = own ? `Kommunerapport ${edition.year}` : `Landsresultater ${edition.year}`;
+    const files = own ? `/rapporter/${id}/kommune` : `/landsresultater/${id}/national`;
     const fragment = reportFragment(page.content.toString('utf8'));
-    res
-      .type('html')
-      .send(
-        reportView(
-          user,
-          this.csrf.tokenFor(req, res),
-          `Landsresultater ${edition.year}`,
-          fragment,
-          `/landsresultater/${id}/national`,
-          FORMATS,
-        ),
-      );
+    res.type('html').send(reportView(user, this.csrf.tokenFor(req, res), title, fragment, files, FORMATS));
   }
 
   @Get('rapporter/:id/kommune.:format')
