@@ -1,16 +1,12 @@
-import { Controller, ForbiddenException, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal } from '@app/auth';
-import { UsersService } from '@app/users';
 import { MunicipalitiesService } from './municipalities.service';
 
 @ApiTags('municipalities')
 @Controller('municipalities')
 export class MunicipalitiesController {
-  constructor(
-    private readonly municipalities: MunicipalitiesService,
-    private readonly users: UsersService,
-  ) {}
+  constructor(private readonly municipalities: MunicipalitiesService) {}
 
   @Get()
   @Auth()
@@ -21,16 +17,7 @@ export class MunicipalitiesController {
   /** The municipality's own officers; visible to them and to platform administrators only. */
   @Get(':code/officers')
   @Auth('municipality_officer', 'platform_admin')
-  async officers(@Param('code', ParseIntPipe) code: number, @CurrentPrincipal() principal: Principal) {
-    if (
-      principal.kind === 'user' &&
-      principal.role === 'municipality_officer' &&
-      principal.municipalityCode !== code
-    ) {
-      throw new ForbiddenException('You can only see your own municipality');
-    }
-    await this.municipalities.get(code);
-    const officers = await this.users.officersOf(code);
-    return officers.map((u) => ({ id: u.id, email: u.email, displayName: u.displayName }));
+  officers(@Param('code', ParseIntPipe) code: number, @CurrentPrincipal() principal: Principal) {
+    return this.municipalities.officersVisibleTo(code, principal);
   }
 }

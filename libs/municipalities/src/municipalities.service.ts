@@ -1,10 +1,15 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Principal } from '@app/auth';
+import { UsersService } from '@app/users';
 import { MunicipalitiesRepository, MunicipalityView } from './municipalities.repository';
 import { readMunicipalities } from './reference-data';
 
 @Injectable()
 export class MunicipalitiesService {
-  constructor(private readonly municipalities: MunicipalitiesRepository) {}
+  constructor(
+    private readonly municipalities: MunicipalitiesRepository,
+    private readonly users: UsersService,
+  ) {}
 
   list(): Promise<MunicipalityView[]> {
     return this.municipalities.findAll();
@@ -14,6 +19,20 @@ export class MunicipalitiesService {
     const m = await this.municipalities.findByCode(code);
     if (!m) throw new NotFoundException(`Municipality ${code} not found`);
     return m;
+  }
+
+  /** A municipality's active officers: for its own officers and platform administrators only. */
+  async officersVisibleTo(code: number, principal: Principal) {
+    if (
+      principal.kind === 'user' &&
+      principal.role === 'municipality_officer' &&
+      principal.municipalityCode !== code
+    ) {
+      throw new ForbiddenException('You can only see your own municipality');
+    }
+    await this.get(code);
+    const officers = await this.users.officersOf(code);
+    return officers.map((u) => ({ id: u.id, email: u.email, displayName: u.displayName }));
   }
 
   /** Loads the shipped reference list; idempotent, so every start may run it. */

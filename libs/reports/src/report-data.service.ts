@@ -16,11 +16,12 @@ export class ReportDataService {
   ) {}
 
   async municipality(edition: Edition, code: number, name: string): Promise<MunicipalityReportModel> {
-    const [figures, national, published] = await Promise.all([
-      this.statistics.municipalityOf(edition, code),
+    // The national figures are computed once and shared with the municipality's comparison.
+    const [national, published] = await Promise.all([
       this.statistics.nationalOf(edition, false),
       this.editions.findAll(),
     ]);
+    const figures = await this.statistics.municipalityOf(edition, code, national);
     const years = published
       .filter((e) => e.status === 'published' && e.year <= edition.year)
       .map((e) => e.year);

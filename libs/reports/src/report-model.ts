@@ -1,7 +1,7 @@
-import type { StatisticsService } from '@app/statistics';
+import type { NationalFigures, StatisticsService } from '@app/statistics';
 
 /** The national figures a report shows: exactly what GET …/statistics/national returns. */
-export type NationalFigures = Awaited<ReturnType<StatisticsService['national']>>;
+export type { NationalFigures } from '@app/statistics';
 /** A municipality's own figures: exactly what GET …/statistics/municipalities/:code returns. */
 export type MunicipalityFigures = Awaited<ReturnType<StatisticsService['municipality']>>;
 /** Per region, suppressed below K: GET …/statistics/regions. */

@@ -34,8 +34,8 @@ export class DemoSeedService {
     if (this.config.isProduction) throw new DemoSeedRefusedException();
     await this.seedReference();
     const wanted = demoUsers(await this.municipalities.list());
-    const missing = [];
-    for (const u of wanted) if (!(await this.users.existsByEmail(u.email))) missing.push(u);
+    const existing = await this.users.findExistingEmails(wanted.map((u) => u.email));
+    const missing = wanted.filter((u) => !existing.has(u.email.toLowerCase()));
     if (missing.length > 0) {
       // One argon2id hash of the demo password serves every demo account: hashing 101 times
       // would only slow the first start, and these accounts share one documented password anyway.

@@ -20,6 +20,9 @@ const change = (now: number | null, before: number | null, digits = 3) =>
 const relative = (now: number, before: number) =>
   before > 0 ? round((100 * (now - before)) / before, 1) : null;
 
+/** What nationalOf returns; a caller that already has it can hand it to municipalityOf. */
+export type NationalFigures = Awaited<ReturnType<StatisticsService['nationalOf']>>;
+
 interface Figures {
   edition: Edition;
   rows: StatRow[];
@@ -259,9 +262,9 @@ export class StatisticsService {
   }
 
   /** A municipality's figures; callers have checked that the reader belongs to that municipality. */
-  async municipalityOf(edition: Edition, code: number) {
+  async municipalityOf(edition: Edition, code: number, national?: NationalFigures) {
     const editionId = edition.id;
-    const national = await this.nationalOf(edition, false);
+    national ??= await this.nationalOf(edition, false);
     const own = await this.stats.ownScores(editionId, code);
     if (own.length === 0)
       throw new NotFoundException(`Municipality ${code} did not take part in ${national.edition.year}`);

@@ -36,8 +36,13 @@ export class UsersRepository {
     return this.repo().find({ where: { municipalityCode, active: true }, order: { email: 'ASC' } });
   }
 
-  existsByEmail(email: string): Promise<boolean> {
-    return this.repo().exists({ where: { email: email.toLowerCase() } });
+  /** Which of these (lower-cased) emails already have an account, in one query. */
+  async findExistingEmails(emails: string[]): Promise<Set<string>> {
+    const rows: Array<{ email: string }> = await this.dataSource.query(
+      'SELECT email FROM users WHERE email = ANY($1::text[])',
+      [emails.map((e) => e.toLowerCase())],
+    );
+    return new Set(rows.map((r) => r.email));
   }
 
   async insert(user: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'municipality'>, manager?: EntityManager) {
