@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const LAUNCHER = resolve(__dirname, '..', 'dist', 'apps', 'launcher', 'src', 'main.js');
-const PORT = 3917;
+// Overridable so that two checkouts can run this test on one machine at once.
+const PORT = Number(process.env.TEST_EMBEDDED_PORT ?? 3917);
+const PG_PORT = process.env.TEST_EMBEDDED_PG_PORT ?? '54391';
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const launched: ChildProcessWithoutNullStreams[] = [];
@@ -15,7 +17,7 @@ function launch(dataDir: string): { child: ChildProcessWithoutNullStreams; ready
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     PORT: String(PORT),
-    EMBEDDED_PG_PORT: '54391',
+    EMBEDDED_PG_PORT: PG_PORT,
     BASELINE_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
   };
