@@ -137,6 +137,10 @@ describe('Web sessions behind HTTPS: cookies, CSRF bound to the session, no-stor
       });
     }
 
+    // The static assets keep their max-age: they are the same for everyone.
+    const css = await request(t.http).get('/assets/app/app.css').expect(200);
+    expect(css.headers['cache-control']).toMatch(/max-age=\d+/);
+
     const token = await tokenFor(t.http, officer);
     const mine = `/api/v1/editions/${edition.id}/my-response`;
     const bearer = (r: request.Test) => r.auth(token, { type: 'bearer' });
