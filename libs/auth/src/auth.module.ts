@@ -11,6 +11,7 @@ import { SignInFailuresRepository } from './sign-in-failures.repository';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { SessionStrategy } from './strategies/session.strategy';
+import { WebCookies } from './web-cookies';
 import { WebSessionsRepository } from './web-sessions.repository';
 
 @Module({
@@ -35,7 +36,8 @@ import { WebSessionsRepository } from './web-sessions.repository';
     JwtStrategy,
     ApiKeyStrategy,
     SessionStrategy,
+    WebCookies,
   ],
-  exports: [AuthService, ApiKeysService, UsersModule],
+  exports: [AuthService, ApiKeysService, WebCookies, UsersModule],
 })
 export class AuthModule {}

@@ -9,3 +9,4 @@ export * from './principal';
 export * from './secret-tokens';
 export * from './strategies/api-key.strategy';
 export * from './strategies/session.strategy';
+export * from './web-cookies';

@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { AuditService } from '@app/audit';
 import { actorOf, Principal } from '@app/auth';
 import { StatisticsRepository } from '@app/statistics';
-import { Edition, EditionNotFoundException, EditionsRepository } from '@app/surveys';
+import { Edition, EditionsRepository, requireVisible } from '@app/surveys';
 import { ReportRendererService } from './report-renderer.service';
 import { ReportFormat, ReportKey, ReportKind, ReportsRepository, StoredReport } from './reports.repository';
 
@@ -38,9 +38,8 @@ export class ReportsService {
     private readonly audit: AuditService,
   ) {}
 
-  private async publishedEdition(editionId: string): Promise<Edition> {
-    const edition = await this.editions.findById(editionId);
-    if (!edition) throw new EditionNotFoundException(editionId);
+  private async publishedEdition(editionId: string, principal: Principal): Promise<Edition> {
+    const edition = requireVisible(await this.editions.findById(editionId), editionId, principal);
     if (edition.status !== 'published')
       throw new NotFoundException(`Edition ${edition.year} has no published reports`);
     return edition;
@@ -63,7 +62,7 @@ export class ReportsService {
       if (!own)
         throw new ForbiddenException("Only the municipality's own security officers can get its report");
     }
-    const edition = await this.publishedEdition(editionId);
+    const edition = await this.publishedEdition(editionId, principal);
     const state = await this.stats.state(editionId);
     if (!state || state.version === 0)
       throw new NotFoundException(`The statistics of ${edition.year} are not computed yet`);

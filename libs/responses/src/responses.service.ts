@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { actorOf, Principal, UserPrincipal } from '@app/auth';
@@ -63,15 +63,15 @@ export class ResponsesService {
     private readonly clock: Clock,
   ) {}
 
+  /** Only municipal officers come here, and to them a draft does not exist (see edition-visibility). */
   private async edition(editionId: string, m?: EntityManager): Promise<Edition> {
     const edition = await this.editions.findById(editionId, m);
-    if (!edition) throw new EditionNotFoundException(editionId);
+    if (!edition || edition.status === 'draft') throw new EditionNotFoundException(editionId);
     return edition;
   }
 
   /** Why answers cannot change now, or null when they can. */
   private readOnlyReason(edition: Edition): string | null {
-    if (edition.status === 'draft') return `Edition ${edition.year} is not open yet`;
     if (edition.status !== 'open')
       return `Edition ${edition.year} is ${edition.status}; answers can no longer be changed`;
     if (edition.closesAt && edition.closesAt.getTime() <= this.clock.now().getTime()) {
@@ -83,7 +83,6 @@ export class ResponsesService {
   async getOwn(editionId: string, principal: Principal): Promise<MyResponseView> {
     const code = ownMunicipality(principal);
     const edition = await this.edition(editionId);
-    if (edition.status === 'draft') throw new NotFoundException(`Edition ${edition.year} is not open yet`);
     const [response, answers] = await Promise.all([
       this.responses.findOwnResponse(editionId, code),
       this.responses.findOwnAnswers(editionId, code),

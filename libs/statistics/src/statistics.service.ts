@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { AppConfigService } from '@app/config';
-import { Edition, EditionNotFoundException, EditionsRepository } from '@app/surveys';
+import { Edition, EditionsRepository, requireVisible } from '@app/surveys';
 import { LevelCountRow, StatisticsRepository, StatRow } from './statistics.repository';
 import { Cell, publishCell, round, suppressedKeys } from './suppression';
 
@@ -47,8 +47,7 @@ export class StatisticsService {
 
   /** Closed editions are visible to KL (to check before publishing); everyone else sees published ones. */
   private async readableEdition(editionId: string, principal: Principal): Promise<Edition> {
-    const edition = await this.editions.findById(editionId);
-    if (!edition) throw new EditionNotFoundException(editionId);
+    const edition = requireVisible(await this.editions.findById(editionId), editionId, principal);
     const kl = principal.kind === 'user' && principal.role === 'kl_analyst';
     if (edition.status === 'published' || (kl && edition.status === 'closed')) return edition;
     throw new NotFoundException(`No published statistics for edition ${edition.year}`);

@@ -17,20 +17,20 @@ export class EditionsController {
 
   @Get()
   @Auth()
-  async list(): Promise<EditionDto[]> {
-    return (await this.editions.list()).map(EditionDto.from);
+  async list(@CurrentPrincipal() p: Principal): Promise<EditionDto[]> {
+    return (await this.editions.list(p)).map(EditionDto.from);
   }
 
   @Get(':id')
   @Auth()
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<EditionDto> {
-    return EditionDto.from(await this.editions.get(id));
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal): Promise<EditionDto> {
+    return EditionDto.from(await this.editions.get(id, p));
   }
 
   @Get(':id/questionnaire')
   @Auth()
-  questionnaire(@Param('id', ParseUUIDPipe) id: string) {
-    return this.editions.questionnaire(id);
+  questionnaire(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+    return this.editions.questionnaire(id, p);
   }
 
   @Post()
@@ -62,7 +62,7 @@ export class EditionsController {
     @ClientAddress() ip: string,
   ) {
     await this.editions.updateQuestion(id, key, dto, actorOf(p, ip));
-    return this.editions.questionnaire(id);
+    return this.editions.questionnaire(id, p);
   }
 
   @Post(':id/open')

@@ -1,11 +1,13 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor, AuditService } from '@app/audit';
+import type { Principal } from '@app/auth';
 import { Clock } from '@app/config';
 import type { CreateEditionDto, UpdateQuestionDto } from './dto/edition.dto';
 import type { EditionStatus } from './edition-status';
 import { EditionChange, EditionEvents } from './edition-events';
 import type { Edition } from './edition.entity';
+import { isVisibleTo, requireVisible } from './edition-visibility';
 import { EditionsRepository } from './editions.repository';
 import { loadQuestionnaire } from './questionnaire/questionnaire-definition.validator';
 import { toQuestionnaireView } from './questionnaire/questionnaire.view';
@@ -20,18 +22,17 @@ export class EditionsService {
     private readonly events: EditionEvents,
   ) {}
 
-  list(): Promise<Edition[]> {
-    return this.editions.findAll();
+  /** The editions the caller may know of: drafts only for KL. */
+  async list(principal: Principal): Promise<Edition[]> {
+    return (await this.editions.findAll()).filter((e) => isVisibleTo(e, principal));
   }
 
-  async get(id: string): Promise<Edition> {
-    const edition = await this.editions.findById(id);
-    if (!edition) throw new EditionNotFoundException(id);
-    return edition;
+  async get(id: string, principal: Principal): Promise<Edition> {
+    return requireVisible(await this.editions.findById(id), id, principal);
   }
 
-  async questionnaire(id: string) {
-    const edition = await this.get(id);
+  async questionnaire(id: string, principal: Principal) {
+    const edition = await this.get(id, principal);
     return toQuestionnaireView(edition, await this.editions.questionnaire(id));
   }
 

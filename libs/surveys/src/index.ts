@@ -12,3 +12,4 @@ export * from './scale-level.entity';
 export * from './surveys.exceptions';
 export * from './surveys.module';
 export * from './edition-events';
+export * from './edition-visibility';

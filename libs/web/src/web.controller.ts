@@ -5,11 +5,10 @@ import {
   AuthService,
   ClientAddress,
   CurrentPrincipal,
-  SESSION_COOKIE,
   UserPrincipal,
+  WebCookies,
   WebSessionGuard,
 } from '@app/auth';
-import { AppConfigService } from '@app/config';
 import { NotificationsService } from '@app/notifications';
 import { CsrfService } from './csrf.service';
 import { CsrfFormDto, LoginFormDto } from './dto/login-form.dto';
@@ -24,7 +23,7 @@ export class WebController {
     private readonly auth: AuthService,
     private readonly csrf: CsrfService,
     private readonly webUsers: WebUserService,
-    private readonly config: AppConfigService,
+    private readonly cookies: WebCookies,
     private readonly notifications: NotificationsService,
   ) {}
 
@@ -63,13 +62,7 @@ export class WebController {
     try {
       const principal = await this.auth.signIn(email, form.password, address, 'web');
       const session = await this.auth.startWebSession(principal);
-      res.cookie(SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: this.config.session.secureCookie,
-        maxAge: session.maxAgeMs,
-        path: '/',
-      });
+      this.cookies.set(res, 'baseline_session', session.token, session.maxAgeMs);
       return res.redirect(303, '/');
     } catch (e) {
       if (e instanceof HttpException && e.getStatus() === HttpStatus.UNAUTHORIZED) {
@@ -93,9 +86,9 @@ export class WebController {
     @Res() res: Response,
   ) {
     this.csrf.assertValid(req);
-    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const token = this.cookies.read(req, 'baseline_session');
     if (token) await this.auth.endWebSession(token, address);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    this.cookies.clear(res, 'baseline_session');
     res.redirect(303, '/login');
   }
 }

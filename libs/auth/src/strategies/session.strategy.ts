@@ -3,18 +3,20 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy } from 'passport-custom';
 import { AuthService } from '../auth.service';
-
-export const SESSION_COOKIE = 'baseline_session';
+import { WebCookies } from '../web-cookies';
 
 /** The HTTP-only session cookie of the web UI. */
 @Injectable()
 export class SessionStrategy extends PassportStrategy(Strategy, 'session') {
-  constructor(private readonly auth: AuthService) {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookies: WebCookies,
+  ) {
     super();
   }
 
   async validate(req: Request) {
-    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const token = this.cookies.read(req, 'baseline_session');
     return token ? this.auth.principalForSession(token) : null;
   }
 }

@@ -1,3 +1,4 @@
+import { csvDocument } from './csv';
 import type { MunicipalityReportModel, NationalFigures, NationalReportModel } from '../report-model';
 
 const HEADER = [
@@ -11,21 +12,23 @@ const HEADER = [
   'n',
   'suppressed',
 ];
-/** Excel only reads a CSV as UTF-8 (and shows æ/ø/å) when it starts with a byte order mark. */
-const BOM = '\uFEFF';
-
-/** RFC 4180: quote a field holding a comma, quote or line break, doubling inner quotes. */
-const field = (v: string | number | boolean | null | undefined) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 function csv(national: NationalFigures, own: (key: string) => number | null | undefined): string {
-  const rows = national.questions.map((q) =>
-    [q.key, q.text, own(q.key), q.mean, q.median, q.q1, q.q3, q.n, q.suppressed].map(field).join(','),
+  // Numbers stay numbers: machine-readable dot decimals, whatever the locale, never neutralised.
+  return csvDocument(
+    HEADER,
+    national.questions.map((q) => [
+      q.key,
+      q.text,
+      own(q.key),
+      q.mean,
+      q.median,
+      q.q1,
+      q.q3,
+      q.n,
+      q.suppressed,
+    ]),
   );
-  // Numbers go through String(): machine-readable dot decimals, whatever the locale.
-  return BOM + [HEADER.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
 /** One row per scored question: the municipality's own answer next to the national figures. */

@@ -173,7 +173,10 @@ export class EditionsAdminController {
     status: number,
     extra: { done?: string; error?: string; createForm?: CreateEditionFormState },
   ) {
-    const [user, editions] = await Promise.all([this.webUsers.pageUser(principal), this.editions.list()]);
+    const [user, editions] = await Promise.all([
+      this.webUsers.pageUser(principal),
+      this.editions.list(principal),
+    ]);
     res
       .status(status)
       .type('html')

@@ -29,15 +29,15 @@ export class ReportPagesController {
     private readonly csrf: CsrfService,
   ) {}
 
-  private async published() {
-    return (await this.editions.list()).filter((e) => e.status === 'published');
+  private async published(p: UserPrincipal) {
+    return (await this.editions.list(p)).filter((e) => e.status === 'published');
   }
 
   @Get('rapporter')
   @WebRoles('municipality_officer')
   async mine(@CurrentPrincipal() p: UserPrincipal, @Req() req: Request, @Res() res: Response) {
     const user = await this.webUsers.pageUser(p);
-    res.type('html').send(reportListView(user, this.csrf.tokenFor(req, res), 'own', await this.published()));
+    res.type('html').send(reportListView(user, this.csrf.tokenFor(req, res), 'own', await this.published(p)));
   }
 
   @Get('landsresultater')
@@ -46,7 +46,7 @@ export class ReportPagesController {
     const user = await this.webUsers.pageUser(p);
     res
       .type('html')
-      .send(reportListView(user, this.csrf.tokenFor(req, res), 'national', await this.published()));
+      .send(reportListView(user, this.csrf.tokenFor(req, res), 'national', await this.published(p)));
   }
 
   @Get('rapporter/:id')
@@ -92,7 +92,7 @@ export class ReportPagesController {
       undefined,
       ip,
     );
-    const [user, edition] = await Promise.all([this.webUsers.pageUser(p), this.editions.get(id)]);
+    const [user, edition] = await Promise.all([this.webUsers.pageUser(p), this.editions.get(id, p)]);
     const title = own ? `Kommunerapport ${edition.year}` : `Landsresultater ${edition.year}`;
     const files = own ? `/rapporter/${id}/kommune` : `/landsresultater/${id}/national`;
     const fragment = reportFragment(page.content.toString('utf8'));

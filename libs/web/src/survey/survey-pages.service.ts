@@ -97,7 +97,7 @@ export class SurveyPagesService {
   ) {}
 
   async overview(principal: UserPrincipal): Promise<{ user: PageUser; rows: OverviewRow[] }> {
-    const visible = (await this.editions.list()).filter((e) => e.status !== 'draft');
+    const visible = await this.editions.list(principal);
     const rows = await Promise.all(
       visible.map(async (edition): Promise<OverviewRow> => {
         const own = await this.responses.getOwn(edition.id, principal);
@@ -121,7 +121,7 @@ export class SurveyPagesService {
   async context(editionId: string, principal: UserPrincipal): Promise<AnswerContext> {
     const [user, questionnaire, response] = await Promise.all([
       this.webUsers.pageUser(principal),
-      this.editions.questionnaire(editionId),
+      this.editions.questionnaire(editionId, principal),
       this.responses.getOwn(editionId, principal),
     ]);
     const { edition } = questionnaire;
@@ -146,7 +146,7 @@ export class SurveyPagesService {
     form: Record<string, unknown>,
     address: string,
   ): Promise<SaveAreaOutcome> {
-    const questionnaire = await this.editions.questionnaire(editionId);
+    const questionnaire = await this.editions.questionnaire(editionId, principal);
     const area = areaOf(questionnaire, form.area);
     const fields = new Map(area.questions.map((q) => [q.key, fieldStateFromForm(q, form)]));
     const inputs = area.questions.map((q) => answerInput(q, fields.get(q.key)!));
@@ -219,7 +219,7 @@ export class SurveyPagesService {
     dto: AutosaveDto,
     address: string,
   ): Promise<AutosaveResult> {
-    const questionnaire = await this.editions.questionnaire(editionId);
+    const questionnaire = await this.editions.questionnaire(editionId, principal);
     const byKey = new Map(questionnaire.areas.flatMap((a) => a.questions).map((q) => [q.key, q]));
     const inputs = dto.answers.map((a): AnswerInput => {
       const q = byKey.get(a.questionKey);
