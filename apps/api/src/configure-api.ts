@@ -3,7 +3,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter, createValidationPipe, noStore } from '@app/http';
+import {
+  AllExceptionsFilter,
+  createValidationPipe,
+  explainBodyDecodingError,
+  noStore,
+  rejectUnsafeInput,
+} from '@app/http';
 import { APP_ASSETS, CHARTJS_DIST, DKFDS_DIST, respondWithErrorPage } from '@app/web';
 
 /** Everything main.ts and the e2e tests must set up the same way. */
@@ -14,6 +20,9 @@ export function configureApi(app: NestExpressApplication): void {
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '256kb' });
+  // Right after the parsers, before any guard: bad input is refused the same way on every route.
+  app.use(explainBodyDecodingError);
+  app.use(rejectUnsafeInput);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(respondWithErrorPage));
   app.useStaticAssets(DKFDS_DIST, { prefix: '/assets/dkfds/', maxAge: '7d', index: false });

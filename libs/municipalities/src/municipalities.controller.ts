@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, Principal } from '@app/auth';
 import { MunicipalitiesService } from './municipalities.service';
+import { MunicipalityCodePipe } from './municipality-code';
 
 @ApiTags('municipalities')
 @Controller('municipalities')
@@ -17,7 +18,7 @@ export class MunicipalitiesController {
   /** The municipality's own officers; visible to them and to platform administrators only. */
   @Get(':code/officers')
   @Auth('municipality_officer', 'platform_admin')
-  officers(@Param('code', ParseIntPipe) code: number, @CurrentPrincipal() principal: Principal) {
+  officers(@Param('code', MunicipalityCodePipe) code: number, @CurrentPrincipal() principal: Principal) {
     return this.municipalities.officersVisibleTo(code, principal);
   }
 }

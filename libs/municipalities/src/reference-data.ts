@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isMunicipalityCode } from './municipality-code';
 
 export interface MunicipalityRow {
   code: number;
@@ -28,7 +29,7 @@ export function parseMunicipalitiesCsv(text: string): MunicipalityRow[] {
       population: Number(population),
       populationYear: Number(populationYear),
     };
-    if (!Number.isInteger(row.code) || !name || !Number.isInteger(row.population)) {
+    if (!isMunicipalityCode(row.code) || !name || !Number.isInteger(row.population)) {
       throw new Error(`municipalities.csv line ${i + 2} is malformed: ${line}`);
     }
     return row;

@@ -1,4 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
+import { parseMunicipalityCode } from '@app/municipalities';
 import type { ReportFormat } from './reports.repository';
 
 /** Parses the last path segment, `151.pdf` or `national.csv`. */
@@ -6,7 +7,8 @@ export function parseReportFile(file: string, expectCode: boolean): { code: numb
   const match = (expectCode ? /^(\d{3})\.(pdf|html|csv|json)$/ : /^national\.(pdf|html|csv|json)$/).exec(
     file,
   );
-  if (!match) {
+  const code = expectCode && match ? parseMunicipalityCode(match[1]) : 0;
+  if (!match || code === null) {
     throw new NotFoundException(
       expectCode
         ? 'Report not found: use <municipality code>.pdf|html|csv|json'
@@ -14,6 +16,6 @@ export function parseReportFile(file: string, expectCode: boolean): { code: numb
     );
   }
   return expectCode
-    ? { code: Number(match[1]), format: match[2] as ReportFormat }
+    ? { code, format: match[2] as ReportFormat }
     : { code: 0, format: match[1] as ReportFormat };
 }

@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { actorOf, Auth, ClientAddress, CurrentPrincipal, Principal } from '@app/auth';
+import { MunicipalityCodePipe } from '@app/municipalities';
 import { StatisticsRecomputeService } from './statistics-recompute.service';
 import { StatisticsService } from './statistics.service';
 
@@ -34,7 +35,7 @@ export class StatisticsController {
   @Auth('municipality_officer')
   municipality(
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('code', ParseIntPipe) code: number,
+    @Param('code', MunicipalityCodePipe) code: number,
     @CurrentPrincipal() p: Principal,
   ) {
     return this.statistics.municipality(id, code, p);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, Auth, ClientAddress, CurrentPrincipal, Principal } from '@app/auth';
+import { NonEmptyBodyPipe } from '@app/http';
 import {
   CreateEditionDto,
   EditionDto,
@@ -57,7 +58,7 @@ export class EditionsController {
   async updateQuestion(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('key') key: string,
-    @Body() dto: UpdateQuestionDto,
+    @Body(NonEmptyBodyPipe) dto: UpdateQuestionDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() ip: string,
   ) {

@@ -1,11 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsMunicipalityCode } from '@app/municipalities';
 
 export class CreateApiKeyDto {
-  @ApiProperty({ example: 151 })
-  @IsInt()
-  @Min(100)
-  @Max(999)
+  @ApiProperty({ example: 151, minimum: 100, maximum: 999 })
+  @IsMunicipalityCode()
   municipalityCode!: number;
 
   @ApiProperty({ example: 'SIEM incident push' })

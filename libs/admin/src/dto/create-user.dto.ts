@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsMunicipalityCode } from '@app/municipalities';
 import { Role, ROLES } from '@app/users';
 
 export class CreateUserDto {
@@ -26,9 +27,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ description: 'Required for municipality_officer, forbidden otherwise' })
   @IsOptional()
-  @IsInt()
-  @Min(100)
-  @Max(999)
+  @IsMunicipalityCode()
   municipalityCode?: number;
 }
 
