@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor, AuditService } from '@app/audit';
-import { Clock } from '@app/config';
+import { AppConfigService, Clock } from '@app/config';
 import type { CreateEditionDto, UpdateQuestionDto } from './dto/edition.dto';
 import type { EditionStatus } from './edition-status';
 import { EditionChange, EditionEvents } from './edition-events';
@@ -9,7 +9,11 @@ import type { Edition } from './edition.entity';
 import { EditionsRepository } from './editions.repository';
 import { loadQuestionnaire } from './questionnaire/questionnaire-definition.validator';
 import { toQuestionnaireView } from './questionnaire/questionnaire.view';
-import { EditionNotFoundException, WrongEditionStatusException } from './surveys.exceptions';
+import {
+  EditionNotFoundException,
+  SmallEditionException,
+  WrongEditionStatusException,
+} from './surveys.exceptions';
 
 @Injectable()
 export class EditionsService {
@@ -18,6 +22,7 @@ export class EditionsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly events: EditionEvents,
+    private readonly config: AppConfigService,
   ) {}
 
   list(): Promise<Edition[]> {
@@ -112,10 +117,19 @@ export class EditionsService {
     });
   }
 
-  async publish(id: string, actor: Actor): Promise<Edition> {
+  /** An edition with fewer than K participants is published only when KL confirms it knowingly. */
+  async publish(id: string, actor: Actor, { confirmSmallEdition = false } = {}): Promise<Edition> {
     return this.transition(id, 'publish', ['closed'], actor, async (m, e) => {
+      const participants = await this.editions.countSubmitted(e.id, m);
+      const small = participants < this.config.anonymityK;
+      if (small && !confirmSmallEdition)
+        throw new SmallEditionException(participants, this.config.anonymityK);
       await this.editions.setStatus(m, e.id, 'published', { publishedAt: this.clock.now() });
-      return { action: 'edition.published', change: 'published' };
+      return {
+        action: 'edition.published',
+        change: 'published',
+        details: { participants, ...(small ? { confirmedSmallEdition: true } : {}) },
+      };
     });
   }
 
