@@ -1,10 +1,8 @@
 import request from 'supertest';
-import { Clock } from '@app/config';
 import { ReportJobsService } from '@app/reports';
-import { DemoEditionsSeeder } from '@app/seed/demo-editions.seeder';
 import { StatisticsRecomputeService } from '@app/statistics';
-import { EditionsRepository } from '@app/surveys';
-import { createTestApp, resetData, TestApp } from './support/test-app';
+import { seedDemoStatistics } from './support/demo-statistics';
+import { createTestApp, TestApp } from './support/test-app';
 import { createUser, tokenFor } from './support/factories';
 import { createMiniEdition, miniQuestionnaire } from './support/mini-editions';
 
@@ -29,12 +27,7 @@ describe('Reports (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await resetData(t.db);
-    await new DemoEditionsSeeder(t.app.get(EditionsRepository), t.db, t.app.get(Clock)).seed();
-    for (const row of await t.db.query('SELECT id, year FROM editions')) ids[row.year] = row.id;
-    const recompute = t.app.get(StatisticsRecomputeService);
-    await recompute.run(ids[2023]);
-    await recompute.run(ids[2024]);
+    Object.assign(ids, await seedDemoStatistics(t));
     officer = await tokenFor(t.http, await createUser(t.db, 'municipality_officer', 151));
     kl = await tokenFor(t.http, await createUser(t.db, 'kl_analyst'));
   }, 60_000);

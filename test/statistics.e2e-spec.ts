@@ -1,9 +1,6 @@
 import request from 'supertest';
-import { Clock } from '@app/config';
-import { DemoEditionsSeeder } from '@app/seed/demo-editions.seeder';
-import { EditionsRepository } from '@app/surveys';
-import { StatisticsRecomputeService } from '@app/statistics';
-import { createTestApp, resetData, TestApp } from './support/test-app';
+import { seedDemoStatistics } from './support/demo-statistics';
+import { createTestApp, TestApp } from './support/test-app';
 import { createUser, tokenFor } from './support/factories';
 
 /** The demo data (generated answers for 2023 and 2024) run through the real recompute. */
@@ -15,12 +12,7 @@ describe('Benchmark statistics on the demo data (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await resetData(t.db);
-    await new DemoEditionsSeeder(t.app.get(EditionsRepository), t.db, t.app.get(Clock)).seed();
-    for (const row of await t.db.query('SELECT id, year FROM editions')) ids[row.year] = row.id;
-    const recompute = t.app.get(StatisticsRecomputeService);
-    await recompute.run(ids[2023]);
-    await recompute.run(ids[2024]);
+    Object.assign(ids, await seedDemoStatistics(t));
     officer = await tokenFor(t.http, await createUser(t.db, 'municipality_officer', 151));
     kl = await tokenFor(t.http, await createUser(t.db, 'kl_analyst'));
   });

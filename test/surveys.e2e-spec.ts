@@ -120,9 +120,16 @@ describe('Editions and questionnaire (e2e)', () => {
       .post(`/api/v1/editions/${edition.id}/close`)
       .auth(kl, { type: 'bearer' })
       .expect(200);
+    // Nobody submitted: publishing is refused with the count until KL confirms it.
+    const refused = await request(t.http)
+      .post(`/api/v1/editions/${edition.id}/publish`)
+      .auth(kl, { type: 'bearer' })
+      .expect(409);
+    expect(refused.body.details).toMatchObject({ participants: 0 });
     const published = await request(t.http)
       .post(`/api/v1/editions/${edition.id}/publish`)
       .auth(kl, { type: 'bearer' })
+      .send({ confirmSmallEdition: true })
       .expect(200);
     expect(published.body).toMatchObject({ status: 'published', year: 2025 });
     const list = await request(t.http).get('/api/v1/editions').auth(kl, { type: 'bearer' }).expect(200);

@@ -18,8 +18,6 @@ export interface StatRow {
   median: number | null;
   q1: number | null;
   q3: number | null;
-  min: number | null;
-  max: number | null;
 }
 
 export interface LevelCountRow {
@@ -28,6 +26,8 @@ export interface LevelCountRow {
   subjectKey: string;
   level: number;
   count: number;
+  /** Municipalities with an answer in the cell; K applies to these. */
+  municipalities: number;
 }
 
 export interface StatisticsState {
@@ -106,11 +106,12 @@ export class StatisticsRepository {
       await m.query(`SET LOCAL work_mem = '64MB'`);
 
       // Two hash-aggregated passes over the scored answers (N/A excluded): counts per question,
-      // level, region and size class; and weighted sums per municipality and area. (One pass with
+      // level and municipality (with its region and size class); and weighted sums per municipality
+      // and area. (One pass with
       // GROUPING SETS makes PostgreSQL sort every answer twice, which is slower.)
       await m.query(
         `CREATE TEMP TABLE level_cube ON COMMIT DROP AS
-         SELECT q.key AS qkey, a.value_number::smallint AS level, mu.region_code,
+         SELECT q.key AS qkey, a.value_number::smallint AS level, r.municipality_code AS mun, mu.region_code,
                 municipality_size_class(mu.population) AS size_class, count(*) AS cnt
          FROM responses r
          JOIN answers a ON a.response_id = r.id
@@ -118,7 +119,7 @@ export class StatisticsRepository {
          JOIN municipalities mu ON mu.code = r.municipality_code
          WHERE r.edition_id = $1 AND r.status = 'submitted' AND q.type = 'scale' AND q.weight > 0
            AND NOT a.not_applicable AND a.value_number IS NOT NULL
-         GROUP BY 1, 2, 3, 4`,
+         GROUP BY 1, 2, 3, 4, 5`,
         [editionId],
       );
       await m.query(
@@ -155,13 +156,14 @@ export class StatisticsRepository {
       );
 
       // Area, overall and number distributions per scope (national, region, size class) with GROUPING SETS.
+      // No minimum or maximum: each is one municipality's score. Medians and quartiles of scores are
+      // rounded to one decimal, so that a group's middle municipality is not published to the third.
       await m.query(
-        `INSERT INTO edition_statistics (edition_id, scope_type, scope_key, subject_type, subject_key, n, mean, sd, median, q1, q3, min, max)
+        `INSERT INTO edition_statistics (edition_id, scope_type, scope_key, subject_type, subject_key, n, mean, sd, median, q1, q3)
          SELECT $1::uuid, ${SCOPE_COLUMNS}, x.subject_type, x.subject_key, count(*), avg(x.score), stddev_samp(x.score),
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY x.score),
-                percentile_cont(0.25) WITHIN GROUP (ORDER BY x.score),
-                percentile_cont(0.75) WITHIN GROUP (ORDER BY x.score),
-                min(x.score), max(x.score)
+                score_percentile(x.subject_type, percentile_cont(0.5) WITHIN GROUP (ORDER BY x.score)),
+                score_percentile(x.subject_type, percentile_cont(0.25) WITHIN GROUP (ORDER BY x.score)),
+                score_percentile(x.subject_type, percentile_cont(0.75) WITHIN GROUP (ORDER BY x.score))
          FROM (
            SELECT s.subject_type, s.subject_key, s.score, m.region_code, municipality_size_class(m.population) AS size_class
            FROM municipality_scores s JOIN municipalities m ON m.code = s.municipality_code
@@ -172,10 +174,11 @@ export class StatisticsRepository {
         [editionId],
       );
 
-      // Answers per level, per question and over all questions ('*'), rolled up from the cube.
+      // Answers per level, per question and over all questions ('*'), rolled up from the cube, with
+      // the municipalities behind them: K is applied to municipalities, not to answers.
       await m.query(
-        `INSERT INTO edition_level_counts (edition_id, scope_type, scope_key, subject_key, level, count)
-         SELECT $1::uuid, ${SCOPE_COLUMNS}, coalesce(x.qkey, '*'), x.level, sum(x.cnt)
+        `INSERT INTO edition_level_counts (edition_id, scope_type, scope_key, subject_key, level, count, municipalities)
+         SELECT $1::uuid, ${SCOPE_COLUMNS}, coalesce(x.qkey, '*'), x.level, sum(x.cnt), count(DISTINCT x.mun)
          FROM level_cube x
          GROUP BY GROUPING SETS ((x.qkey, x.level), (x.qkey, x.level, x.region_code), (x.qkey, x.level, x.size_class),
                                  (x.level), (x.level, x.region_code), (x.level, x.size_class))`,
@@ -184,7 +187,7 @@ export class StatisticsRepository {
 
       // Question statistics from the level counts: the same figures as over the raw answers.
       await m.query(
-        `INSERT INTO edition_statistics (edition_id, scope_type, scope_key, subject_type, subject_key, n, mean, sd, median, q1, q3, min, max)
+        `INSERT INTO edition_statistics (edition_id, scope_type, scope_key, subject_type, subject_key, n, mean, sd, median, q1, q3)
          SELECT $1::uuid, scope_type, scope_key, CASE WHEN subject_key = '*' THEN 'all_answers' ELSE 'question' END, subject_key,
                 sum(count), sum(level * count)::numeric / sum(count),
                 CASE WHEN sum(count) > 1 THEN
@@ -192,8 +195,7 @@ export class StatisticsRepository {
                 END,
                 percentile_from_counts(array_agg(level::numeric ORDER BY level), array_agg(count::bigint ORDER BY level), 0.5),
                 percentile_from_counts(array_agg(level::numeric ORDER BY level), array_agg(count::bigint ORDER BY level), 0.25),
-                percentile_from_counts(array_agg(level::numeric ORDER BY level), array_agg(count::bigint ORDER BY level), 0.75),
-                min(level), max(level)
+                percentile_from_counts(array_agg(level::numeric ORDER BY level), array_agg(count::bigint ORDER BY level), 0.75)
          FROM edition_level_counts WHERE edition_id = $1
          GROUP BY scope_type, scope_key, subject_key`,
         [editionId],
@@ -233,7 +235,7 @@ export class StatisticsRepository {
   async statRows(editionId: string, scopeType?: string): Promise<StatRow[]> {
     const rows = await this.dataSource.query(
       `SELECT scope_type AS "scopeType", scope_key AS "scopeKey", subject_type AS "subjectType", subject_key AS "subjectKey",
-              n, mean, sd, median, q1, q3, min, max
+              n, mean, sd, median, q1, q3
        FROM edition_statistics WHERE edition_id = $1 AND ($2::text IS NULL OR scope_type = $2)`,
       [editionId, scopeType ?? null],
     );
@@ -245,14 +247,12 @@ export class StatisticsRepository {
       median: num(r.median),
       q1: num(r.q1),
       q3: num(r.q3),
-      min: num(r.min),
-      max: num(r.max),
     })) as StatRow[];
   }
 
   async levelCounts(editionId: string, scopeType?: string): Promise<LevelCountRow[]> {
     return this.dataSource.query(
-      `SELECT scope_type AS "scopeType", scope_key AS "scopeKey", subject_key AS "subjectKey", level, count
+      `SELECT scope_type AS "scopeType", scope_key AS "scopeKey", subject_key AS "subjectKey", level, count, municipalities
        FROM edition_level_counts WHERE edition_id = $1 AND ($2::text IS NULL OR scope_type = $2)
        ORDER BY subject_key, level`,
       [editionId, scopeType ?? null],

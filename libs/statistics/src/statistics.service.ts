@@ -85,18 +85,33 @@ export class StatisticsService {
     };
   }
 
-  /** Level distribution with suppression of small counts (and a complement), plus shares. */
-  private distribution(levels: LevelCountRow[], scaleValues: number[]) {
-    const counts = scaleValues.map((level) => ({
-      key: String(level),
-      n: levels.find((l) => l.level === level)?.count ?? 0,
-    }));
-    const total = counts.reduce((s, c) => s + c.n, 0);
-    const hidden = suppressedKeys(counts, this.k);
+  /**
+   * Participants of a scope, and whether the scope is hidden whole: a scope with fewer than K
+   * participants publishes nothing but "suppressed" (its figures would describe those few).
+   */
+  private participationOf(f: Figures | null) {
+    const participants = f?.rows.find((r) => r.subjectType === 'participation')?.n ?? 0;
+    return { participants, hidden: participants > 0 && participants < this.k };
+  }
+
+  /**
+   * Level distribution with suppression of small counts and their complement, plus shares. K counts
+   * municipalities; over all questions ('*') one municipality sits in several levels.
+   */
+  private distribution(levels: LevelCountRow[], scaleValues: number[], scopeHidden: boolean) {
+    const counts = scaleValues.map((level) => {
+      const row = levels.find((l) => l.level === level);
+      return { key: String(level), n: row?.municipalities ?? 0, count: row?.count ?? 0 };
+    });
+    const total = counts.reduce((s, c) => s + c.count, 0);
+    const overlapping = levels.some((l) => l.subjectKey === '*');
+    const hidden = scopeHidden
+      ? new Set(counts.map((c) => c.key))
+      : suppressedKeys(counts, this.k, { overlapping });
     return counts.map((c) => ({
       level: Number(c.key),
-      count: hidden.has(c.key) ? null : c.n,
-      share: hidden.has(c.key) ? null : pct(c.n, total),
+      count: hidden.has(c.key) ? null : c.count,
+      share: hidden.has(c.key) ? null : pct(c.count, total),
       suppressed: hidden.has(c.key),
     }));
   }
@@ -117,11 +132,14 @@ export class StatisticsService {
       this.stats.municipalitiesPerScope(),
     ]);
     const scaleValues = questionnaire.scale.map((l) => l.value);
+    const scopeNow = this.participationOf(now);
+    const scopeBefore = this.participationOf(before);
     const find = (f: Figures | null, type: string, key: string) =>
       f?.rows.find((r) => r.subjectType === type && r.subjectKey === key);
     const cell = (f: Figures | null, type: string, key: string): Cell => {
       const row = find(f, type, key);
-      return publishCell(row, !!row && row.n < this.k);
+      const scopeHidden = (f === now ? scopeNow : scopeBefore).hidden;
+      return publishCell(row, !!row && (scopeHidden || row.n < this.k));
     };
     const withDelta = (type: string, key: string, previousKey = key) => {
       const current = cell(now, type, key);
@@ -133,16 +151,17 @@ export class StatisticsService {
       };
     };
 
-    const participants = find(now, 'participation', 'participation')?.n ?? 0;
     const total = scopeSizes.find((s) => s.scopeType === 'national')!.count;
     const answerLevels = this.distribution(
       now.levels.filter((l) => l.subjectKey === '*'),
       scaleValues,
+      scopeNow.hidden,
     );
     const previousLevels = before
       ? this.distribution(
           before.levels.filter((l) => l.subjectKey === '*'),
           scaleValues,
+          scopeBefore.hidden,
         )
       : null;
     const areaTitles = new Map(questionnaire.areas.map((a) => [a.id, a]));
@@ -151,10 +170,11 @@ export class StatisticsService {
       ...meta,
       previousEdition: previous ? { id: previous.id, year: previous.year } : null,
       participation: {
-        participants,
+        participants: scopeNow.hidden ? null : scopeNow.participants,
         municipalities: total,
-        sharePercent: pct(participants, total),
-        previousParticipants: before ? (find(before, 'participation', 'participation')?.n ?? 0) : null,
+        sharePercent: scopeNow.hidden ? null : pct(scopeNow.participants, total),
+        suppressed: scopeNow.hidden,
+        previousParticipants: before && !scopeBefore.hidden ? scopeBefore.participants : null,
       },
       overall: withDelta('overall', 'overall'),
       answerLevels: answerLevels.map((l) => {
@@ -185,6 +205,7 @@ export class StatisticsService {
           distribution: this.distribution(
             now.levels.filter((l) => l.subjectKey === q.key),
             scaleValues,
+            scopeNow.hidden,
           ),
         })),
       numbers: questionnaire.questions
@@ -215,17 +236,24 @@ export class StatisticsService {
       .sort((a, b) => a.scopeKey.localeCompare(b.scopeKey));
     const row = (type: string, key: string, group: string) =>
       figures.rows.find((r) => r.subjectType === type && r.subjectKey === key && r.scopeKey === group);
-    /** One subject across all groups, suppressed together so no hidden group can be recovered. */
-    const across = (type: string, key: string) => {
+    /**
+     * One subject across all groups, suppressed together so no hidden group can be recovered. A group
+     * whose participation is hidden is hidden in every subject: its n would give its participation away.
+     */
+    const across = (type: string, key: string, forced?: ReadonlySet<string>) => {
       const cells = groups.map((g) => ({ key: g.scopeKey, n: row(type, key, g.scopeKey)?.n ?? 0 }));
-      const hidden = suppressedKeys(cells, this.k);
-      return new Map(
-        groups.map((g) => [g.scopeKey, publishCell(row(type, key, g.scopeKey), hidden.has(g.scopeKey))]),
-      );
+      const hidden = suppressedKeys(cells, this.k, { forced });
+      return {
+        hidden,
+        cells: new Map(
+          groups.map((g) => [g.scopeKey, publishCell(row(type, key, g.scopeKey), hidden.has(g.scopeKey))]),
+        ),
+      };
     };
-    const participation = across('participation', 'participation');
-    const overall = across('overall', 'overall');
-    const areas = questionnaire.areas.map((a) => ({ area: a, cells: across('area', a.key) }));
+    const { hidden: hiddenGroups, cells: participation } = across('participation', 'participation');
+    const subject = (type: string, key: string) => across(type, key, hiddenGroups).cells;
+    const overall = subject('overall', 'overall');
+    const areas = questionnaire.areas.map((a) => ({ area: a, cells: subject('area', a.key) }));
     return {
       ...meta,
       scope,

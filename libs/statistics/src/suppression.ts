@@ -1,17 +1,40 @@
 /**
- * Small-group suppression (design §3 Anonymity). A cell describing fewer than K municipalities (or
- * answers) is hidden. When exactly one cell of a breakdown is hidden, it could be recovered from
- * the total and the other cells, so the smallest remaining cell is hidden too (complementary
- * suppression). Cells with 0 describe nobody and stay visible.
+ * Small-group suppression (design §3 Anonymity) over one row of cells that share a published total
+ * (the levels of one question, the regions of one subject, the size classes). A cell describing 1 …
+ * K−1 municipalities is hidden (primary). Once a row hides anything, the total minus the visible
+ * cells is the sum of the hidden ones, so:
+ * - a row whose total is below K is hidden whole: its cells describe fewer than K municipalities;
+ * - every cell below K is hidden with it, zeros included: a zero beside one hidden cell tells which
+ *   cell holds the rest;
+ * - and the smallest visible cells are hidden too (complementary suppression) until the hidden cells
+ *   hold at least two non-empty ones that together describe at least K municipalities. When one
+ *   municipality can sit in several cells (`overlapping`: answers per level over all questions), a sum
+ *   says nothing about how many there are, so one hidden cell must reach K on its own.
+ * `forced` cells are hidden for a reason outside the row (a group whose participation is hidden).
+ * A row with nothing hidden shows its zeros: they describe nobody.
  */
-export function suppressedKeys<T extends { key: string; n: number }>(cells: T[], k: number): Set<string> {
-  const primary = cells.filter((c) => c.n > 0 && c.n < k);
-  const hidden = new Set(primary.map((c) => c.key));
-  if (primary.length === 1) {
-    const complement = cells
-      .filter((c) => !hidden.has(c.key) && c.n > 0)
-      .sort((a, b) => a.n - b.n || a.key.localeCompare(b.key))[0];
-    if (complement) hidden.add(complement.key);
+export function suppressedKeys<T extends { key: string; n: number }>(
+  cells: T[],
+  k: number,
+  options: { forced?: ReadonlySet<string>; overlapping?: boolean } = {},
+): Set<string> {
+  const total = cells.reduce((sum, c) => sum + c.n, 0);
+  if (total > 0 && total < k) return new Set(cells.map((c) => c.key));
+  const forced = options.forced ?? new Set<string>();
+  const hidden = new Set(cells.filter((c) => forced.has(c.key) || (c.n > 0 && c.n < k)).map((c) => c.key));
+  if (hidden.size === 0) return hidden;
+  for (const c of cells) if (c.n < k) hidden.add(c.key);
+  const covered = () => {
+    const h = cells.filter((c) => hidden.has(c.key) && c.n > 0);
+    const enough = options.overlapping ? h.some((c) => c.n >= k) : h.reduce((sum, c) => sum + c.n, 0) >= k;
+    return h.length >= 2 && enough;
+  };
+  const visible = cells
+    .filter((c) => !hidden.has(c.key))
+    .sort((a, b) => a.n - b.n || a.key.localeCompare(b.key));
+  for (const c of visible) {
+    if (covered()) break;
+    hidden.add(c.key);
   }
   return hidden;
 }
@@ -24,8 +47,6 @@ export interface Cell {
   median: number | null;
   q1: number | null;
   q3: number | null;
-  min: number | null;
-  max: number | null;
   suppressed: boolean;
 }
 
@@ -36,8 +57,6 @@ const SUPPRESSED: Cell = {
   median: null,
   q1: null,
   q3: null,
-  min: null,
-  max: null,
   suppressed: true,
 };
 
@@ -55,8 +74,6 @@ export function publishCell(row: Omit<Cell, 'suppressed'> | undefined, hidden: b
     median: round(row.median),
     q1: round(row.q1),
     q3: round(row.q3),
-    min: round(row.min),
-    max: round(row.max),
     suppressed: false,
   };
 }

@@ -6,6 +6,7 @@ import {
   CreateEditionDto,
   EditionDto,
   OpenEditionDto,
+  PublishEditionDto,
   UpdateEditionDto,
   UpdateQuestionDto,
 } from './dto/edition.dto';
@@ -93,11 +94,13 @@ export class EditionsController {
   @Post(':id/publish')
   @HttpCode(200)
   @Auth('kl_analyst')
+  @ApiConflictResponse({ description: 'Not closed, or fewer than K participants and not confirmed' })
   async publish(
     @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: PublishEditionDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() ip: string,
   ) {
-    return EditionDto.from(await this.editions.publish(id, actorOf(p, ip)));
+    return EditionDto.from(await this.editions.publish(id, actorOf(p, ip), dto));
   }
 }

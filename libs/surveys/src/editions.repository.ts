@@ -36,6 +36,15 @@ export class EditionsRepository {
     return manager.getRepository(Edition).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** Submitted responses of the edition: its participants, which the publish warning names. */
+  async countSubmitted(editionId: string, manager: EntityManager): Promise<number> {
+    const [{ n }] = await manager.query(
+      `SELECT count(*)::int AS n FROM responses WHERE edition_id = $1 AND status = 'submitted'`,
+      [editionId],
+    );
+    return n;
+  }
+
   async ensureSurvey(manager: EntityManager): Promise<string> {
     await manager.query(
       `INSERT INTO surveys (key, title) VALUES ($1, 'Baseline') ON CONFLICT (key) DO NOTHING`,

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, UnprocessableEntityException } from '@ne
 import type { EntityManager } from 'typeorm';
 import { Actor, AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
-import { Clock } from '@app/config';
+import { AppConfigService, Clock } from '@app/config';
 import type { CreateEditionDto, UpdateQuestionDto } from './dto/edition.dto';
 import type { EditionStatus } from './edition-status';
 import { EditionChange, EditionEvents } from './edition-events';
@@ -11,7 +11,11 @@ import { isVisibleTo, requireVisible } from './edition-visibility';
 import { EditionsRepository } from './editions.repository';
 import { loadQuestionnaire } from './questionnaire/questionnaire-definition.validator';
 import { toQuestionnaireView } from './questionnaire/questionnaire.view';
-import { EditionNotFoundException, WrongEditionStatusException } from './surveys.exceptions';
+import {
+  EditionNotFoundException,
+  SmallEditionException,
+  WrongEditionStatusException,
+} from './surveys.exceptions';
 
 @Injectable()
 export class EditionsService {
@@ -20,6 +24,7 @@ export class EditionsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly events: EditionEvents,
+    private readonly config: AppConfigService,
   ) {}
 
   /** The editions the caller may know of: drafts only for KL. */
@@ -113,10 +118,19 @@ export class EditionsService {
     });
   }
 
-  async publish(id: string, actor: Actor): Promise<Edition> {
+  /** An edition with fewer than K participants is published only when KL confirms it knowingly. */
+  async publish(id: string, actor: Actor, { confirmSmallEdition = false } = {}): Promise<Edition> {
     return this.transition(id, 'publish', ['closed'], actor, async (m, e) => {
+      const participants = await this.editions.countSubmitted(e.id, m);
+      const small = participants < this.config.anonymityK;
+      if (small && !confirmSmallEdition)
+        throw new SmallEditionException(participants, this.config.anonymityK);
       await this.editions.setStatus(m, e.id, 'published', { publishedAt: this.clock.now() });
-      return { action: 'edition.published', change: 'published' };
+      return {
+        action: 'edition.published',
+        change: 'published',
+        details: { participants, ...(small ? { confirmedSmallEdition: true } : {}) },
+      };
     });
   }
 

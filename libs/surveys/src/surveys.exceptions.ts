@@ -15,3 +15,19 @@ export class WrongEditionStatusException extends ConflictException {
     });
   }
 }
+
+/**
+ * Every statistic of an edition with fewer than K participants is suppressed (design §3), which
+ * KL should know before publishing it; the count is the one figure KL sees that others will not.
+ */
+export class SmallEditionException extends ConflictException {
+  constructor(participants: number, k: number) {
+    super({
+      message:
+        `Only ${participants} ${participants === 1 ? 'municipality has' : 'municipalities have'} submitted, ` +
+        `fewer than K = ${k}: every statistic of the edition will be published as suppressed. ` +
+        'Send { "confirmSmallEdition": true } to publish it anyway',
+      details: { participants, k },
+    });
+  }
+}

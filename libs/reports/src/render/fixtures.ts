@@ -24,15 +24,13 @@ function seeded(seed: number) {
   };
 }
 
-const SUPPRESSED: Cell = {
+export const SUPPRESSED_CELL: Cell = {
   n: null,
   mean: null,
   sd: null,
   median: null,
   q1: null,
   q3: null,
-  min: null,
-  max: null,
   suppressed: true,
 };
 
@@ -41,11 +39,10 @@ function cell(n: number, mean: number): Cell {
     n,
     mean: round(mean),
     sd: 0.8,
-    median: round(Math.round(mean * 2) / 2),
-    q1: round(Math.max(1, mean - 0.7)),
-    q3: round(Math.min(5, mean + 0.6)),
-    min: 1,
-    max: 5,
+    // Medians and quartiles of scores are published to one decimal.
+    median: round(Math.round(mean * 2) / 2, 1),
+    q1: round(Math.max(1, mean - 0.7), 1),
+    q3: round(Math.min(5, mean + 0.6), 1),
     suppressed: false,
   };
 }
@@ -69,7 +66,7 @@ export function nationalFigures(): NationalFigures {
   const questions = scored.map((q) => {
     const suppressed = q.key === SUPPRESSED_QUESTION_KEY;
     const mean = 1.9 + random() * 2.3 - (q.focusArea ? 0.5 : 0);
-    const c = suppressed ? { ...SUPPRESSED } : cell(participants - Math.floor(random() * 6), mean);
+    const c = suppressed ? { ...SUPPRESSED_CELL } : cell(participants - Math.floor(random() * 6), mean);
     const counts = [0.1, 0.2, 0.35, 0.25, 0.1].map((s) => Math.round(s * (c.n ?? 0)));
     const total = counts.reduce((a, b) => a + b, 0);
     return {
@@ -95,7 +92,7 @@ export function nationalFigures(): NationalFigures {
       title: a.title.da,
       weight: a.weight,
       ...withDelta(
-        mean === null ? { ...SUPPRESSED, n: 0, suppressed: false } : cell(participants, mean),
+        mean === null ? { ...SUPPRESSED_CELL, n: 0, suppressed: false } : cell(participants, mean),
         mean === null ? null : round(mean - 0.1),
       ),
     };
@@ -108,17 +105,21 @@ export function nationalFigures(): NationalFigures {
     statistics: { version: 3, computedAt: new Date('2025-11-03T09:00:00Z'), stale: false },
     k: K,
     previousEdition: { id: 'ed-2024', year: 2024 },
-    participation: { participants, municipalities: 98, sharePercent: 92.9, previousParticipants: 88 },
+    participation: {
+      participants,
+      municipalities: 98,
+      sharePercent: 92.9,
+      suppressed: false,
+      previousParticipants: 88,
+    },
     overall: withDelta(
       {
         n: participants,
         mean: 3.012,
         sd: 0.41,
-        median: 3.05,
-        q1: 2.74,
+        median: 3.1,
+        q1: 2.7,
         q3: 3.3,
-        min: 2.01,
-        max: 4.12,
         suppressed: false,
       },
       2.954,
@@ -144,7 +145,7 @@ export function nationalFigures(): NationalFigures {
         unit: 'unit' in q && q.unit ? (q.unit as { da: string }).da : null,
         ...withDelta(
           i === 2
-            ? { ...SUPPRESSED }
+            ? { ...SUPPRESSED_CELL }
             : { ...cell(84, [310, 14, 3][i] ?? 1), median: [250, 11, 2][i] ?? 1, q1: 5, q3: 400 },
           null,
         ),
@@ -241,11 +242,11 @@ export function regionFigures(national: NationalFigures): RegionFigures {
       participants,
       participationSuppressed: false,
       // Region Nordjylland's overall cell is hidden in this fixture to exercise suppression.
-      overall: i === 0 ? { ...SUPPRESSED } : cell(participants, 2.8 + i * 0.08),
+      overall: i === 0 ? { ...SUPPRESSED_CELL } : cell(participants, 2.8 + i * 0.08),
       areas: national.areas.map((a) => ({
         key: a.key,
         title: a.title,
-        ...(i === 0 || a.mean === null ? { ...SUPPRESSED } : cell(participants, a.mean)),
+        ...(i === 0 || a.mean === null ? { ...SUPPRESSED_CELL } : cell(participants, a.mean)),
       })),
     })),
   };

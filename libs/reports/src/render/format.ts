@@ -5,6 +5,7 @@ const signed = new Intl.NumberFormat('da-DK', {
   maximumFractionDigits: 2,
   signDisplay: 'exceptZero',
 });
+const oneDecimal = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const decimal = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
 const signedDecimal = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 
@@ -15,6 +16,8 @@ export const suppressedText = (k: number) => `Skjult (færre end ${k} kommuner)`
 
 /** "3,36" for an index or mean on the 1–5 scale. */
 export const formatScore = (v: number | null | undefined) => (v == null ? DASH : score.format(v));
+/** "3,4": a median or quartile of scores, published rounded to one decimal (docs/statistics.md). */
+export const formatRoundedScore = (v: number | null | undefined) => (v == null ? DASH : oneDecimal.format(v));
 /** "+0,12" / "-0,05": a difference on the 1–5 scale. */
 export const formatDelta = (v: number | null | undefined) => (v == null ? DASH : signed.format(v));
 /** "12,5" for counts, medians and percentages. */

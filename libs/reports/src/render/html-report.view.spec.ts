@@ -1,4 +1,4 @@
-import { municipalityReportModel, nationalReportModel } from './fixtures';
+import { municipalityReportModel, nationalReportModel, SUPPRESSED_CELL } from './fixtures';
 import { municipalityReportHtml, nationalReportHtml } from './html-report.view';
 
 /** The chart configurations embedded in the canvases, unescaped as a browser would. */
@@ -47,5 +47,32 @@ describe(nationalReportHtml.name, () => {
     expect(charts(fragment).map((c) => c.type)).toEqual(['bar', 'bar']);
     expect(fragment).toMatch(/<caption>\s*Samlet indeks pr\. region\s*<\/caption>/);
     expect(fragment).toContain('Landsrapport');
+  });
+});
+
+describe(`${nationalReportHtml.name} and anonymity`, () => {
+  it('prints no lowest or highest index, and medians and quartiles to one decimal', () => {
+    const fragment = nationalReportHtml(nationalReportModel());
+    expect(fragment).not.toMatch(/Laveste|Højeste/);
+    expect(fragment).toMatch(/Median<\/th><td[^>]*>3,1</);
+    expect(fragment).toMatch(/Nedre kvartil<\/th><td[^>]*>2,7</);
+  });
+
+  it('says that fewer than K took part instead of the count, when the edition is hidden whole', () => {
+    const model = nationalReportModel();
+    const national = {
+      ...model.national,
+      participation: {
+        ...model.national.participation,
+        participants: null,
+        sharePercent: null,
+        suppressed: true,
+      },
+      overall: { ...model.national.overall, ...SUPPRESSED_CELL },
+    };
+    const fragment = nationalReportHtml({ ...model, national });
+    expect(fragment).toContain('Færre end 5 af 98 kommuner har indsendt besvarelsen for 2025');
+    expect(fragment).not.toContain('91 af 98');
+    expect(fragment).toContain('Landsgennemsnittet er skjult');
   });
 });

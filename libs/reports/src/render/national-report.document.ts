@@ -9,6 +9,7 @@ import {
   formatDecimal,
   formatDelta,
   formatPercent,
+  formatRoundedScore,
   formatScore,
   formatSignedDecimal,
   suppressedText,
@@ -26,8 +27,11 @@ function participation({ national, regions }: Model): ReportSection {
     heading: 'Deltagelse',
     blocks: [
       paragraph(
-        `${p.participants} af ${p.municipalities} kommuner (${formatPercent(p.sharePercent)}) har indsendt ` +
-          `besvarelsen for ${national.edition.year}.` +
+        (p.suppressed
+          ? `Færre end ${k} af ${p.municipalities} kommuner har indsendt besvarelsen for ${national.edition.year}, ` +
+            'så ingen tal fra udgaven offentliggøres.'
+          : `${p.participants} af ${p.municipalities} kommuner (${formatPercent(p.sharePercent)}) har indsendt ` +
+            `besvarelsen for ${national.edition.year}.`) +
           (previous && p.previousParticipants !== null
             ? ` I ${previous.year} deltog ${p.previousParticipants} kommuner.`
             : ''),
@@ -65,6 +69,7 @@ function overall({ national }: Model): ReportSection {
         ? ` mod ${formatScore(o.previousMean)} i ${previous.year} (ændring ${formatDelta(o.meanDelta)}).`
         : '.');
   const stat = (label: string, v: number | null) => [label, cellText(o, v, k)];
+  const rounded = (label: string, v: number | null) => [label, cellText(o, v, k, formatRoundedScore)];
   return {
     heading: 'Landsgennemsnit',
     blocks: [
@@ -78,11 +83,9 @@ function overall({ national }: Model): ReportSection {
         ],
         rows: [
           stat('Gennemsnit', o.mean),
-          stat('Median', o.median),
-          stat('Nedre kvartil', o.q1),
-          stat('Øvre kvartil', o.q3),
-          stat('Laveste', o.min),
-          stat('Højeste', o.max),
+          rounded('Median', o.median),
+          rounded('Nedre kvartil', o.q1),
+          rounded('Øvre kvartil', o.q3),
           stat('Standardafvigelse', o.sd),
           ['Antal kommuner (n)', cellText(o, o.n, k, formatDecimal)],
         ],
@@ -251,10 +254,10 @@ function regions({ national, regions }: Model): ReportSection {
         rows: regions.groups.map((g) => [
           g.name ?? g.key,
           cellText(g.overall, g.overall.mean, k),
-          g.overall.suppressed ? DASH : formatScore(g.overall.median),
+          g.overall.suppressed ? DASH : formatRoundedScore(g.overall.median),
           g.overall.suppressed || g.overall.q1 === null
             ? DASH
-            : `${formatScore(g.overall.q1)}–${formatScore(g.overall.q3)}`,
+            : `${formatRoundedScore(g.overall.q1)}–${formatRoundedScore(g.overall.q3)}`,
           g.overall.suppressed ? DASH : formatDecimal(g.overall.n),
         ]),
       },

@@ -68,6 +68,16 @@ export class OpenEditionDto {
   closesAt!: Date;
 }
 
+export class PublishEditionDto {
+  @ApiPropertyOptional({
+    description:
+      'Publish although fewer than K municipalities submitted (their statistics are all suppressed)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmSmallEdition?: boolean;
+}
+
 /** The parts of a question KL may still change while its edition is a draft. */
 export class UpdateQuestionDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) textDa?: string;

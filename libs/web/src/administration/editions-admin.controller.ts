@@ -3,20 +3,25 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actorOf, ClientAddress, CurrentPrincipal, UserPrincipal, WebSessionGuard } from '@app/auth';
 import { ParticipationService } from '@app/responses';
-import { EditionsService } from '@app/surveys';
+import { EditionsService, SmallEditionException } from '@app/surveys';
 import { CsrfService } from '../csrf.service';
 import { endOfDanishDay } from '../danish-format';
 import { EditionIdPipe } from '../edition-id.pipe';
 import { WebUserService } from '../web-user.service';
 import { WebRoles, WebRolesGuard } from '../web-roles.guard';
-import { CreateEditionFormDto, EditionActionFormDto, OpenEditionFormDto } from './dto/edition-forms.dto';
+import {
+  CreateEditionFormDto,
+  EditionActionFormDto,
+  OpenEditionFormDto,
+  PublishEditionFormDto,
+} from './dto/edition-forms.dto';
 import {
   CreateEditionFormState,
   EditionAction,
   editionActionError,
   readCreateEditionForm,
 } from './edition-forms';
-import { ADMIN_EDITIONS_PATH, editionsAdminView } from './views/editions-admin.view';
+import { ADMIN_EDITIONS_PATH, editionsAdminView, SmallEditionWarning } from './views/editions-admin.view';
 import { participationView } from './views/participation.view';
 
 /** KL's pages: editions and their lifecycle, and participation per municipality (never answers). */
@@ -102,19 +107,28 @@ export class EditionsAdminController {
     );
   }
 
+  /** An edition with fewer than K participants is published only after KL confirms the warning. */
   @Post(':id/offentliggoer')
   async publish(
     @Param('id', EditionIdPipe) id: string,
-    @Body() _form: EditionActionFormDto,
+    @Body() form: PublishEditionFormDto,
     @CurrentPrincipal() principal: UserPrincipal,
     @ClientAddress() address: string,
     @Req() req: Request,
     @Res() res: Response,
   ) {
     this.csrf.assertValid(req);
-    return this.lifecycle(req, res, principal, 'publish', 'offentliggjort', () =>
-      this.editions.publish(id, actorOf(principal, address)),
-    );
+    const confirmSmallEdition = form.confirmSmallEdition === 'ja';
+    try {
+      await this.editions.publish(id, actorOf(principal, address), { confirmSmallEdition });
+    } catch (e) {
+      if (!(e instanceof SmallEditionException)) return this.refused(req, res, principal, 'publish', e);
+      const { participants, k } = (e.getResponse() as { details: { participants: number; k: number } })
+        .details;
+      const smallEdition: SmallEditionWarning = { edition: await this.editions.get(id), participants, k };
+      return this.render(req, res, principal, HttpStatus.CONFLICT, { smallEdition });
+    }
+    res.redirect(303, `${ADMIN_EDITIONS_PATH}?besked=offentliggjort`);
   }
 
   @Get(':id/deltagelse')
@@ -171,7 +185,12 @@ export class EditionsAdminController {
     res: Response,
     principal: UserPrincipal,
     status: number,
-    extra: { done?: string; error?: string; createForm?: CreateEditionFormState },
+    extra: {
+      done?: string;
+      error?: string;
+      createForm?: CreateEditionFormState;
+      smallEdition?: SmallEditionWarning;
+    },
   ) {
     const [user, editions] = await Promise.all([
       this.webUsers.pageUser(principal),

@@ -16,3 +16,8 @@ export class OpenEditionFormDto {
 export class EditionActionFormDto {
   @IsOptional() @IsString() @MaxLength(200) _csrf?: string;
 }
+
+export class PublishEditionFormDto extends EditionActionFormDto {
+  /** "ja" once KL has seen the warning that fewer than K municipalities took part. */
+  @IsOptional() @IsString() @MaxLength(10) confirmSmallEdition?: string;
+}

@@ -16,6 +16,13 @@ const DONE: Record<string, string> = {
   offentliggjort: 'Udgaven er offentliggjort.',
 };
 
+/** Publishing was refused: fewer than K municipalities took part. KL may confirm it. */
+export interface SmallEditionWarning {
+  edition: Edition;
+  participants: number;
+  k: number;
+}
+
 export interface EditionsAdminModel {
   user: PageUser;
   csrfToken: string;
@@ -24,6 +31,7 @@ export interface EditionsAdminModel {
   /** A refused action, in Danish. */
   error?: string;
   createForm?: CreateEditionFormState;
+  smallEdition?: SmallEditionWarning;
 }
 
 /** The create form's starting values: next year, copying the newest edition's questionnaire. */
@@ -147,6 +155,25 @@ function createForm(editions: Edition[], csrfToken: string, state: CreateEdition
   </form>`;
 }
 
+function smallEditionWarning({ edition, participants, k }: SmallEditionWarning, csrfToken: string): SafeHtml {
+  const who = participants === 1 ? '1 kommune' : `${participants} kommuner`;
+  return alert(
+    'warning',
+    `Kun ${who} har indsendt ${edition.title}`,
+    html`<p class="alert-text">
+        Udgaven har færre end ${k} deltagere. For at ingen kommune kan genkendes, bliver alle tal fra udgaven
+        vist som skjulte, også landstallene. Vil du offentliggøre den alligevel?
+      </p>
+      <form method="post" action="${ADMIN_EDITIONS_PATH}/${edition.id}/offentliggoer" class="mt-4">
+        ${csrfField(csrfToken)}
+        <input type="hidden" name="confirmSmallEdition" value="ja" />
+        <button type="submit" class="button button-primary">Offentliggør alligevel</button>
+        <a href="${ADMIN_EDITIONS_PATH}" class="ml-4">Fortryd</a>
+      </form>`,
+    { id: 'small-edition-warning' },
+  );
+}
+
 /** KL's list of editions with their lifecycle actions, and the form for a new edition. */
 export function editionsAdminView(model: EditionsAdminModel): string {
   const { user, csrfToken, editions } = model;
@@ -163,6 +190,7 @@ export function editionsAdminView(model: EditionsAdminModel): string {
         »Deltagelse« kan du følge, hvilke kommuner der har svaret – men aldrig, hvad de har svaret.
       </p>
       ${model.error ? alert('error', 'Handlingen blev ikke udført', model.error) : null}
+      ${model.smallEdition ? smallEditionWarning(model.smallEdition, csrfToken) : null}
       ${done ? alert('success', 'Udført', done) : null} ${editionsTable(editions, csrfToken)}
       <h2 class="mt-8">Opret en ny udgave</h2>
       <div class="row">

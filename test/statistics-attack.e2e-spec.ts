@@ -1,0 +1,190 @@
+import request from 'supertest';
+import { seedDemoStatistics } from './support/demo-statistics';
+import { createTestApp, TestApp } from './support/test-app';
+import { createUser, tokenFor } from './support/factories';
+
+/** One published scope of one year: its members (public reference data) and its order statistics per subject. */
+interface Scope {
+  label: string;
+  year: number;
+  members: Set<number>;
+  /** subject ('overall' or 'area:<key>') → published median, quartiles and any min/max. */
+  figures: Map<string, number[]>;
+}
+
+type Scores = Map<number, Map<string, number>>; // municipality → subject → score
+
+const ORDER_STATISTICS = ['median', 'q1', 'q3', 'min', 'max'] as const;
+/** A municipality sees its own scores to three decimals: that is the value an attacker is after. */
+const OWN_DECIMALS = 3;
+const at3 = (v: number) => Math.round(v * 10 ** OWN_DECIMALS) / 10 ** OWN_DECIMALS;
+const decimalsOf = (v: number) => (String(v).split('.')[1] ?? '').length;
+
+/** Size classes from the population, written here independently of municipality_size_class(). */
+const sizeClassOf = (population: number) =>
+  population < 30_000
+    ? 'under-30k'
+    : population < 50_000
+      ? '30k-50k'
+      : population < 100_000
+        ? '50k-100k'
+        : '100k-plus';
+
+/**
+ * The attack of issue 8: read every published figure as an outsider, intersect every pair of published
+ * scopes (national, regions, size classes, across both years) and claim that a figure both scopes share is
+ * the score of the one municipality in their intersection. Scores are computed independently from the
+ * answers to judge the claims.
+ */
+describe('Order statistics against an intersection attack (e2e)', () => {
+  let t: TestApp;
+  const ids: Record<number, string> = {};
+  const scopes: Scope[] = [];
+  const actual = new Map<number, Scores>(); // year → scores of its participants
+  const extremes: string[] = []; // min/max of a continuous score seen in any response
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    Object.assign(ids, await seedDemoStatistics(t));
+
+    const municipalities: Array<{ code: number; region: number; population: number }> = await t.db.query(
+      'SELECT code, region_code AS region, population FROM municipalities',
+    );
+    const membersOf = (test: (m: (typeof municipalities)[number]) => boolean) =>
+      new Set(municipalities.filter(test).map((m) => m.code));
+
+    // Another municipality's officer and KL both read everything published.
+    const readers = [
+      await tokenFor(t.http, await createUser(t.db, 'municipality_officer', 101)),
+      await tokenFor(t.http, await createUser(t.db, 'kl_analyst')),
+    ];
+    for (const year of [2023, 2024]) {
+      for (const token of readers) {
+        const get = async (path: string) =>
+          (
+            await request(t.http)
+              .get(`/api/v1/editions/${ids[year]}/statistics/${path}`)
+              .auth(token, { type: 'bearer' })
+              .expect(200)
+          ).body;
+        const national = await get('national');
+        scopes.push({
+          label: `${year} national`,
+          year,
+          members: membersOf(() => true),
+          figures: figuresOf(national.overall, national.areas),
+        });
+        for (const [path, member] of [
+          ['regions', (g: string) => membersOf((m) => String(m.region) === g)],
+          ['size-classes', (g: string) => membersOf((m) => sizeClassOf(m.population) === g)],
+        ] as const) {
+          for (const group of (await get(path)).groups) {
+            scopes.push({
+              label: `${year} ${path} ${group.key}`,
+              year,
+              members: member(group.key),
+              figures: figuresOf(group.overall, group.areas),
+            });
+          }
+        }
+      }
+      actual.set(year, await scoresFromAnswers(ids[year]));
+    }
+  });
+  afterAll(() => t.close());
+
+  function figuresOf(
+    overall: Record<string, number | null>,
+    areas: Array<Record<string, number | null> & { key: string }>,
+  ): Map<string, number[]> {
+    const values = (cell: Record<string, number | null>) => {
+      for (const extreme of ['min', 'max']) if (extreme in cell) extremes.push(`${extreme} ${cell[extreme]}`);
+      return ORDER_STATISTICS.map((s) => cell[s]).filter((v): v is number => typeof v === 'number');
+    };
+    return new Map([
+      ['overall', values(overall)],
+      ...areas.map((a) => [`area:${a.key}`, values(a)] as [string, number[]]),
+    ]);
+  }
+
+  /** Area score = Σ w·v / Σ w over answered, non-N/A scored questions; overall = Σ wa·area / Σ wa. */
+  async function scoresFromAnswers(editionId: string): Promise<Scores> {
+    const rows: Array<{ mun: number; subject: string; score: string }> = await t.db.query(
+      `WITH qa AS (
+         SELECT r.municipality_code AS mun, ar.key AS akey, ar.weight::numeric AS aw, q.weight::numeric AS w, a.value_number AS v
+         FROM answers a JOIN responses r ON r.id = a.response_id JOIN questions q ON q.id = a.question_id
+         JOIN areas ar ON ar.id = q.area_id
+         WHERE r.edition_id = $1 AND r.status = 'submitted' AND q.type = 'scale' AND q.weight > 0 AND NOT a.not_applicable),
+       area AS (SELECT mun, akey, aw, sum(w * v) / sum(w) AS s FROM qa GROUP BY 1, 2, 3)
+       SELECT mun, 'area:' || akey AS subject, s AS score FROM area
+       UNION ALL
+       SELECT mun, 'overall', sum(aw * s) / sum(aw) FROM area GROUP BY mun`,
+      [editionId],
+    );
+    const scores: Scores = new Map();
+    for (const r of rows) {
+      if (!scores.has(r.mun)) scores.set(r.mun, new Map());
+      scores.get(r.mun)!.set(r.subject, Number(r.score));
+    }
+    return scores;
+  }
+
+  it('publishes no minimum or maximum of the overall index or the area scores', () => {
+    expect(scopes).toHaveLength(2 * 2 * (1 + 5 + 4));
+    expect(extremes).toEqual([]);
+    // The attack below has figures to work with: every national scope publishes medians and quartiles.
+    for (const scope of scopes.filter((s) => s.label.endsWith('national')))
+      expect(scope.figures.get('overall')).toHaveLength(3);
+  });
+
+  /**
+   * The attacker reads the precision off the published figures. A figure pins a score only when it is
+   * published to the three decimals the municipality sees, and equals it there; a figure rounded to
+   * one decimal (docs/statistics.md) only says that some score lies within ±0.05 of it.
+   */
+  const publishedDecimals = () =>
+    Math.max(...scopes.flatMap((s) => [...s.figures.values()].flat()).map(decimalsOf));
+  const pins = (v: number, score: number | undefined, decimals: number) =>
+    score !== undefined && decimals >= OWN_DECIMALS && at3(score) === v;
+
+  it('recovers no individual score from any published order statistic', () => {
+    // A figure that pins the score of exactly one participant of its scope is that municipality's value.
+    const individual: string[] = [];
+    const decimals = publishedDecimals();
+    for (const scope of scopes) {
+      const scores = actual.get(scope.year)!;
+      for (const [subject, values] of scope.figures) {
+        for (const v of values) {
+          const holders = [...scope.members].filter((m) => pins(v, scores.get(m)?.get(subject), decimals));
+          if (holders.length === 1) individual.push(`${scope.label} ${subject} ${v} = ${holders[0]}`);
+        }
+      }
+    }
+    expect(individual).toEqual([]);
+  });
+
+  it('recovers no individual score by intersecting any pair of published scopes', () => {
+    let isolating = 0;
+    const decimals = publishedDecimals();
+    const recovered: string[] = [];
+    for (const [i, a] of scopes.entries()) {
+      for (const b of scopes.slice(i + 1)) {
+        const common = [...a.members].filter((m) => b.members.has(m));
+        if (common.length !== 1) continue;
+        const [m] = common;
+        isolating++;
+        for (const [subject, values] of a.figures) {
+          for (const v of values.filter((x) => b.figures.get(subject)?.includes(x))) {
+            for (const year of new Set([a.year, b.year])) {
+              if (pins(v, actual.get(year)!.get(m)?.get(subject), decimals))
+                recovered.push(`${year} ${m} ${subject} = ${v}`);
+            }
+          }
+        }
+      }
+    }
+    expect([...new Set(recovered)]).toEqual([]);
+    // Region × size-class cells with one municipality (Aarhus, Odense, …) give the attacker candidates.
+    expect(isolating).toBeGreaterThan(0);
+  });
+});
