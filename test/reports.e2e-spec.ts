@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { ReportJobsService } from '@app/reports';
 import { StatisticsRecomputeService } from '@app/statistics';
+import { EditionsRepository } from '@app/surveys';
 import { seedDemoStatistics } from './support/demo-statistics';
 import { createTestApp, TestApp } from './support/test-app';
 import { createUser, tokenFor } from './support/factories';

@@ -125,7 +125,11 @@ export class EditionsAdminController {
       if (!(e instanceof SmallEditionException)) return this.refused(req, res, principal, 'publish', e);
       const { participants, k } = (e.getResponse() as { details: { participants: number; k: number } })
         .details;
-      const smallEdition: SmallEditionWarning = { edition: await this.editions.get(id), participants, k };
+      const smallEdition: SmallEditionWarning = {
+        edition: await this.editions.get(id, principal),
+        participants,
+        k,
+      };
       return this.render(req, res, principal, HttpStatus.CONFLICT, { smallEdition });
     }
     res.redirect(303, `${ADMIN_EDITIONS_PATH}?besked=offentliggjort`);
