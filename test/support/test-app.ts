@@ -1,8 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigService } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfigService } from '@app/config';
+import type { DatabaseLimits } from '@app/database';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/configure-api';
 
@@ -13,9 +16,42 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Another address of the e2e database (e.g. through a proxy that a test can cut). */
+  databaseUrl?: string;
+  databaseLimits?: Partial<DatabaseLimits>;
+  /** Jobs on this Redis instead of on PostgreSQL. */
+  redisUrl?: string;
+}
+
+/** The environment is read once per test process; these settings differ per app instance. */
+class TestConfig extends AppConfigService {
+  constructor(
+    config: ConstructorParameters<typeof AppConfigService>[0],
+    private readonly options: TestAppOptions,
+  ) {
+    super(config);
+  }
+  override get databaseUrl() {
+    return this.options.databaseUrl ?? super.databaseUrl;
+  }
+  override get redisUrl() {
+    return this.options.redisUrl ?? super.redisUrl;
+  }
+  override get databaseLimits() {
+    return { ...super.databaseLimits, ...this.options.databaseLimits };
+  }
+}
+
 /** The real API module, configured exactly as main.ts does, against the e2e database. */
-export async function createTestApp(): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+    .overrideProvider(AppConfigService)
+    .useFactory({
+      factory: (config: ConstructorParameters<typeof AppConfigService>[0]) => new TestConfig(config, options),
+      inject: [ConfigService],
+    })
+    .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureApi(app);
   await app.init();

@@ -23,6 +23,14 @@ export class AppConfigService {
   get databaseUrl() {
     return this.get('DATABASE_URL');
   }
+  get databaseLimits() {
+    return {
+      poolMax: this.get('DATABASE_POOL_MAX'),
+      connectTimeoutMs: this.get('DATABASE_CONNECT_TIMEOUT_MS'),
+      statementTimeoutMs: this.get('DATABASE_STATEMENT_TIMEOUT_MS'),
+      idleInTransactionTimeoutMs: this.get('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS'),
+    };
+  }
   get redisUrl(): string | undefined {
     return this.get('REDIS_URL') || undefined;
   }

@@ -30,6 +30,19 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ ...valid, ANONYMITY_K: '2' })).toThrow(/ANONYMITY_K/);
   });
 
+  it('bounds every wait on the database by default, and refuses a timeout of 0 (no bound)', () => {
+    expect(validateEnvironment(valid)).toMatchObject({
+      DATABASE_POOL_MAX: 10,
+      DATABASE_CONNECT_TIMEOUT_MS: 5000,
+      DATABASE_STATEMENT_TIMEOUT_MS: 30000,
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: 15000,
+    });
+    expect(() => validateEnvironment({ ...valid, DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toThrow(
+      /DATABASE_STATEMENT_TIMEOUT_MS/,
+    );
+    expect(() => validateEnvironment({ ...valid, DATABASE_POOL_MAX: '1' })).toThrow(/DATABASE_POOL_MAX/);
+  });
+
   it('refuses a non-redis REDIS_URL', () => {
     expect(() => validateEnvironment({ ...valid, REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
   });

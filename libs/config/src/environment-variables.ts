@@ -38,6 +38,26 @@ export class EnvironmentVariables {
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL!: string;
 
+  /** Connections per process (API and worker each have a pool). */
+  @IsInt()
+  @Min(2)
+  DATABASE_POOL_MAX: number = 10;
+
+  /** How long a request waits for a pooled or new connection before it is answered 503. */
+  @IsInt()
+  @Min(100)
+  DATABASE_CONNECT_TIMEOUT_MS: number = 5_000;
+
+  /** PostgreSQL cancels a statement that runs longer (statement_timeout). */
+  @IsInt()
+  @Min(100)
+  DATABASE_STATEMENT_TIMEOUT_MS: number = 30_000;
+
+  /** PostgreSQL ends a session left idle inside a transaction this long (idle_in_transaction_session_timeout). */
+  @IsInt()
+  @Min(100)
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: number = 15_000;
+
   /** With it, BullMQ runs on Redis; without it, on PostgreSQL in the same database. */
   @IsOptional()
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })

@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 /** The error shape of the whole API (design §4). */
 export interface ErrorBody {
@@ -33,7 +34,10 @@ function isBodyParserError(e: unknown): e is BodyParserError {
   return e instanceof Error && typeof (e as BodyParserError).type === 'string' && 'status' in e;
 }
 
-/** Maps anything thrown to a client-safe error body; unknown errors become a bare 500. */
+/**
+ * Maps anything thrown to a client-safe error body: a database that is away or too slow becomes
+ * 503 (never its SQL), other unknown errors a bare 500.
+ */
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
@@ -58,6 +62,13 @@ export function toErrorBody(exception: unknown): ErrorBody {
           ? 'Request body too large'
           : exception.message;
     return { statusCode, error: REASONS[statusCode] ?? 'Bad Request', message };
+  }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'The database is not available right now; please try again in a moment',
+    };
   }
   return { statusCode: 500, error: 'Internal Server Error', message: 'An unexpected error occurred' };
 }

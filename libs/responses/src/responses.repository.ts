@@ -39,8 +39,12 @@ export class ResponsesRepository {
     return this.dataSource.transaction(work);
   }
 
-  findOwnResponse(editionId: string, municipalityCode: number): Promise<Response | null> {
-    return this.dataSource.getRepository(Response).findOne({ where: { editionId, municipalityCode } });
+  findOwnResponse(
+    editionId: string,
+    municipalityCode: number,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<Response | null> {
+    return m.getRepository(Response).findOne({ where: { editionId, municipalityCode } });
   }
 
   /** The municipality's response, created empty if missing, locked for the rest of the transaction. */

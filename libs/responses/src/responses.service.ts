@@ -70,6 +70,14 @@ export class ResponsesService {
     return edition;
   }
 
+  /** The edition, if its answers can change now; otherwise the reason as an exception. */
+  private async writableEdition(editionId: string, m?: EntityManager): Promise<Edition> {
+    const edition = await this.edition(editionId, m);
+    const readOnly = this.readOnlyReason(edition);
+    if (readOnly) throw new ResponseReadOnlyException(readOnly);
+    return edition;
+  }
+
   /** Why answers cannot change now, or null when they can. */
   private readOnlyReason(edition: Edition): string | null {
     if (edition.status !== 'open')
@@ -128,36 +136,38 @@ export class ResponsesService {
   ) {
     const code = ownMunicipality(principal);
     const user = principal as UserPrincipal;
-    return this.responses.transaction(async (m) => {
-      const edition = await this.edition(editionId, m);
-      const readOnly = this.readOnlyReason(edition);
-      if (readOnly) throw new ResponseReadOnlyException(readOnly);
-      const { scale, questions } = await this.editions.questionnaire(editionId);
-      const byKey = new Map(questions.map((q) => [q.key, q]));
-      const levels = scale.map((l) => l.value);
-      const problems: AnswerProblem[] = [];
-      const rows: Array<{ questionId: string; stored: StoredValue }> = [];
-      const seen = new Set<string>();
-      for (const input of inputs) {
-        const q = byKey.get(input.questionKey);
-        if (!q) {
-          problems.push({
-            questionKey: input.questionKey,
-            problem: `no such question in edition ${edition.year}`,
-          });
-          continue;
-        }
-        if (seen.has(q.key)) {
-          problems.push({ questionKey: q.key, problem: 'answered twice in one request' });
-          continue;
-        }
-        seen.add(q.key);
-        const result = validateAnswer(q, input, levels);
-        if (result.ok) rows.push({ questionId: q.id, stored: result.stored });
-        else problems.push({ questionKey: q.key, problem: result.problem });
+    // Validated before BEGIN: the questionnaire is frozen once the edition opens, and a transaction
+    // must not wait for a second pooled connection (a burst of saves would hold the pool and deadlock).
+    const opened = await this.writableEdition(editionId);
+    const { scale, questions } = await this.editions.questionnaire(editionId);
+    const byKey = new Map(questions.map((q) => [q.key, q]));
+    const levels = scale.map((l) => l.value);
+    const problems: AnswerProblem[] = [];
+    const rows: Array<{ questionId: string; stored: StoredValue }> = [];
+    const seen = new Set<string>();
+    for (const input of inputs) {
+      const q = byKey.get(input.questionKey);
+      if (!q) {
+        problems.push({
+          questionKey: input.questionKey,
+          problem: `no such question in edition ${opened.year}`,
+        });
+        continue;
       }
-      if (problems.length > 0) throw new InvalidAnswersException(problems);
+      if (seen.has(q.key)) {
+        problems.push({ questionKey: q.key, problem: 'answered twice in one request' });
+        continue;
+      }
+      seen.add(q.key);
+      const result = validateAnswer(q, input, levels);
+      if (result.ok) rows.push({ questionId: q.id, stored: result.stored });
+      else problems.push({ questionKey: q.key, problem: result.problem });
+    }
+    if (problems.length > 0) throw new InvalidAnswersException(problems);
 
+    return this.responses.transaction(async (m) => {
+      // Again inside: the edition may have closed since the check above.
+      const edition = await this.writableEdition(editionId, m);
       const response = await this.responses.lockOwnResponse(m, editionId, code);
       if (response.status === 'submitted') {
         throw new ResponseReadOnlyException('The response has been submitted; reopen it to change answers');
@@ -165,6 +175,8 @@ export class ResponsesService {
       if (response.version !== version) throw new StaleVersionException(version, response.version);
       await this.responses.upsertAnswers(m, response.id, user.id, rows);
       await this.responses.saveResponse(m, response.id, { version: response.version + 1 });
+      const answers = await this.responses.findOwnAnswers(editionId, code, m);
+      // Last before commit: the audit chain serialises every writer from its insert to the commit.
       await this.audit.record(
         actorOf(principal, address),
         {
@@ -180,12 +192,7 @@ export class ResponsesService {
         },
         m,
       );
-      return this.view(
-        edition,
-        code,
-        { ...response, version: response.version + 1 },
-        await this.responses.findOwnAnswers(editionId, code, m),
-      );
+      return this.view(edition, code, { ...response, version: response.version + 1 }, answers);
     });
   }
 
@@ -194,9 +201,7 @@ export class ResponsesService {
     const code = ownMunicipality(principal);
     const user = principal as UserPrincipal;
     return this.responses.transaction(async (m) => {
-      const edition = await this.edition(editionId, m);
-      const readOnly = this.readOnlyReason(edition);
-      if (readOnly) throw new ResponseReadOnlyException(readOnly);
+      const edition = await this.writableEdition(editionId, m);
       const response = await this.responses.lockOwnResponse(m, editionId, code);
       if (response.status === 'submitted')
         throw new ResponseReadOnlyException('The response has already been submitted');
@@ -227,7 +232,7 @@ export class ResponsesService {
         },
         m,
       );
-      const saved = (await this.responses.findOwnResponse(editionId, code))!;
+      const saved = (await this.responses.findOwnResponse(editionId, code, m))!;
       return this.view(
         edition,
         code,
@@ -248,9 +253,7 @@ export class ResponsesService {
   async reopen(editionId: string, principal: Principal, version: number, address?: string) {
     const code = ownMunicipality(principal);
     return this.responses.transaction(async (m) => {
-      const edition = await this.edition(editionId, m);
-      const readOnly = this.readOnlyReason(edition);
-      if (readOnly) throw new ResponseReadOnlyException(readOnly);
+      const edition = await this.writableEdition(editionId, m);
       const response = await this.responses.lockOwnResponse(m, editionId, code);
       if (response.status !== 'submitted')
         throw new ResponseReadOnlyException('The response is not submitted');
