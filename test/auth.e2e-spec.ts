@@ -1,4 +1,9 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
+import { hashSecretToken } from '@app/auth';
+import { Clock } from '@app/config';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 import { createUser, TEST_PASSWORD, tokenFor } from './support/factories';
 
@@ -128,6 +133,42 @@ describe('Sign-in, roles and tenant binding (e2e)', () => {
   });
 });
 
+/** A password attempt on the API from a given client address (the app trusts loopback proxies). */
+function attempt(t: TestApp, email: string, password: string, address: string) {
+  return request(t.http).post('/api/v1/auth/login').set('X-Forwarded-For', address).send({ email, password });
+}
+
+async function auditActions(
+  t: TestApp,
+  action: string,
+): Promise<Array<{ actor: string; details: Record<string, unknown> }>> {
+  return t.db.query(`SELECT actor, details FROM audit_log WHERE action = $1 ORDER BY seq`, [action]);
+}
+
+/** Runs the app's clock `seconds` ahead from now on (the database clock is not used for throttling). */
+function advanceClock(t: TestApp, seconds: number): void {
+  const clock = t.app.get(Clock);
+  const later = new Date(clock.now().getTime() + seconds * 1000);
+  jest.spyOn(clock, 'now').mockReturnValue(later);
+}
+
+/** A browser on the sign-in page: keeps cookies and posts forms with the page's CSRF token. */
+async function browserAt(t: TestApp, address: string, path = '/login') {
+  const agent = request.agent(t.http);
+  const page = await agent.get(path).set('X-Forwarded-For', address).expect(200);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+  const post = (to: string, form: Record<string, string>) =>
+    agent
+      .post(to)
+      .set('X-Forwarded-For', address)
+      .type('form')
+      .send({ _csrf: csrf, ...form });
+  return { page, post };
+}
+
+const ATTACKER = '203.0.113.66';
+const OWNER = '198.51.100.20';
+
 describe('Sign-in throttling (e2e)', () => {
   let t: TestApp;
 
@@ -136,62 +177,223 @@ describe('Sign-in throttling (e2e)', () => {
   });
   afterAll(() => t.close());
   beforeEach(() => resetData(t.db));
+  afterEach(() => jest.restoreAllMocks());
 
-  it('answers 429 after repeated failures for an account, even with the right password, and says when to retry', async () => {
+  it('does not let a guesser at another address lock the owner out', async () => {
+    const officer = await createUser(t.db, 'municipality_officer', 147);
+    for (let i = 0; i < 5; i++) await attempt(t, officer.email, `guess-${i}`, ATTACKER).expect(401);
+    await attempt(t, officer.email, 'guess-5', ATTACKER).expect(429);
+    await attempt(t, officer.email, TEST_PASSWORD, ATTACKER).expect(429);
+    await attempt(t, officer.email, TEST_PASSWORD, OWNER).expect(200);
+  });
+
+  it('answers 429 with Retry-After after repeated failures from one address, and the wait doubles', async () => {
     const kl = await createUser(t.db, 'kl_analyst');
-    for (let i = 0; i < 5; i++) {
-      await request(t.http)
-        .post('/api/v1/auth/login')
-        .send({ email: kl.email, password: `guess-${i}` })
-        .expect(401);
-    }
-    const res = await request(t.http)
-      .post('/api/v1/auth/login')
-      .send({ email: kl.email, password: TEST_PASSWORD })
-      .expect(429);
-    expect(res.body.message).toMatch(
-      /Too many failed sign-ins for this account\. Try again in \d+ minutes?\./,
+    for (let i = 0; i < 5; i++) await attempt(t, kl.email, `guess-${i}`, OWNER).expect(401);
+    const res = await attempt(t, kl.email, TEST_PASSWORD, OWNER).expect(429);
+    expect(res.body.message).toBe(
+      'Too many failed sign-ins for this account from this address. Try again in 30 seconds.',
     );
-    expect(res.body.details).toMatchObject({ scope: 'account' });
-    expect(res.body.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(res.body.details).toEqual({ scope: 'pair', retryAfterSeconds: 30 });
+    expect(res.headers['retry-after']).toBe('30');
+
+    advanceClock(t, 31);
+    await attempt(t, kl.email, 'guess-5', OWNER).expect(401);
+    const next = await attempt(t, kl.email, TEST_PASSWORD, OWNER).expect(429);
+    expect(next.headers['retry-after']).toBe('60');
+  });
+
+  it('gives 40 concurrent wrong guesses from one address at most 5 password checks', async () => {
+    const officer = await createUser(t.db, 'municipality_officer', 147);
+    const statuses = (
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) => attempt(t, officer.email, `guess-${i}`, ATTACKER)),
+      )
+    ).map((r) => r.status);
+    const checked = await auditActions(t, 'auth.sign-in-failed');
+    expect(checked.filter((e) => e.details.reason === 'bad-password')).toHaveLength(5);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+  });
+
+  it('bounds guessing from many addresses with the account limit, checked atomically', async () => {
+    const officer = await createUser(t.db, 'municipality_officer', 147);
+    const statuses = (
+      await Promise.all(
+        Array.from({ length: 110 }, (_, i) =>
+          attempt(t, officer.email, `guess-${i}`, `10.0.${i >> 8}.${i & 255}`),
+        ),
+      )
+    ).map((r) => r.status);
+    const checked = await auditActions(t, 'auth.sign-in-failed');
+    expect(checked.filter((e) => e.details.reason === 'bad-password')).toHaveLength(100);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(100);
+    const locked = await attempt(t, officer.email, TEST_PASSWORD, OWNER).expect(429);
+    expect(locked.body.details.scope).toBe('account');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('throttles an address that tries many accounts', async () => {
-    for (let i = 0; i < 30; i++) {
-      await request(t.http)
-        .post('/api/v1/auth/login')
-        .send({ email: `spray-${i}@test.local`, password: 'x' })
-        .expect(401);
-    }
+    for (let i = 0; i < 30; i++) await attempt(t, `spray-${i}@test.local`, 'x', ATTACKER).expect(401);
     const kl = await createUser(t.db, 'kl_analyst');
-    const res = await request(t.http)
-      .post('/api/v1/auth/login')
-      .send({ email: kl.email, password: TEST_PASSWORD })
-      .expect(429);
+    const res = await attempt(t, kl.email, TEST_PASSWORD, ATTACKER).expect(429);
     expect(res.body.details).toMatchObject({ scope: 'address' });
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('forgets earlier failures after a successful sign-in', async () => {
     const kl = await createUser(t.db, 'kl_analyst');
-    for (let i = 0; i < 4; i++) {
-      await request(t.http)
-        .post('/api/v1/auth/login')
-        .send({ email: kl.email, password: 'wrong' })
-        .expect(401);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 4; i++) await attempt(t, kl.email, 'wrong', OWNER).expect(401);
+      await attempt(t, kl.email, TEST_PASSWORD, OWNER).expect(200);
     }
-    await request(t.http)
-      .post('/api/v1/auth/login')
-      .send({ email: kl.email, password: TEST_PASSWORD })
-      .expect(200);
-    for (let i = 0; i < 4; i++) {
-      await request(t.http)
-        .post('/api/v1/auth/login')
-        .send({ email: kl.email, password: 'wrong' })
-        .expect(401);
+  });
+
+  it('audits a throttled flood as one entry per window with the count', async () => {
+    const officer = await createUser(t.db, 'municipality_officer', 147);
+    for (let i = 0; i < 5; i++) await attempt(t, officer.email, `guess-${i}`, ATTACKER).expect(401);
+    for (let i = 0; i < 50; i++) await attempt(t, officer.email, `flood-${i}`, ATTACKER).expect(429);
+    expect(await auditActions(t, 'auth.sign-in-failed')).toHaveLength(5);
+    expect(await auditActions(t, 'auth.sign-in-throttled')).toHaveLength(0);
+
+    advanceClock(t, 901);
+    await attempt(t, officer.email, TEST_PASSWORD, OWNER).expect(200);
+    const throttled = await auditActions(t, 'auth.sign-in-throttled');
+    expect(throttled).toEqual([
+      {
+        actor: officer.email,
+        details: expect.objectContaining({ scope: 'pair', refused: 50 }),
+      },
+    ]);
+    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM audit_log`);
+    expect(count).toBe(5 + 1 + 1);
+  });
+
+  it('tells the web user in Danish how long to wait, with Retry-After, and offers no link without e-mail', async () => {
+    const officer = await createUser(t.db, 'municipality_officer', 147);
+    const browser = await browserAt(t, OWNER);
+    for (let i = 0; i < 5; i++) {
+      await browser.post('/login', { email: officer.email, password: `guess-${i}` }).expect(401);
     }
-    await request(t.http)
-      .post('/api/v1/auth/login')
-      .send({ email: kl.email, password: TEST_PASSWORD })
-      .expect(200);
+    const res = await browser.post('/login', { email: officer.email, password: TEST_PASSWORD }).expect(429);
+    expect(res.headers['retry-after']).toBe('30');
+    expect(res.text).toContain(
+      'For mange mislykkede forsøg på at logge ind. Vent 30 sekunder, og prøv igen.',
+    );
+    expect(res.text).not.toContain('/login/laas-op');
+  });
+});
+
+describe('Unlock link by e-mail (e2e)', () => {
+  let t: TestApp;
+  let smtp: SMTPServer;
+  const inbox: Array<{ to: string; text: string }> = [];
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, done) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          inbox.push({
+            to: session.envelope.rcptTo.map((r) => r.address).join(','),
+            // Undo quoted-printable soft breaks so the link reads as one line.
+            text: Buffer.concat(chunks)
+              .toString('utf8')
+              .replace(/=\r?\n/g, '')
+              .replace(/=3D/g, '='),
+          });
+          done();
+        });
+      },
+    });
+    smtp.listen(0, '127.0.0.1');
+    await once(smtp.server, 'listening');
+    // Read when the app is built; optional settings fall through to the environment.
+    process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    delete process.env.SMTP_URL;
+    await t.close();
+    await new Promise<void>((resolve) => smtp.close(resolve));
+  });
+  beforeEach(async () => {
+    inbox.length = 0;
+    await resetData(t.db);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  /** The owner mistypes until throttled, is offered a link on the page, and asks for it. */
+  async function throttleOwnerAndAskForLink(email: string) {
+    for (let i = 0; i < 5; i++) await attempt(t, email, `typo-${i}`, OWNER).expect(401);
+    const owner = await browserAt(t, OWNER);
+    const throttled = await owner.post('/login', { email, password: TEST_PASSWORD }).expect(429);
+    expect(throttled.text).toContain('/login/laas-op');
+    await owner.post('/login/laas-op', { email }).expect(200);
+    expect(inbox).toHaveLength(1);
+    return owner;
+  }
+
+  async function storedUnlockHashes(): Promise<string[]> {
+    const rows = await t.db.query(`SELECT token_hash FROM sign_in_unlock_tokens WHERE used_at IS NULL`);
+    return rows.map((r: { token_hash: string }) => r.token_hash);
+  }
+
+  function linkIn(mail: { text: string }): string {
+    return /http:\/\/localhost:3000(\/login\/laas-op\?token=[A-Za-z0-9_-]+)/.exec(mail.text)![1];
+  }
+
+  it('mails the owner a link that signs in past the lock once, and never shows it to the asker', async () => {
+    const officer = await createUser(t.db, 'municipality_officer', 147);
+    for (let i = 0; i < 100; i++) {
+      await attempt(t, officer.email, `guess-${i}`, `10.1.${i >> 8}.${i & 255}`).expect(401);
+    }
+    await attempt(t, officer.email, TEST_PASSWORD, OWNER).expect(429);
+
+    const asker = await browserAt(t, ATTACKER);
+    const asked = await asker.post('/login/laas-op', { email: officer.email }).expect(200);
+    expect(asked.text).toContain('Tjek din e-mail');
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0].to).toBe(officer.email);
+    const link = linkIn(inbox[0]);
+    expect(asked.text).not.toContain(link.split('token=')[1]);
+    expect(await storedUnlockHashes()).toEqual([hashSecretToken(link.split('token=')[1])]);
+
+    const owner = await browserAt(t, OWNER, link);
+    expect(owner.page.text).toContain('name="unlock"');
+    const token = /name="unlock" value="([^"]+)"/.exec(owner.page.text)![1];
+    const signedIn = await owner
+      .post('/login', { email: officer.email, password: TEST_PASSWORD, unlock: token })
+      .expect(303);
+    expect(signedIn.headers.location).toBe('/');
+    await attempt(t, officer.email, TEST_PASSWORD, '192.0.2.9').expect(200);
+
+    const again = await browserAt(t, OWNER, link);
+    const reused = await again
+      .post('/login', { email: officer.email, password: TEST_PASSWORD, unlock: token })
+      .expect(400);
+    expect(reused.text).toContain('ugyldigt, udløbet eller allerede brugt');
+  });
+
+  it('sends nothing for an unknown or unthrottled account, and the answer is the same', async () => {
+    const officer = await createUser(t.db, 'municipality_officer', 147);
+    const asker = await browserAt(t, ATTACKER);
+    const unthrottled = await asker.post('/login/laas-op', { email: officer.email }).expect(200);
+    const unknown = await asker.post('/login/laas-op', { email: 'nobody@test.local' }).expect(200);
+    expect(unknown.text.replace(/value="[^"]*"/g, '')).toBe(unthrottled.text.replace(/value="[^"]*"/g, ''));
+    expect(inbox).toHaveLength(0);
+  });
+
+  it('refuses an expired link', async () => {
+    const officer = await createUser(t.db, 'municipality_officer', 147);
+    const owner = await throttleOwnerAndAskForLink(officer.email);
+    const token = linkIn(inbox[0]).split('token=')[1];
+    expect(await storedUnlockHashes()).toEqual([hashSecretToken(token)]);
+    advanceClock(t, 1801);
+    await owner.post('/login', { email: officer.email, password: TEST_PASSWORD, unlock: token }).expect(400);
   });
 });

@@ -15,7 +15,10 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for the account or address' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many failed sign-ins for the account from this address, the account or the address; Retry-After gives the wait in seconds',
+  })
   async login(@Body() dto: LoginDto, @ClientAddress() address: string): Promise<LoginResponseDto> {
     const principal = await this.auth.signIn(dto.email, dto.password, address, 'api');
     const { accessToken, expiresIn } = this.auth.issueAccessToken(principal);

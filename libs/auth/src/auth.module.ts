@@ -7,7 +7,8 @@ import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { SignInFailuresRepository } from './sign-in-failures.repository';
+import { SignInCountersRepository } from './sign-in-counters.repository';
+import { SignInUnlockTokensRepository } from './sign-in-unlock-tokens.repository';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { SessionStrategy } from './strategies/session.strategy';
@@ -31,7 +32,8 @@ import { WebSessionsRepository } from './web-sessions.repository';
     AuthService,
     ApiKeysService,
     ApiKeysRepository,
-    SignInFailuresRepository,
+    SignInCountersRepository,
+    SignInUnlockTokensRepository,
     WebSessionsRepository,
     JwtStrategy,
     ApiKeyStrategy,

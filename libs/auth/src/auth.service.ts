@@ -1,18 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AuditService } from '@app/audit';
-import { AppConfigService } from '@app/config';
+import { AppConfigService, Clock } from '@app/config';
 import { PasswordHasher, User, UsersRepository } from '@app/users';
-import { InvalidCredentialsException, TooManySignInAttemptsException } from './auth.exceptions';
+import {
+  InvalidCredentialsException,
+  InvalidUnlockLinkException,
+  TooManySignInAttemptsException,
+} from './auth.exceptions';
 import type { UserPrincipal } from './principal';
 import { hashSecretToken, newSecretToken } from './secret-tokens';
-import { SignInFailuresRepository } from './sign-in-failures.repository';
+import { SignInCountersRepository } from './sign-in-counters.repository';
+import { reserveAttempt } from './sign-in-throttle';
+import { SignInUnlockTokensRepository } from './sign-in-unlock-tokens.repository';
 import { WebSessionsRepository } from './web-sessions.repository';
 
 export interface AccessTokenPayload {
   sub: string;
   role: string;
   mun: number | null;
+}
+
+function normaliseEmail(input: string): string {
+  return input.trim().toLowerCase();
 }
 
 export function toUserPrincipal(user: User): UserPrincipal {
@@ -26,74 +36,154 @@ export function toUserPrincipal(user: User): UserPrincipal {
   };
 }
 
+/** How long after one unlock link another may be sent, so nobody can flood the owner's inbox. */
+const UNLOCK_LINK_MIN_GAP_SECONDS = 300;
+
+export interface IssuedUnlockLink {
+  email: string;
+  token: string;
+  expiresAt: Date;
+}
+
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
-    private readonly failures: SignInFailuresRepository,
+    private readonly counters: SignInCountersRepository,
+    private readonly unlockTokens: SignInUnlockTokensRepository,
     private readonly sessions: WebSessionsRepository,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly config: AppConfigService,
+    private readonly clock: Clock,
   ) {}
 
   /**
-   * Checks email and password. Failures are counted in the database per account and per address,
-   * so throttling holds across API instances; past the limit the answer is 429 before any
-   * password is checked.
+   * Checks email and password. Each attempt first reserves a count on its account-and-address
+   * pair, its account and its address, under row locks in the database, so throttling holds
+   * across API instances and concurrent guesses: a blocked counter answers 429 before any password
+   * is checked. With a fresh unlock link the owner signs in past the throttle and clears the
+   * account's lock.
    */
   async signIn(
     emailInput: string,
     password: string,
     address: string,
     channel: 'api' | 'web',
+    unlockToken?: string,
   ): Promise<UserPrincipal> {
-    const email = emailInput.trim().toLowerCase();
+    const email = normaliseEmail(emailInput);
     const limits = this.config.signInThrottle;
-    const recent = await this.failures.countRecent(email, address, limits.windowSeconds);
-    const retryAfter = Math.max(1, recent.retryAfter ?? limits.windowSeconds);
-    if (recent.byAccount >= limits.maxPerAccount) {
-      await this.recordFailure(email, address, channel, 'throttled-account', false);
-      throw new TooManySignInAttemptsException('account', retryAfter);
-    }
-    if (recent.byAddress >= limits.maxPerAddress) {
-      await this.recordFailure(email, address, channel, 'throttled-address', false);
-      throw new TooManySignInAttemptsException('address', retryAfter);
+    const now = this.clock.now();
+    await this.auditClosedThrottleWindows(now);
+    if (unlockToken !== undefined) {
+      return this.signInWithUnlockLink(email, password, address, channel, unlockToken, now);
     }
 
+    const reservation = await this.counters.withLockedCounters(email, address, now, async (counters, m) => {
+      const outcome = reserveAttempt(counters, limits, now);
+      if (outcome.allowed) await this.counters.writeCounts(m, email, address, outcome.next);
+      else await this.counters.countRefusal(m, outcome.scope, email, address, now);
+      return outcome;
+    });
+    if (!reservation.allowed) {
+      throw new TooManySignInAttemptsException(reservation.scope, reservation.retryAfterSeconds);
+    }
+    const user = await this.checkPassword(email, password, address, channel);
+    await this.counters.release(email, address, limits, false);
+    return this.signedIn(user, address, { channel });
+  }
+
+  private async signInWithUnlockLink(
+    email: string,
+    password: string,
+    address: string,
+    channel: 'api' | 'web',
+    token: string,
+    now: Date,
+  ): Promise<UserPrincipal> {
+    const owner = await this.users.findForSignIn(email);
+    if (!owner?.active || !(await this.unlockTokens.consume(owner.id, hashSecretToken(token), now))) {
+      throw new InvalidUnlockLinkException();
+    }
+    const user = await this.checkPassword(email, password, address, channel);
+    await this.counters.release(email, address, this.config.signInThrottle, true);
+    return this.signedIn(user, address, { channel, unlockLink: true });
+  }
+
+  private async checkPassword(email: string, password: string, address: string, channel: string) {
     const user = await this.users.findForSignIn(email);
     const ok = await this.hasher.verify(user?.active ? user.passwordHash : null, password);
     if (!user || !ok) {
-      await this.recordFailure(
-        email,
-        address,
-        channel,
-        user ? (user.active ? 'bad-password' : 'inactive') : 'unknown-account',
-        true,
+      const reason = user ? (user.active ? 'bad-password' : 'inactive') : 'unknown-account';
+      await this.audit.record(
+        { id: null, label: email, address },
+        { action: 'auth.sign-in-failed', targetType: 'user', details: { channel, reason } },
       );
       throw new InvalidCredentialsException();
     }
-    await this.failures.clearAccount(email);
+    return user;
+  }
+
+  private async signedIn(user: User, address: string, details: Record<string, unknown>) {
     await this.audit.record(
       { id: user.id, label: user.email, address },
-      { action: 'auth.signed-in', targetType: 'user', targetId: user.id, details: { channel } },
+      { action: 'auth.signed-in', targetType: 'user', targetId: user.id, details },
     );
     return toUserPrincipal(user);
   }
 
-  private async recordFailure(
-    email: string,
-    address: string,
-    channel: string,
-    reason: string,
-    count: boolean,
-  ) {
-    if (count) await this.failures.record(email, address);
+  /**
+   * Refused attempts are counted, not logged one by one; when a counter's window is over, its
+   * count becomes one audit entry, so a flood of guesses costs one row per window.
+   */
+  private async auditClosedThrottleWindows(now: Date): Promise<void> {
+    await this.counters.sweepClosed(now, this.config.signInThrottle.windowSeconds, async (closed, m) => {
+      for (const w of closed) {
+        await this.audit.record(
+          { id: null, label: w.email || w.address, address: w.address || null },
+          {
+            action: 'auth.sign-in-throttled',
+            targetType: 'user',
+            details: {
+              scope: w.scope,
+              refused: w.refused,
+              windowStart: w.windowStart.toISOString(),
+              lastRefusedAt: w.lastRefusedAt?.toISOString() ?? null,
+            },
+          },
+          m,
+        );
+      }
+    });
+  }
+
+  /**
+   * A one-time unlock link for the owner of a locked or throttled account, or null (unknown,
+   * inactive or unthrottled account, or a link sent moments ago). Only its hash is stored; the
+   * caller must send the token to `email` and show it to nobody.
+   */
+  async issueUnlockLink(emailInput: string, address: string): Promise<IssuedUnlockLink | null> {
+    const email = normaliseEmail(emailInput);
+    const now = this.clock.now();
+    const user = await this.users.findForSignIn(email);
+    if (!user?.active || !(await this.counters.isAccountThrottled(email, now))) return null;
+    const token = newSecretToken();
+    const expiresAt = new Date(now.getTime() + this.config.signInThrottle.unlockLinkTtlSeconds * 1000);
+    const stored = await this.unlockTokens.createUnlessRecent(
+      user.id,
+      hashSecretToken(token),
+      now,
+      expiresAt,
+      UNLOCK_LINK_MIN_GAP_SECONDS,
+    );
+    if (!stored) return null;
     await this.audit.record(
       { id: null, label: email, address },
-      { action: 'auth.sign-in-failed', targetType: 'user', details: { channel, reason } },
+      { action: 'auth.unlock-link-issued', targetType: 'user', targetId: user.id },
     );
+    return { email: user.email, token, expiresAt };
   }
 
   issueAccessToken(principal: UserPrincipal): { accessToken: string; expiresIn: number } {

@@ -42,9 +42,13 @@ export class AppConfigService {
   }
   get signInThrottle() {
     return {
+      freePerPair: this.get('SIGNIN_FREE_FAILURES_PER_PAIR'),
+      delayBaseSeconds: this.get('SIGNIN_DELAY_BASE_SECONDS'),
+      delayMaxSeconds: this.get('SIGNIN_DELAY_MAX_SECONDS'),
       maxPerAccount: this.get('SIGNIN_MAX_FAILURES_PER_ACCOUNT'),
       maxPerAddress: this.get('SIGNIN_MAX_FAILURES_PER_ADDRESS'),
       windowSeconds: this.get('SIGNIN_WINDOW_SECONDS'),
+      unlockLinkTtlSeconds: this.get('SIGNIN_UNLOCK_LINK_TTL_SECONDS'),
     };
   }
   get anonymityK() {

@@ -79,9 +79,26 @@ export class EnvironmentVariables {
   @Transform(toBool)
   COOKIE_SECURE: boolean = false;
 
+  /**
+   * Failed sign-ins for one account from one address before each further attempt from there waits;
+   * the wait doubles per failure. Per pair, so a guesser elsewhere does not lock the owner out.
+   */
   @IsInt()
   @Min(1)
-  SIGNIN_MAX_FAILURES_PER_ACCOUNT: number = 5;
+  SIGNIN_FREE_FAILURES_PER_PAIR: number = 5;
+
+  @IsInt()
+  @Min(1)
+  SIGNIN_DELAY_BASE_SECONDS: number = 30;
+
+  @IsInt()
+  @Min(1)
+  SIGNIN_DELAY_MAX_SECONDS: number = 900;
+
+  /** Failed sign-ins for one account from all addresses before it locks until the window ends. */
+  @IsInt()
+  @Min(1)
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: number = 100;
 
   @IsInt()
   @Min(1)
@@ -90,6 +107,11 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(60)
   SIGNIN_WINDOW_SECONDS: number = 900;
+
+  /** Lifetime of an e-mailed one-time unlock link. */
+  @IsInt()
+  @Min(60)
+  SIGNIN_UNLOCK_LINK_TTL_SECONDS: number = 1800;
 
   /** Smallest group a published statistic may describe (design: default 5, never below 3). */
   @IsInt()

@@ -1,6 +1,7 @@
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { ApiKey } from '@app/auth/api-key.entity';
-import { SignInFailure } from '@app/auth/sign-in-failure.entity';
+import { SignInCounter } from '@app/auth/sign-in-counter.entity';
+import { SignInUnlockToken } from '@app/auth/sign-in-unlock-token.entity';
 import { WebSession } from '@app/auth/web-session.entity';
 import { Municipality } from '@app/municipalities/municipality.entity';
 import { Region } from '@app/municipalities/region.entity';
@@ -24,7 +25,8 @@ export const ENTITIES = [
   User,
   ApiKey,
   WebSession,
-  SignInFailure,
+  SignInCounter,
+  SignInUnlockToken,
   AuditEntry,
   Survey,
   Edition,

@@ -21,6 +21,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     }
     if (res.headersSent) return;
+    if (body.statusCode === 429) res.setHeader('Retry-After', String(retryAfterSeconds(exception)));
     const wantsHtml = this.respondHtml && !isApiPath(req.path) && req.accepts(['json', 'html']) === 'html';
     if (wantsHtml) {
       this.respondHtml!(req, res, body);
@@ -28,6 +29,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       res.status(body.statusCode).json(body);
     }
   }
+}
+
+/** Throttles say when to come back (`retryAfterSeconds`); any other 429 asks for a minute. */
+function retryAfterSeconds(exception: unknown): number {
+  const seconds = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : 60;
 }
 
 function isApiPath(path: string): boolean {

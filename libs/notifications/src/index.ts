@@ -2,3 +2,4 @@ export * from './mailer';
 export * from './notification.entity';
 export * from './notifications.module';
 export * from './notifications.service';
+export * from './unlock-link-mailer';

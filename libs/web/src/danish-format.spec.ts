@@ -1,4 +1,4 @@
-import { endOfDanishDay, formatDateTime, formatNumber } from './danish-format';
+import { endOfDanishDay, formatDateTime, formatNumber, formatWait } from './danish-format';
 
 describe('danish-format', () => {
   it('shows Danish time in winter and summer', () => {
@@ -9,6 +9,14 @@ describe('danish-format', () => {
   it('formats numbers with Danish separators', () => {
     expect(formatNumber(1_000_000)).toBe('1.000.000');
     expect(formatNumber(2.5)).toBe('2,5');
+  });
+
+  it('says how long to wait in seconds or whole minutes, rounded up', () => {
+    expect(formatWait(1)).toBe('1 sekund');
+    expect(formatWait(45)).toBe('45 sekunder');
+    expect(formatWait(60)).toBe('1 minut');
+    expect(formatWait(61)).toBe('2 minutter');
+    expect(formatWait(900)).toBe('15 minutter');
   });
 
   it('reads a date field as the end of that Danish day', () => {

@@ -15,6 +15,13 @@ export const formatTime = (d: Date | string) => time.format(new Date(d));
 /** "1.000.000" and "2,5" */
 export const formatNumber = (n: number) => number.format(n);
 
+/** A wait as a person reads it: "45 sekunder", "1 minut", "15 minutter" (minutes rounded up). */
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 sekund' : `${seconds} sekunder`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minut' : `${minutes} minutter`;
+}
+
 /** The Copenhagen offset from UTC in minutes at the given instant (60 in winter, 120 in summer). */
 function copenhagenOffsetMinutes(at: Date): number {
   const parts = new Intl.DateTimeFormat('en-GB', {

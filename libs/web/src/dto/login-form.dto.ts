@@ -16,6 +16,12 @@ export class LoginFormDto {
   @IsString()
   @MaxLength(200)
   _csrf?: string;
+
+  /** The token of an e-mailed unlock link, carried by the sign-in form it opened. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  unlock?: string;
 }
 
 export class CsrfFormDto {
@@ -23,4 +29,11 @@ export class CsrfFormDto {
   @IsString()
   @MaxLength(200)
   _csrf?: string;
+}
+
+export class UnlockLinkFormDto extends CsrfFormDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  email?: string;
 }
