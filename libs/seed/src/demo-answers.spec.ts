@@ -102,13 +102,10 @@ describe('generateDemoAnswers', () => {
   }));
   let e2023: DemoEditionAnswers;
   let e2024: DemoEditionAnswers;
-  let elapsedMs: number;
 
   beforeAll(() => {
-    const started = process.hrtime.bigint();
     e2023 = generateDemoAnswers(2023, areas, questions, municipalities);
     e2024 = generateDemoAnswers(2024, areas, questions, municipalities);
-    elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
   });
 
   it('uses the real questionnaire and municipality list', () => {
@@ -221,10 +218,6 @@ describe('generateDemoAnswers', () => {
       const small = series.filter((s) => s.population < 30_000).map((s) => s.value);
       expect(median(big)).toBeGreaterThan(median(small));
     }
-  });
-
-  it('generates both years quickly', () => {
-    expect(elapsedMs).toBeLessThan(1000);
   });
 });
 
