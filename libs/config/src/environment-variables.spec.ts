@@ -3,6 +3,7 @@ import { validateEnvironment } from './environment-variables';
 const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/baseline',
   JWT_SECRET: 'x'.repeat(32),
+  AUDIT_KEY: 'k'.repeat(32),
 };
 
 describe('validateEnvironment', () => {
@@ -28,6 +29,13 @@ describe('validateEnvironment', () => {
 
   it('refuses an anonymity threshold below 3', () => {
     expect(() => validateEnvironment({ ...valid, ANONYMITY_K: '2' })).toThrow(/ANONYMITY_K/);
+  });
+
+  it('refuses a missing or short AUDIT_KEY', () => {
+    expect(() => validateEnvironment({ ...valid, AUDIT_KEY: undefined })).toThrow(/AUDIT_KEY/);
+    expect(() => validateEnvironment({ ...valid, AUDIT_KEY: 'short' })).toThrow(
+      /AUDIT_KEY must be at least 32 characters/,
+    );
   });
 
   it('refuses a non-redis REDIS_URL', () => {

@@ -1,21 +1,19 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfigService } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
-import { runMigrationsLocked } from './migration-runner';
+import { migrateAsOwner, warnIfSingleUrl } from './migration-runner';
 
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfigService],
-      useFactory: (config: AppConfigService) =>
-        dataSourceOptions(config.databaseUrl, { migrationsRun: config.runMigrations }),
-      // Migrate before any provider can query, and under the advisory lock rather than TypeORM's own run.
-      dataSourceFactory: async (options) => {
-        const dataSource = await new DataSource({ ...options!, migrationsRun: false }).initialize();
-        if (options!.migrationsRun) await runMigrationsLocked(dataSource);
-        return dataSource;
+      // Migrate (as the schema owner, under the advisory lock) before the app's DataSource exists,
+      // so no provider can query an unmigrated schema.
+      useFactory: async (config: AppConfigService) => {
+        warnIfSingleUrl(config.migrationDatabaseUrl, config.databaseUrl);
+        if (config.runMigrations) await migrateAsOwner(config.migrationDatabaseUrl, config.databaseUrl);
+        return dataSourceOptions(config.databaseUrl);
       },
     }),
   ],

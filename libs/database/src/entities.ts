@@ -1,4 +1,5 @@
 import { AuditEntry } from '@app/audit/audit-entry.entity';
+import { AuditSeal } from '@app/audit/audit-seal.entity';
 import { ApiKey } from '@app/auth/api-key.entity';
 import { SignInFailure } from '@app/auth/sign-in-failure.entity';
 import { WebSession } from '@app/auth/web-session.entity';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   WebSession,
   SignInFailure,
   AuditEntry,
+  AuditSeal,
   Survey,
   Edition,
   ScaleLevel,
