@@ -25,7 +25,9 @@ describe('Audit log: append-only, keyed chain, signed head (e2e)', () => {
       await audit.record(tester, { action: 'test.event', targetId: i, details: { i } });
   };
   const seqs = async (): Promise<string[]> =>
-    (await t.db.query('SELECT seq::text FROM audit_log ORDER BY seq')).map((r: { seq: string }) => r.seq);
+    (await t.db.query('SELECT a.seq::text FROM audit_log a ORDER BY a.seq')).map(
+      (r: { seq: string }) => r.seq,
+    );
 
   /** What an attacker with the database superuser's rights can do: switch the guards off. */
   const asSuperuser = (

@@ -11,8 +11,10 @@ import { migrateAsOwner, warnIfSingleUrl } from './migration-runner';
       // Migrate (as the schema owner, under the advisory lock) before the app's DataSource exists,
       // so no provider can query an unmigrated schema.
       useFactory: async (config: AppConfigService) => {
-        warnIfSingleUrl(config.migrationDatabaseUrl, config.databaseUrl);
-        if (config.runMigrations) await migrateAsOwner(config.migrationDatabaseUrl, config.databaseUrl);
+        if (config.runMigrations) {
+          warnIfSingleUrl(config.migrationDatabaseUrl, config.databaseUrl);
+          await migrateAsOwner(config.migrationDatabaseUrl, config.databaseUrl);
+        }
         return dataSourceOptions(config.databaseUrl);
       },
     }),
