@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
+import request from 'supertest';
 import { AUDIT_ENTRY_CONTENT_SQL, AuditService } from '@app/audit';
+import { createUser, tokenFor } from './support/factories';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 import { testAppDatabaseUrl, testAuditHeadFile, testDatabaseUrl } from './support/test-database';
 
@@ -186,5 +188,34 @@ describe('Audit log: append-only, keyed chain, signed head (e2e)', () => {
     });
     // The database's owner cannot help: the key is nowhere in the database.
     expect(testDatabaseUrl()).not.toContain(process.env.AUDIT_KEY!);
+  });
+
+  it('the platform admin writes a signed head on demand; a broken chain gets 409 and no head', async () => {
+    const admin = await tokenFor(t.http, await createUser(t.db, 'platform_admin'));
+    const analyst = await tokenFor(t.http, await createUser(t.db, 'kl_analyst'));
+    await recordMany(3);
+    await request(t.http).post('/api/v1/admin/audit/head').auth(analyst, { type: 'bearer' }).expect(403);
+    const res = await request(t.http)
+      .post('/api/v1/admin/audit/head')
+      .auth(admin, { type: 'bearer' })
+      .expect(201);
+    const entries = (await seqs()).length;
+    expect(res.body.head).toMatchObject({ count: entries, lastSeq: (await seqs()).at(-1) });
+    const verified = await request(t.http)
+      .get('/api/v1/admin/audit/verify')
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
+    expect(verified.body).toMatchObject({ ok: true, entries, head: res.body.head });
+
+    await asSuperuser(async (q) => {
+      await q('DELETE FROM audit_seals WHERE position = $1', [entries]);
+      await q('DELETE FROM audit_log WHERE seq = $1', [res.body.head.lastSeq]);
+    });
+    const refused = await request(t.http)
+      .post('/api/v1/admin/audit/head')
+      .auth(admin, { type: 'bearer' })
+      .expect(409);
+    expect(refused.body.message).toMatch(/\(truncated\): no head written/);
+    expect(readFileSync(testAuditHeadFile(), 'utf8').trim().split('\n')).toHaveLength(1);
   });
 });
