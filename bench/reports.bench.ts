@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   // The config lib validates the environment on import, so it is set before the modules load.
   process.env.DATABASE_URL = url.toString();
   process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+  process.env.AUDIT_KEY ??= randomBytes(32).toString('hex');
   process.env.LOG_LEVEL = 'error';
   delete process.env.REDIS_URL;
 

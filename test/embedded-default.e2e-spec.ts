@@ -2,6 +2,7 @@ import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 
 const LAUNCHER = resolve(__dirname, '..', 'dist', 'apps', 'launcher', 'src', 'main.js');
 // Overridable so that two checkouts can run this test on one machine at once.
@@ -61,6 +62,30 @@ async function signInKl(): Promise<{ status: number; userId?: string }> {
   return { status: res.status, userId: body.user?.id };
 }
 
+/** Who the apps log in as, and whether the worker has sealed every audit entry (as the superuser sees it). */
+async function auditState(): Promise<{ roles: string[]; sealed: number; unsealed: number }> {
+  const pg = new Client({
+    host: '127.0.0.1',
+    port: Number(PG_PORT),
+    user: 'postgres',
+    password: 'postgres',
+    database: 'baseline',
+  });
+  await pg.connect();
+  try {
+    const roles = await pg.query(
+      `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'baseline' AND application_name = 'baseline'`,
+    );
+    const [counts] = (
+      await pg.query(`SELECT (SELECT count(*)::int FROM audit_seals) AS sealed,
+        (SELECT count(*)::int FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.seq = a.seq)) AS unsealed`)
+    ).rows;
+    return { roles: roles.rows.map((r: { usename: string }) => r.usename), ...counts };
+  } finally {
+    await pg.end();
+  }
+}
+
 interface National {
   statistics: { stale: boolean };
   participation: { participants: number };
@@ -116,6 +141,16 @@ describe('Embedded default: `npm start` on a fresh machine (e2e)', () => {
     });
     const signIn = await signInKl();
     expect(signIn.status).toBe(200);
+    // API and worker run as the role that owns nothing, and the worker seals the sign-in's entry.
+    const until = Date.now() + 20_000;
+    let audit = await auditState();
+    while ((audit.unsealed > 0 || audit.sealed === 0) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 500));
+      audit = await auditState();
+    }
+    expect(audit).toMatchObject({ roles: ['baseline_app'], unsealed: 0 });
+    expect(audit.sealed).toBeGreaterThan(0);
+    expect(existsSync(join(dataDir, 'audit-key'))).toBe(true);
     // The demo's published editions get their statistics from the worker shortly after start.
     const national2024 = await demoStatistics2024();
     expect(national2024.participation.participants).toBe(84);

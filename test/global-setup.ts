@@ -1,13 +1,23 @@
 import 'tsconfig-paths/register';
 import 'reflect-metadata';
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../libs/database/src/data-source-options';
-import { runMigrationsLocked } from '../libs/database/src/migration-runner';
+import { migrateAsOwner } from '../libs/database/src/migration-runner';
 import { readMunicipalities } from '../libs/municipalities/src/reference-data';
-import { adminDatabaseUrl, testDatabaseUrl } from './support/test-database';
+import {
+  adminDatabaseUrl,
+  TEST_APP_ROLE,
+  testAppDatabaseUrl,
+  testAuditHeadFile,
+  testDatabaseUrl,
+} from './support/test-database';
 
-/** Recreates the e2e database once per run and migrates it, exactly as an app instance would. */
+/**
+ * Recreates the e2e database once per run and migrates it as its owner, then grants the app's
+ * role (created here when the server lacks it) exactly as an app instance would.
+ */
 export default async function globalSetup(): Promise<void> {
   const url = new URL(testDatabaseUrl());
   const name = url.pathname.slice(1);
@@ -15,10 +25,15 @@ export default async function globalSetup(): Promise<void> {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${name}"`);
+  // Roles are server-wide and other checkouts may create it at the same moment.
+  await admin.query(
+    `DO $$ BEGIN CREATE ROLE ${TEST_APP_ROLE} LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
+  );
   await admin.end();
+  rmSync(testAuditHeadFile(), { force: true });
 
+  await migrateAsOwner(testDatabaseUrl(), testAppDatabaseUrl());
   const dataSource = await new DataSource(dataSourceOptions(testDatabaseUrl())).initialize();
-  await runMigrationsLocked(dataSource);
   const rows = readMunicipalities();
   await dataSource.query(
     `INSERT INTO regions (code, name) SELECT DISTINCT * FROM unnest($1::smallint[], $2::text[])`,

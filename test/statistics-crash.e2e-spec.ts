@@ -15,8 +15,10 @@ function startWorkerProcess(): ChildProcess {
   return spawn(process.execPath, [WORKER], {
     env: {
       PATH: process.env.PATH,
-      DATABASE_URL: testDatabaseUrl(),
+      DATABASE_URL: process.env.DATABASE_URL,
       JWT_SECRET: process.env.JWT_SECRET,
+      AUDIT_KEY: process.env.AUDIT_KEY,
+      AUDIT_HEAD_FILE: process.env.AUDIT_HEAD_FILE,
       MIGRATIONS_RUN: 'false',
       LOG_LEVEL: process.env.DEBUG_WORKER ? 'info' : 'silent',
       NODE_ENV: 'test',

@@ -4,15 +4,20 @@ import { ConfigService } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { rmSync } from 'node:fs';
 import { AppConfigService } from '@app/config';
-import type { DatabaseLimits } from '@app/database';
+import { dataSourceOptions, type DatabaseLimits } from '@app/database';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/configure-api';
+import { testAuditHeadFile, testDatabaseUrl } from './test-database';
 
 export interface TestApp {
   app: INestApplication;
   http: ReturnType<INestApplication['getHttpServer']>;
+  /** The app's own connection: its role may not change or empty the audit log. */
   db: DataSource;
+  /** The schema owner's connection, for what only the owner (or an attacker as superuser) may do. */
+  owner: DataSource;
   close(): Promise<void>;
 }
 
@@ -43,6 +48,9 @@ class TestConfig extends AppConfigService {
   }
 }
 
+/** The owner connection of each app connection, so that `resetData(t.db)` can empty the audit log. */
+const owners = new WeakMap<DataSource, DataSource>();
+
 /** The real API module, configured exactly as main.ts does, against the e2e database. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
@@ -56,20 +64,33 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   configureApi(app);
   await app.init();
   const db = app.get<DataSource>(getDataSourceToken());
-  return { app, http: app.getHttpServer(), db, close: () => app.close() };
+  const owner = await new DataSource(
+    dataSourceOptions(testDatabaseUrl(), { extra: { max: 2, application_name: 'baseline-test-owner' } }),
+  ).initialize();
+  owners.set(db, owner);
+  const close = async () => {
+    await app.close();
+    await owner.destroy();
+  };
+  return { app, http: app.getHttpServer(), db, owner, close };
 }
 
 /**
- * Empties what tests write. The audit log refuses TRUNCATE by design; the test owner lifts that
- * guard for the one statement, as only a database superuser could.
+ * Empties what tests write. The app's role may not empty the audit log, so the schema owner does,
+ * lifting the tables' TRUNCATE guards for the one statement, and the signed heads go with it.
  */
 export async function resetData(db: DataSource): Promise<void> {
-  await db.transaction(async (m) => {
+  const owner = owners.get(db);
+  if (!owner) throw new Error('resetData needs the DataSource of a createTestApp() app');
+  await owner.transaction(async (m) => {
     await m.query(
       'TRUNCATE users, api_keys, web_sessions, sign_in_failures, notifications, answers, responses, questions, areas, scale_levels, editions, surveys CASCADE',
     );
+    await m.query('ALTER TABLE audit_seals DISABLE TRIGGER audit_seals_no_truncate');
     await m.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate');
-    await m.query('TRUNCATE audit_log');
+    await m.query('TRUNCATE audit_seals, audit_log');
     await m.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate');
+    await m.query('ALTER TABLE audit_seals ENABLE TRIGGER audit_seals_no_truncate');
   });
+  rmSync(testAuditHeadFile(), { force: true });
 }

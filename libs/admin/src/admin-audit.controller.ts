@@ -1,4 +1,4 @@
-import { Controller, DefaultValuePipe, Get, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, DefaultValuePipe, Get, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@app/audit';
 import { Auth } from '@app/auth';
@@ -14,9 +14,15 @@ export class AdminAuditController {
     return this.audit.recent(Math.min(Math.max(limit, 1), 1000));
   }
 
-  /** Recomputes the whole hash chain now and names the first broken entry, if any. */
+  /** Recomputes the keyed chain now, checks it against the newest signed head, names the first break. */
   @Get('verify')
   verify() {
     return this.audit.verifyChain();
+  }
+
+  /** Seals, verifies and writes a signed chain head now (409 when the chain is broken). */
+  @Post('head')
+  publishHead() {
+    return this.audit.publishHead();
   }
 }

@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * One line of the append-only audit log. `hash` and `prevHash` are filled by a database trigger
- * (see the audit migration) so that the chain is built under one lock whatever process writes.
+ * One line of the append-only audit log. Appending is a plain INSERT; the sealer links committed
+ * entries into the keyed chain afterwards (see AuditSeal and docs/architecture.md).
  */
 @Entity('audit_log')
 export class AuditEntry {
@@ -33,10 +33,4 @@ export class AuditEntry {
 
   @Column({ type: 'jsonb' })
   details!: Record<string, unknown>;
-
-  @Column({ type: 'text', default: '' })
-  prevHash!: string;
-
-  @Column({ type: 'text', default: '' })
-  hash!: string;
 }

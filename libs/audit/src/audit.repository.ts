@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AUDIT_ENTRY_CONTENT_SQL, ChainTail, NewSeal, PendingEntry, StoredSeal } from './audit-chain';
 import { AuditEntry } from './audit-entry.entity';
+import { AuditSeal } from './audit-seal.entity';
 
 export interface NewAuditEntry {
   actorId: string | null;
@@ -14,16 +16,14 @@ export interface NewAuditEntry {
   details?: Record<string, unknown>;
 }
 
-export interface ChainBreak {
-  seq: string;
-  problem: 'altered' | 'broken-link';
-}
+/** Only one sealer links at a time; held by the sealer's own transaction, never by a request. */
+const SEALER_LOCK_KEY = 7_311_845_023;
 
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Appends one entry; the database trigger assigns seq, time and the chain hashes. */
+  /** Appends one entry: a plain INSERT that takes no lock beyond its own row. */
   async append(entry: NewAuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const values: QueryDeepPartialEntity<AuditEntry> = {
       actorId: entry.actorId,
@@ -38,29 +38,57 @@ export class AuditRepository {
   }
 
   /**
-   * Recomputes every hash in one pass over the table and returns the first entry whose stored hash
-   * no longer matches its content ("altered") or whose link does not match its predecessor
-   * ("broken-link": an entry was removed or inserted out of the chain).
+   * Seals up to `limit` committed, unsealed entries in `seq` order after the chain's tail, with the
+   * seals `link` computes. Returns how many were sealed; 0 when another sealer holds the lock.
+   * An entry whose transaction commits after a later one was sealed simply joins the next batch:
+   * the chain's order is the sealing order, so no gap can ever be skipped.
    */
-  async findFirstBreak(): Promise<{ entries: number; firstBreak: ChainBreak | null }> {
-    const rows: Array<{ seq: string | null; problem: ChainBreak['problem'] | null; entries: string }> =
-      await this.dataSource.query(`
-        WITH chain AS (
-          SELECT a.seq, a.hash, a.prev_hash, audit_log_entry_hash(a) AS expected,
-                 lag(a.hash, 1, '') OVER (ORDER BY a.seq) AS previous
-          FROM audit_log a
-        ), broken AS (
-          SELECT seq, CASE WHEN hash <> expected THEN 'altered' ELSE 'broken-link' END AS problem
-          FROM chain WHERE hash <> expected OR prev_hash <> previous
-          ORDER BY seq LIMIT 1
-        )
-        SELECT b.seq::text AS seq, b.problem, (SELECT count(*) FROM audit_log)::text AS entries
-        FROM (SELECT 1) one LEFT JOIN broken b ON true`);
-    const row = rows[0];
-    return {
-      entries: Number(row.entries),
-      firstBreak: row.seq ? { seq: row.seq, problem: row.problem! } : null,
-    };
+  async sealBatch(
+    limit: number,
+    link: (tail: ChainTail, entries: PendingEntry[]) => NewSeal[],
+  ): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [SEALER_LOCK_KEY]);
+      if (!locked) return 0;
+      const pending: PendingEntry[] = await m.query(
+        `SELECT a.seq::text AS seq, ${AUDIT_ENTRY_CONTENT_SQL} AS content FROM audit_log a
+         WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.seq = a.seq)
+         ORDER BY a.seq LIMIT $1`,
+        [limit],
+      );
+      if (pending.length === 0) return 0;
+      const seals = link(await this.tail(m), pending);
+      await m.insert(AuditSeal, seals);
+      return seals.length;
+    });
+  }
+
+  async tail(manager: EntityManager = this.dataSource.manager): Promise<ChainTail> {
+    const [last] = await manager.query(
+      // Ordered by the column, not by the text alias of the same name.
+      'SELECT s.position::text AS position, s.seq::text AS seq, s.hash FROM audit_seals s ORDER BY s.position DESC LIMIT 1',
+    );
+    return last
+      ? { position: Number(last.position), seq: last.seq, hash: last.hash }
+      : { position: 0, seq: null, hash: '' };
+  }
+
+  /** Seals after `afterPosition` in chain order, each with its entry's content (null if gone). */
+  async findSeals(afterPosition: number, limit: number): Promise<StoredSeal[]> {
+    return this.dataSource.query(
+      `SELECT s.position::text AS position, s.seq::text AS seq, s.prev_hash AS "prevHash", s.hash,
+              CASE WHEN a.seq IS NULL THEN NULL ELSE ${AUDIT_ENTRY_CONTENT_SQL} END AS content
+       FROM audit_seals s LEFT JOIN audit_log a ON a.seq = s.seq
+       WHERE s.position > $1 ORDER BY s.position LIMIT $2`,
+      [afterPosition, limit],
+    );
+  }
+
+  async countUnsealed(): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.seq = a.seq)`,
+    );
+    return row.n;
   }
 
   async findRecent(limit: number): Promise<AuditEntry[]> {

@@ -31,6 +31,10 @@ export class AppConfigService {
       idleInTransactionTimeoutMs: this.get('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS'),
     };
   }
+  /** The schema owner's URL for migrations; DATABASE_URL in single-URL mode. */
+  get migrationDatabaseUrl(): string {
+    return this.get('MIGRATION_DATABASE_URL') || this.databaseUrl;
+  }
   get redisUrl(): string | undefined {
     return this.get('REDIS_URL') || undefined;
   }
@@ -65,6 +69,14 @@ export class AppConfigService {
   }
   get auditVerifyCron() {
     return this.get('AUDIT_VERIFY_CRON');
+  }
+  get audit() {
+    return {
+      key: this.get('AUDIT_KEY'),
+      headFile: this.get('AUDIT_HEAD_FILE') || undefined,
+      headUrl: this.get('AUDIT_HEAD_URL') || undefined,
+      sealIntervalSeconds: this.get('AUDIT_SEAL_INTERVAL_SECONDS'),
+    };
   }
   get workerShutdownGraceSeconds() {
     return this.get('WORKER_SHUTDOWN_GRACE_SECONDS');

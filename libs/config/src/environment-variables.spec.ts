@@ -3,6 +3,7 @@ import { validateEnvironment } from './environment-variables';
 const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/baseline',
   JWT_SECRET: 'x'.repeat(32),
+  AUDIT_KEY: 'k'.repeat(32),
 };
 
 describe('validateEnvironment', () => {
@@ -41,6 +42,13 @@ describe('validateEnvironment', () => {
       /DATABASE_STATEMENT_TIMEOUT_MS/,
     );
     expect(() => validateEnvironment({ ...valid, DATABASE_POOL_MAX: '1' })).toThrow(/DATABASE_POOL_MAX/);
+  });
+
+  it('refuses a missing or short AUDIT_KEY', () => {
+    expect(() => validateEnvironment({ ...valid, AUDIT_KEY: undefined })).toThrow(/AUDIT_KEY/);
+    expect(() => validateEnvironment({ ...valid, AUDIT_KEY: 'short' })).toThrow(
+      /AUDIT_KEY must be at least 32 characters/,
+    );
   });
 
   it('refuses a non-redis REDIS_URL', () => {

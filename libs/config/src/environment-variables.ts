@@ -58,6 +58,14 @@ export class EnvironmentVariables {
   @Min(100)
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: number = 15_000;
 
+  /**
+   * The owner of the schema, for migrations only. Without it the app migrates and runs with
+   * DATABASE_URL (single-URL mode), so the app role owns audit_log and could rewrite it.
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  MIGRATION_DATABASE_URL?: string;
+
   /** With it, BullMQ runs on Redis; without it, on PostgreSQL in the same database. */
   @IsOptional()
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
@@ -131,6 +139,25 @@ export class EnvironmentVariables {
 
   @IsString()
   AUDIT_VERIFY_CRON: string = '0 3 * * *';
+
+  /** HMAC key of the audit chain; kept outside the database so that the database cannot forge it. */
+  @IsString()
+  @MinLength(32, { message: 'AUDIT_KEY must be at least 32 characters' })
+  AUDIT_KEY!: string;
+
+  /** Where the signed chain head is appended (one JSON line per head); empty: no file. */
+  @IsString()
+  AUDIT_HEAD_FILE: string = '.data/audit-head.jsonl';
+
+  /** Where the signed chain head is POSTed as JSON, e.g. a write-once log on another host. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  AUDIT_HEAD_URL?: string;
+
+  /** How often the worker seals new audit entries into the chain. */
+  @IsInt()
+  @Min(1)
+  AUDIT_SEAL_INTERVAL_SECONDS: number = 5;
 
   /** How long a stopping worker waits for active jobs before exiting (they are then retried). */
   @IsInt()

@@ -2,24 +2,24 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfigService } from '@app/config';
 import { dataSourceOptions, poolOptions } from './data-source-options';
-import { runMigrationsLocked } from './migration-runner';
+import { migrateAsOwner, warnIfSingleUrl } from './migration-runner';
 import { GuardedDataSource } from './transaction-guard';
 
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfigService],
-      useFactory: (config: AppConfigService) =>
-        dataSourceOptions(config.databaseUrl, {
-          migrationsRun: config.runMigrations,
-          ...poolOptions(config.databaseLimits),
-        }),
-      // Migrate before any provider can query, and under the advisory lock rather than TypeORM's own run.
-      dataSourceFactory: async (options) => {
-        const dataSource = await new GuardedDataSource({ ...options!, migrationsRun: false }).initialize();
-        if (options!.migrationsRun) await runMigrationsLocked(dataSource);
-        return dataSource;
+      // Migrate (as the schema owner, under the advisory lock) before the app's DataSource exists,
+      // so no provider can query an unmigrated schema.
+      useFactory: async (config: AppConfigService) => {
+        if (config.runMigrations) {
+          warnIfSingleUrl(config.migrationDatabaseUrl, config.databaseUrl);
+          await migrateAsOwner(config.migrationDatabaseUrl, config.databaseUrl);
+        }
+        return dataSourceOptions(config.databaseUrl, poolOptions(config.databaseLimits));
       },
+      // The app's connection refuses a pooled read inside one of its own transactions (transaction-guard.ts).
+      dataSourceFactory: async (options) => new GuardedDataSource(options!).initialize(),
     }),
   ],
 })

@@ -1,4 +1,5 @@
 import { AuditEntry } from '@app/audit/audit-entry.entity';
+import { AuditSeal } from '@app/audit/audit-seal.entity';
 import { ApiKey } from '@app/auth/api-key.entity';
 import { SignInCounter } from '@app/auth/sign-in-counter.entity';
 import { SignInUnlockToken } from '@app/auth/sign-in-unlock-token.entity';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   SignInCounter,
   SignInUnlockToken,
   AuditEntry,
+  AuditSeal,
   Survey,
   Edition,
   ScaleLevel,

@@ -6,7 +6,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Every job name with its payload type; a processor must handle each name of its queue. */
 export interface JobPayloads {
-  /** Recompute the audit hash chain and report the first broken entry. */
+  /** Seal, verify the keyed audit chain against the last head, and write a new signed head. */
   'audit.verify': { trigger: 'schedule' | 'manual' };
   /** Send the survey reminders that are due (idempotent per user and threshold). */
   'reminders.send-due': { trigger: 'schedule' | 'manual' };
