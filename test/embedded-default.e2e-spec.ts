@@ -1,8 +1,9 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { waitFor } from './support/wait-for';
 
 const LAUNCHER = resolve(__dirname, '..', 'dist', 'apps', 'launcher', 'src', 'main.js');
 // Overridable so that two checkouts can run this test on one machine at once.
@@ -11,9 +12,17 @@ const PG_PORT = process.env.TEST_EMBEDDED_PG_PORT ?? '54391';
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const launched: ChildProcessWithoutNullStreams[] = [];
+const healthWatches: Array<{ stop: () => Promise<number[]> }> = [];
+
+interface Launched {
+  child: ChildProcessWithoutNullStreams;
+  ready: Promise<string>;
+  /** Everything the launcher and its children have printed so far. */
+  output: () => string;
+}
 
 /** Starts `npm start`'s launcher with no DATABASE_URL, REDIS_URL or JWT_SECRET, as on a fresh machine. */
-function launch(dataDir: string): { child: ChildProcessWithoutNullStreams; ready: Promise<string> } {
+function launch(dataDir: string): Launched {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -41,15 +50,61 @@ function launch(dataDir: string): { child: ChildProcessWithoutNullStreams; ready
       reject(new Error(`launcher exited with ${code}:\n${output}`));
     });
   });
-  return { child, ready };
+  return { child, ready, output: () => output };
 }
 
 function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
   return new Promise((done) => {
     if (child.exitCode !== null) return done(child.exitCode);
-    child.once('exit', (code) => done(code));
+    // 'close' comes after the last output has been read, unlike 'exit'.
+    child.once('close', (code) => done(code));
     child.kill('SIGINT');
   });
+}
+
+/** The pid of the launcher's child that runs `apps/<app>`, read from /proc rather than the launcher's word. */
+function childPid(launcherPid: number, app: 'api' | 'worker'): number | undefined {
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // "pid (comm) state ppid …", where comm may contain spaces.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (ppid === launcherPid && cmdline.includes(`apps/${app}/src/main.js`)) return Number(entry);
+    } catch {
+      // the process ended while the list was read
+    }
+  }
+  return undefined;
+}
+
+async function healthStatus(): Promise<number> {
+  try {
+    return (await fetch(`${BASE}/health`)).status;
+  } catch {
+    return 0;
+  }
+}
+
+/** Polls /health until stopped; answers every status seen, 0 for a refused connection. */
+function watchHealth(): { stop: () => Promise<number[]> } {
+  const seen: number[] = [];
+  let watching = true;
+  const loop = (async () => {
+    while (watching) {
+      seen.push(await healthStatus());
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  const watch = {
+    stop: async () => {
+      watching = false;
+      await loop;
+      return seen;
+    },
+  };
+  healthWatches.push(watch);
+  return watch;
 }
 
 async function signInKl(): Promise<{ status: number; userId?: string }> {
@@ -87,25 +142,35 @@ async function auditState(): Promise<{ roles: string[]; sealed: number; unsealed
 }
 
 interface National {
-  statistics: { stale: boolean };
+  statistics: { stale: boolean; version: number };
   participation: { participants: number };
   overall: { mean: number };
 }
 
-async function demoStatistics2024(): Promise<National> {
+async function bearer(email: string): Promise<Record<string, string>> {
   const login = await fetch(`${BASE}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'officer-151@baseline.local', password: 'baseline-demo' }),
+    body: JSON.stringify({ email, password: 'baseline-demo' }),
   });
-  const headers = {
-    authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`,
-  };
+  return { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+}
+
+async function editionOf(year: number, headers: Record<string, string>): Promise<string> {
   const editions = (await (await fetch(`${BASE}/api/v1/editions`, { headers })).json()) as Array<{
     id: string;
     year: number;
   }>;
-  const id = editions.find((e) => e.year === 2024)!.id;
+  return editions.find((e) => e.year === year)!.id;
+}
+
+async function demoStatistics2024(): Promise<National> {
+  const headers = await bearer('officer-151@baseline.local');
+  return settledNational(await editionOf(2024, headers), headers);
+}
+
+/** The national statistics once the worker has computed them (or after a minute, as they are). */
+async function settledNational(id: string, headers: Record<string, string>): Promise<National> {
   const until = Date.now() + 60_000;
   for (;;) {
     const res = (await (
@@ -122,7 +187,7 @@ describe('Embedded default: `npm start` on a fresh machine (e2e)', () => {
   chmodSync(dataDir, 0o755);
   afterAll(async () => {
     // A failed assertion must not leave a platform running for the next test run.
-    await Promise.all(launched.map(stop));
+    await Promise.all([...launched.map(stop), ...healthWatches.map((w) => w.stop())]);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -156,6 +221,8 @@ describe('Embedded default: `npm start` on a fresh machine (e2e)', () => {
     expect(national2024.participation.participants).toBe(84);
     expect(Math.abs(national2024.overall.mean - 3.36)).toBeLessThanOrEqual(0.02);
     expect(await stop(first.child)).toBe(0);
+    // The children exit as they are told to stop; that is no crash to restart them from.
+    expect(first.output()).not.toMatch(/exited unexpectedly|restarting/);
     expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
 
     const second = launch(dataDir);
@@ -164,4 +231,85 @@ describe('Embedded default: `npm start` on a fresh machine (e2e)', () => {
     expect(again).toEqual({ status: 200, userId: signIn.userId });
     expect(await stop(second.child)).toBe(0);
   }, 240_000);
+
+  it('restarts a SIGKILLed worker and API, and the platform keeps serving', async () => {
+    if (!existsSync(LAUNCHER)) throw new Error('Run `npm run build` first (npm run test:e2e does).');
+    const platform = launch(dataDir);
+    await platform.ready;
+    const launcherPid = platform.child.pid!;
+    const kl = await bearer('kl@baseline.local');
+    // The worker computes 2023, then 2024, at start. A job the worker is killed in stays locked until
+    // BullMQ sees it stalled, so the worker is killed once both are done and the new one given 2023.
+    expect((await settledNational(await editionOf(2024, kl), kl)).statistics.stale).toBe(false);
+    const editionId = await editionOf(2023, kl);
+    const before = await settledNational(editionId, kl);
+
+    const health = watchHealth();
+    const worker = await waitFor(() => childPid(launcherPid, 'worker'), Boolean, 10_000);
+    process.kill(worker!, 'SIGKILL');
+    await waitFor(
+      platform.output,
+      (o) => /worker exited unexpectedly \(signal SIGKILL\); restarting it in 1 s \(restart 1\)/.test(o),
+      15_000,
+    );
+    const restarted = await waitFor(
+      () => childPid(launcherPid, 'worker'),
+      (pid) => pid !== undefined && pid !== worker,
+      15_000,
+    );
+    // The launcher names the new pid; its line may arrive a moment after /proc shows the process.
+    await waitFor(platform.output, (o) => o.includes(`worker started (pid ${restarted})`), 5_000);
+    // The new worker takes jobs: a recompute requested now is carried out.
+    const requested = await fetch(`${BASE}/api/v1/editions/${editionId}/statistics/recompute`, {
+      method: 'POST',
+      headers: kl,
+    });
+    expect(requested.status).toBe(202);
+    const after = await waitFor(
+      () => settledNational(editionId, kl),
+      (n) => n.statistics.version > before.statistics.version,
+      60_000,
+    );
+    expect(after.statistics.stale).toBe(false);
+    const statuses = await health.stop();
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+
+    const api = childPid(launcherPid, 'api');
+    process.kill(api!, 'SIGKILL');
+    await waitFor(
+      platform.output,
+      (o) => /api exited unexpectedly \(signal SIGKILL\); restarting it in 1 s \(restart 1\)/.test(o),
+      15_000,
+    );
+    await waitFor(healthStatus, (s) => s === 200, 60_000);
+    const newApi = childPid(launcherPid, 'api');
+    expect(newApi).toBeDefined();
+    expect(newApi).not.toBe(api);
+    await waitFor(platform.output, (o) => o.includes(`api started (pid ${newApi})`), 5_000);
+    expect((await signInKl()).status).toBe(200);
+
+    // An API that dies as soon as it starts makes the launcher give up: it stops and exits 1.
+    const closed = new Promise<number | null>((done) => platform.child.once('close', done));
+    let current = newApi!;
+    process.kill(current, 'SIGKILL');
+    await waitFor(
+      () => {
+        const pid = childPid(launcherPid, 'api');
+        if (pid !== undefined && pid !== current) process.kill((current = pid), 'SIGKILL');
+        return platform.child.exitCode;
+      },
+      (code) => code !== null,
+      90_000,
+    );
+    expect(await closed).toBe(1);
+    const output = platform.output();
+    expect(output).toContain('api exited unexpectedly (signal SIGKILL); restarting it in 2 s (restart 2)');
+    expect(output).toContain('restarting it in 4 s (restart 3)');
+    expect(output).toMatch(
+      /api exited unexpectedly \(signal SIGKILL\), 5 times within 60 s: giving up, stopping Baseline/,
+    );
+    expect(output).toMatch(/Stopping…\n(.*\n)*\[baseline\] Stopped\.\n$/);
+    expect(await healthStatus()).toBe(0);
+  }, 300_000);
 });

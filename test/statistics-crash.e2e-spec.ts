@@ -7,6 +7,7 @@ import { EditionsRepository } from '@app/surveys';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 import { createMiniEdition, miniQuestionnaire } from './support/mini-editions';
 import { testDatabaseUrl } from './support/test-database';
+import { waitFor } from './support/wait-for';
 
 const WORKER = resolve(__dirname, '..', 'dist', 'apps', 'worker', 'src', 'main.js');
 
@@ -25,16 +26,6 @@ function startWorkerProcess(): ChildProcess {
     },
     stdio: process.env.DEBUG_WORKER ? 'inherit' : 'ignore',
   });
-}
-
-async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > until) throw new Error(`timed out; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe('A worker killed in the middle of a recompute (e2e)', () => {

@@ -7,16 +7,7 @@ import { createUser, tokenFor } from './support/factories';
 import { createEdition, openEdition } from './support/editions';
 import { createMiniEdition, miniQuestionnaire } from './support/mini-editions';
 import { startWorker } from './support/queue-backend';
-
-async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > until) throw new Error(`timed out; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { waitFor } from './support/wait-for';
 
 describe('Statistics jobs on the worker (e2e)', () => {
   let t: TestApp;

@@ -1,16 +1,17 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
+import { Supervisor } from './supervisor';
 
 /*
  * `npm start`: the whole platform in one command. It is a process supervisor, not an app, so it
  * reads the environment itself to decide what to provide: embedded PostgreSQL when DATABASE_URL is
- * unset, a persisted dev JWT secret and audit key when JWT_SECRET / AUDIT_KEY are unset. Then it migrates and seeds once,
- * and runs the API and the worker as child processes with that environment.
+ * unset, a persisted dev JWT secret and audit key when JWT_SECRET / AUDIT_KEY are unset. Then it
+ * migrates and seeds once, and runs the API and the worker as child processes with that
+ * environment, restarting a child that dies (see Supervisor).
  */
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const DATA_DIR = resolve(process.env.BASELINE_DATA_DIR ?? join(ROOT, '.data'));
@@ -70,38 +71,28 @@ async function main(): Promise<void> {
     await seedApp.close();
   }
 
-  const children: ChildProcess[] = ['api', 'worker'].map((app) =>
-    spawn(process.execPath, [join(DIST_APPS, app, 'src', 'main.js')], {
-      // The launcher migrated; the apps get no owner credentials.
-      env: { ...process.env, MIGRATIONS_RUN: 'false', MIGRATION_DATABASE_URL: undefined },
-      stdio: 'inherit',
-    }),
-  );
-
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('Stopping…');
-    await Promise.all(
-      children.map(
-        (c) =>
-          new Promise<void>((done) => {
-            if (c.exitCode !== null || c.signalCode !== null) return done();
-            c.once('exit', () => done());
-            c.kill('SIGTERM');
-            // The apps stop themselves within their grace period; this only guards against a hang.
-            setTimeout(() => c.kill('SIGKILL'), 60_000).unref();
-          }),
-      ),
-    );
+    await supervisor.stop();
     if (embedded) await embedded.stop();
     log('Stopped.');
     process.exit(code);
   };
+  const supervisor = new Supervisor(
+    ['api', 'worker'].map((app) => ({ name: app, script: join(DIST_APPS, app, 'src', 'main.js') })),
+    {
+      // The launcher migrated; the apps get no owner credentials.
+      env: { ...process.env, MIGRATIONS_RUN: 'false', MIGRATION_DATABASE_URL: undefined },
+      log,
+      onGiveUp: () => void stop(1),
+    },
+  );
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  for (const c of children) c.on('exit', (code) => void stop(code ?? 1));
+  supervisor.start();
 
   const port = Number(process.env.PORT ?? 3000);
   if (await waitForHealth(`http://127.0.0.1:${port}/health`, 120_000)) {
