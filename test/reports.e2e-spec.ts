@@ -90,6 +90,34 @@ describe('Reports (e2e)', () => {
     expect(row).toContain(`,${ownMfa},${mfa.mean},${mfa.median},${mfa.q1},${mfa.q3},${mfa.n},false`);
   });
 
+  it("prints attacks and breaches in every format as mean and n, never as a median that is one municipality's answer", async () => {
+    const get = (path: string, token = officer) =>
+      request(t.http)
+        .get(`${base(2024)}/${path}`)
+        .auth(token, { type: 'bearer' })
+        .expect(200);
+    const orderStatistic = /^(national)?(median|q1|q3)$/i;
+    const national = (await get('national.json', kl)).body.national;
+    const own = (await get('municipalities/151.json')).body.figures;
+    expect(national.numbers.length).toBeGreaterThan(0);
+    for (const row of [...national.numbers, ...own.numbers]) {
+      expect(Object.keys(row).filter((key) => orderStatistic.test(key))).toEqual([]);
+    }
+    const attacks = own.numbers.find((n: { key: string }) => n.key === 'incidents.attacks-per-day');
+    expect(attacks.nationalMean).toBe(
+      national.numbers.find((n: { key: string }) => n.key === 'incidents.attacks-per-day').mean,
+    );
+
+    const pdf = await pdfParse((await get('municipalities/151.pdf').buffer(true).parse(binary)).body);
+    const html = (await get('municipalities/151.html')).text;
+    const nationalHtml = (await get('national.html', kl)).text;
+    const numbersSection = (text: string) => text.slice(text.indexOf('Angreb og brud'));
+    expect(numbersSection(pdf.text)).toContain('Landsgennemsnit');
+    for (const text of [pdf.text, html, nationalHtml].map(numbersSection)) {
+      expect(text).not.toMatch(/Landsmedian|Midterste halvdel|Nedre kvartil|Øvre kvartil/);
+    }
+  });
+
   it('serves the HTML report with the chart configurations for the browser', async () => {
     const res = await request(t.http)
       .get(`${base(2024)}/municipalities/151.html`)

@@ -8,13 +8,16 @@ interface Scope {
   label: string;
   year: number;
   members: Set<number>;
-  /** subject ('overall' or 'area:<key>') → published median, quartiles and any min/max. */
+  /** subject ('overall', 'area:<key>' or 'number:<key>') → published median, quartiles and any min/max. */
   figures: Map<string, number[]>;
 }
 
-type Scores = Map<number, Map<string, number>>; // municipality → subject → score
+type Scores = Map<number, Map<string, number>>; // municipality → subject → score or number answer
 
 const ORDER_STATISTICS = ['median', 'q1', 'q3', 'min', 'max'] as const;
+/** The national order statistics of number questions as a municipality's own page shows them. */
+const OWN_PAGE_ORDER_STATISTICS = ['nationalMedian', 'nationalQ1', 'nationalQ3'] as const;
+const isNumber = (subject: string) => subject.startsWith('number:');
 /** A municipality sees its own scores to three decimals: that is the value an attacker is after. */
 const OWN_DECIMALS = 3;
 const at3 = (v: number) => Math.round(v * 10 ** OWN_DECIMALS) / 10 ** OWN_DECIMALS;
@@ -68,12 +71,18 @@ describe('Order statistics against an intersection attack (e2e)', () => {
               .expect(200)
           ).body;
         const national = await get('national');
-        scopes.push({
-          label: `${year} national`,
-          year,
-          members: membersOf(() => true),
-          figures: figuresOf(national.overall, national.areas),
-        });
+        const figures = figuresOf(national.overall, national.areas, national.numbers);
+        if (token === readers[0]) {
+          // The officer's own page repeats the national figures of number questions next to its answers.
+          const own = await request(t.http)
+            .get(`/api/v1/editions/${ids[year]}/statistics/municipalities/101`)
+            .auth(token, { type: 'bearer' });
+          for (const n of own.status === 200 ? own.body.numbers : []) {
+            const values = OWN_PAGE_ORDER_STATISTICS.map((s) => n[s]).filter((v) => typeof v === 'number');
+            figures.get(`number:${n.key}`)!.push(...values);
+          }
+        }
+        scopes.push({ label: `${year} national`, year, members: membersOf(() => true), figures });
         for (const [path, member] of [
           ['regions', (g: string) => membersOf((m) => String(m.region) === g)],
           ['size-classes', (g: string) => membersOf((m) => sizeClassOf(m.population) === g)],
@@ -96,6 +105,7 @@ describe('Order statistics against an intersection attack (e2e)', () => {
   function figuresOf(
     overall: Record<string, number | null>,
     areas: Array<Record<string, number | null> & { key: string }>,
+    numbers: Array<Record<string, number | null> & { key: string }> = [],
   ): Map<string, number[]> {
     const values = (cell: Record<string, number | null>) => {
       for (const extreme of ['min', 'max']) if (extreme in cell) extremes.push(`${extreme} ${cell[extreme]}`);
@@ -104,6 +114,7 @@ describe('Order statistics against an intersection attack (e2e)', () => {
     return new Map([
       ['overall', values(overall)],
       ...areas.map((a) => [`area:${a.key}`, values(a)] as [string, number[]]),
+      ...numbers.map((q) => [`number:${q.key}`, values(q)] as [string, number[]]),
     ]);
   }
 
@@ -118,7 +129,12 @@ describe('Order statistics against an intersection attack (e2e)', () => {
        area AS (SELECT mun, akey, aw, sum(w * v) / sum(w) AS s FROM qa GROUP BY 1, 2, 3)
        SELECT mun, 'area:' || akey AS subject, s AS score FROM area
        UNION ALL
-       SELECT mun, 'overall', sum(aw * s) / sum(aw) FROM area GROUP BY mun`,
+       SELECT mun, 'overall', sum(aw * s) / sum(aw) FROM area GROUP BY mun
+       UNION ALL
+       SELECT r.municipality_code, 'number:' || q.key, a.value_number
+       FROM answers a JOIN responses r ON r.id = a.response_id JOIN questions q ON q.id = a.question_id
+       WHERE r.edition_id = $1 AND r.status = 'submitted' AND q.type = 'number' AND NOT a.not_applicable
+         AND a.value_number IS NOT NULL`,
       [editionId],
     );
     const scores: Scores = new Map();
@@ -133,8 +149,11 @@ describe('Order statistics against an intersection attack (e2e)', () => {
     expect(scopes).toHaveLength(2 * 2 * (1 + 5 + 4));
     expect(extremes).toEqual([]);
     // The attack below has figures to work with: every national scope publishes medians and quartiles.
-    for (const scope of scopes.filter((s) => s.label.endsWith('national')))
+    // Number questions (attacks per day, breaches) are published nationally and attacked too.
+    for (const scope of scopes.filter((s) => s.label.endsWith('national'))) {
       expect(scope.figures.get('overall')).toHaveLength(3);
+      expect([...scope.figures.keys()].filter(isNumber).length).toBeGreaterThan(0);
+    }
   });
 
   /**
@@ -143,11 +162,16 @@ describe('Order statistics against an intersection attack (e2e)', () => {
    * one decimal (docs/statistics.md) only says that some score lies within ±0.05 of it.
    */
   const publishedDecimals = () =>
-    Math.max(...scopes.flatMap((s) => [...s.figures.values()].flat()).map(decimalsOf));
-  const pins = (v: number, score: number | undefined, decimals: number) =>
-    score !== undefined && decimals >= OWN_DECIMALS && at3(score) === v;
+    Math.max(
+      ...scopes.flatMap((s) =>
+        [...s.figures].flatMap(([subject, values]) => (isNumber(subject) ? [] : values.map(decimalsOf))),
+      ),
+    );
+  /** A number answer is a count the municipality sees exactly: equality pins it, whatever the precision. */
+  const pins = (subject: string, v: number, score: number | undefined, decimals: number) =>
+    score !== undefined && (isNumber(subject) ? score === v : decimals >= OWN_DECIMALS && at3(score) === v);
 
-  it('recovers no individual score from any published order statistic', () => {
+  it('recovers no individual score or number answer from any published order statistic', () => {
     // A figure that pins the score of exactly one participant of its scope is that municipality's value.
     const individual: string[] = [];
     const decimals = publishedDecimals();
@@ -155,7 +179,9 @@ describe('Order statistics against an intersection attack (e2e)', () => {
       const scores = actual.get(scope.year)!;
       for (const [subject, values] of scope.figures) {
         for (const v of values) {
-          const holders = [...scope.members].filter((m) => pins(v, scores.get(m)?.get(subject), decimals));
+          const holders = [...scope.members].filter((m) =>
+            pins(subject, v, scores.get(m)?.get(subject), decimals),
+          );
           if (holders.length === 1) individual.push(`${scope.label} ${subject} ${v} = ${holders[0]}`);
         }
       }
@@ -176,7 +202,7 @@ describe('Order statistics against an intersection attack (e2e)', () => {
         for (const [subject, values] of a.figures) {
           for (const v of values.filter((x) => b.figures.get(subject)?.includes(x))) {
             for (const year of new Set([a.year, b.year])) {
-              if (pins(v, actual.get(year)!.get(m)?.get(subject), decimals))
+              if (pins(subject, v, actual.get(year)!.get(m)?.get(subject), decimals))
                 recovered.push(`${year} ${m} ${subject} = ${v}`);
             }
           }

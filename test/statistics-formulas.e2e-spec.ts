@@ -13,6 +13,9 @@ function percentile(values: number[], p: number): number {
   return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
 }
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+/** Sample standard deviation (n − 1), as stddev_samp. */
+const sampleSd = (v: number[]) =>
+  Math.sqrt(v.reduce((acc, x) => acc + (x - mean(v)) ** 2, 0) / (v.length - 1));
 /** Score medians and quartiles are published rounded to one decimal, half away from zero (docs/statistics.md). */
 const oneDecimal = (v: number) => Math.round(v * 10 + 1e-9) / 10;
 
@@ -106,12 +109,20 @@ describe('Statistics formulas on a hand-made data set (e2e)', () => {
     expect(one.median).toBeCloseTo(percentile(oneValues, 0.5), 3);
     expect(one.q1).toBeCloseTo(percentile(oneValues, 0.25), 3);
     expect(one.q3).toBeCloseTo(percentile(oneValues, 0.75), 3);
-    const sdOne = Math.sqrt(
-      oneValues.reduce((acc, v) => acc + (v - mean(oneValues)) ** 2, 0) / (oneValues.length - 1),
-    );
-    expect(one.sd).toBeCloseTo(sdOne, 2);
+    expect(one.sd).toBeCloseTo(sampleSd(oneValues), 2);
     const attacks = res.body.numbers.find((q: { key: string }) => q.key === 'n.attacks');
-    expect(attacks.median).toBeCloseTo(percentile([100, 40, 12, 30, 8, 60, 20, 5], 0.5), 2);
+    const attackAnswers = [100, 40, 12, 30, 8, 60, 20, 5];
+    expect(attacks).toMatchObject({ n: 8, suppressed: false });
+    expect(attacks.mean).toBeCloseTo(mean(attackAnswers), 3);
+    expect(attacks.sd).toBeCloseTo(sampleSd(attackAnswers), 2);
+    // Number questions publish no order statistic: with whole numbers each is a municipality's answer.
+    for (const f of ['median', 'q1', 'q3']) expect(attacks).not.toHaveProperty(f);
+    // Nor are they stored, in any scope, for a reader of the table to find.
+    const stored = await t.db.query(
+      `SELECT scope_type, scope_key, subject_key FROM edition_statistics
+       WHERE subject_type = 'number' AND (median IS NOT NULL OR q1 IS NOT NULL OR q3 IS NOT NULL)`,
+    );
+    expect(stored).toEqual([]);
   });
 
   it('compares year on year by question key, following a renamed question to the key it continues', async () => {

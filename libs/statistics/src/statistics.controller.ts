@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, Auth, ClientAddress, CurrentPrincipal, Principal } from '@app/auth';
 import { MunicipalityCodePipe } from '@app/municipalities';
 import { StatisticsRecomputeService } from './statistics-recompute.service';
@@ -15,6 +15,12 @@ export class StatisticsController {
 
   @Get('national')
   @Auth()
+  @ApiOkResponse({
+    description:
+      'National figures. Overall index, areas and scored questions: n, mean, sd, median, q1, q3 (medians and ' +
+      'quartiles of the index and areas rounded to one decimal). Number questions (`numbers`): n, mean and sd ' +
+      "only, never a median or quartile, which would be one municipality's answer (docs/statistics.md).",
+  })
   national(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
     return this.statistics.national(id, p);
   }
@@ -33,6 +39,11 @@ export class StatisticsController {
 
   @Get('municipalities/:code')
   @Auth('municipality_officer')
+  @ApiOkResponse({
+    description:
+      "The municipality's own scores against the national ones; for number questions its own answer and the " +
+      'national mean (`nationalMean`), with no national median or quartiles.',
+  })
   municipality(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('code', MunicipalityCodePipe) code: number,

@@ -157,7 +157,8 @@ export class StatisticsRepository {
 
       // Area, overall and number distributions per scope (national, region, size class) with GROUPING SETS.
       // No minimum or maximum: each is one municipality's score. Medians and quartiles of scores are
-      // rounded to one decimal, so that a group's middle municipality is not published to the third.
+      // rounded to one decimal, so that a group's middle municipality is not published to the third;
+      // number questions get none (score_percentile gives NULL): a whole-number answer stays itself.
       await m.query(
         `INSERT INTO edition_statistics (edition_id, scope_type, scope_key, subject_type, subject_key, n, mean, sd, median, q1, q3)
          SELECT $1::uuid, ${SCOPE_COLUMNS}, x.subject_type, x.subject_key, count(*), avg(x.score), stddev_samp(x.score),

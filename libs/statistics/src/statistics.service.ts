@@ -3,7 +3,7 @@ import type { Principal } from '@app/auth';
 import { AppConfigService } from '@app/config';
 import { Edition, EditionsRepository, requireVisible } from '@app/surveys';
 import { LevelCountRow, StatisticsRepository, StatRow } from './statistics.repository';
-import { Cell, publishCell, round, suppressedKeys } from './suppression';
+import { Cell, numberFigures, publishCell, round, suppressedKeys } from './suppression';
 
 type ScopeType = 'national' | 'region' | 'size_class';
 
@@ -214,7 +214,7 @@ export class StatisticsService {
           key: q.key,
           text: q.textDa,
           unit: q.unitDa,
-          ...withDelta('number', q.key, lineage.get(q.key)),
+          ...numberFigures(withDelta('number', q.key, lineage.get(q.key))),
         })),
     };
   }
@@ -366,9 +366,7 @@ export class StatisticsService {
         text: n.text,
         unit: n.unit,
         own: score(own, 'number', n.key),
-        nationalMedian: n.median,
-        nationalQ1: n.q1,
-        nationalQ3: n.q3,
+        nationalMean: n.mean,
       })),
     };
   }

@@ -1,4 +1,4 @@
-import { publishCell, suppressedKeys } from './suppression';
+import { numberFigures, publishCell, suppressedKeys } from './suppression';
 
 describe('suppressedKeys', () => {
   const cells = (ns: Record<string, number>) => Object.entries(ns).map(([key, n]) => ({ key, n }));
@@ -72,5 +72,18 @@ describe('publishCell', () => {
       suppressed: true,
     });
     expect(publishCell(row, false)).toMatchObject({ n: 3, mean: 4, suppressed: false });
+  });
+});
+
+describe('numberFigures', () => {
+  it('publishes n, mean and sd of a number question and no median or quartile', () => {
+    const cell = publishCell({ n: 7, mean: 31.4, sd: 12.5, median: 30, q1: 12, q3: 40 }, false);
+    expect(numberFigures({ ...cell, previousMean: 28 })).toEqual({
+      n: 7,
+      mean: 31.4,
+      sd: 12.5,
+      suppressed: false,
+      previousMean: 28,
+    });
   });
 });

@@ -78,4 +78,14 @@ export function publishCell(row: Omit<Cell, 'suppressed'> | undefined, hidden: b
   };
 }
 
+/**
+ * A number question publishes n, mean and sd only. Its answers are whole numbers, so a median or
+ * quartile is, with an odd group or equal neighbours, one municipality's answer, and no rounding
+ * changes that (docs/statistics.md). The recompute stores none; this keeps them out of the shape too.
+ */
+export function numberFigures<T extends Cell>(cell: T): Omit<T, 'median' | 'q1' | 'q3'> {
+  const { median: _median, q1: _q1, q3: _q3, ...published } = cell;
+  return published;
+}
+
 export { round };

@@ -1,4 +1,4 @@
-import type { Cell } from '@app/statistics';
+import { type Cell, numberFigures } from '@app/statistics/suppression';
 import questionnaire from '../../../surveys/questionnaires/baseline.questionnaire.json';
 import type {
   MunicipalityFigures,
@@ -143,11 +143,11 @@ export function nationalFigures(): NationalFigures {
         key: q.key,
         text: q.text.da,
         unit: 'unit' in q && q.unit ? (q.unit as { da: string }).da : null,
-        ...withDelta(
-          i === 2
-            ? { ...SUPPRESSED_CELL }
-            : { ...cell(84, [310, 14, 3][i] ?? 1), median: [250, 11, 2][i] ?? 1, q1: 5, q3: 400 },
-          null,
+        ...numberFigures(
+          withDelta(
+            i === 2 ? { ...SUPPRESSED_CELL } : { ...cell(84, [310, 14, 3][i] ?? 1), sd: [220, 9, 2][i] ?? 1 },
+            null,
+          ),
         ),
       })),
   };
@@ -215,9 +215,7 @@ export function municipalityFigures(
       text: n.text,
       unit: n.unit,
       own: [420, 9, 1, null][i] ?? null,
-      nationalMedian: n.median,
-      nationalQ1: n.q1,
-      nationalQ3: n.q3,
+      nationalMean: n.mean,
     })),
   };
 }

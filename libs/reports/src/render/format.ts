@@ -28,6 +28,11 @@ export const formatSignedDecimal = (v: number | null | undefined) =>
 /** "41,2 %" */
 export const formatPercent = (v: number | null | undefined) => (v == null ? DASH : `${decimal.format(v)} %`);
 
+/** Why number questions show no median or quartiles (docs/statistics.md). */
+export const NUMBER_FIGURES_NOTE =
+  'For tal som angreb og brud vises kun gennemsnit og spredning: en median eller kvartil af hele tal ' +
+  'ville være en enkelt kommunes eget svar.';
+
 /** A statistic cell: its figure, or the suppression text when it is hidden. */
 export const cellText = (
   cell: { suppressed: boolean },

@@ -18,8 +18,23 @@ function charts(fragment: string) {
     );
 }
 
+/** One report section's HTML, from its heading to the end of the section. */
+function section(fragment: string, heading: string) {
+  const start = fragment.indexOf(`<h2>${heading}</h2>`);
+  expect(start).toBeGreaterThan(-1);
+  return fragment.slice(start, fragment.indexOf('</section>', start));
+}
+
 describe(municipalityReportHtml.name, () => {
   const fragment = municipalityReportHtml(municipalityReportModel('Brøndby'));
+
+  it("sets the municipality's attacks and breaches against the national mean, never a median or quartile", () => {
+    const numbers = section(fragment, 'Angreb og brud');
+    expect(numbers).toMatch(/<th[^>]*>Landsgennemsnit<\/th>/);
+    // Own 420 attacks per day against the fixture's national mean of 310.
+    expect(numbers).toMatch(/<td[^>]*>420<\/td>\s*<td[^>]*>310<\/td>/);
+    expect(numbers).not.toMatch(/<th[^>]*>[^<]*([Mm]edian|kvartil|Midterste halvdel)/);
+  });
 
   it('is a fragment with the same figures as the PDF', () => {
     expect(fragment).not.toMatch(/<html|<body/);
@@ -56,6 +71,15 @@ describe(`${nationalReportHtml.name} and anonymity`, () => {
     expect(fragment).not.toMatch(/Laveste|Højeste/);
     expect(fragment).toMatch(/Median<\/th><td[^>]*>3,1</);
     expect(fragment).toMatch(/Nedre kvartil<\/th><td[^>]*>2,7</);
+  });
+
+  it('prints attacks and breaches as mean, sd and n, never a median or quartile (an answer of one municipality)', () => {
+    const numbers = section(nationalReportHtml(nationalReportModel()), 'Angreb og brud');
+    expect(numbers).toMatch(/<th[^>]*>Gennemsnit<\/th>/);
+    expect(numbers).toMatch(/<th[^>]*>Standardafvigelse<\/th>/);
+    // The fixture's attacks per day: mean 310, sd 220, n 84.
+    expect(numbers).toMatch(/<td[^>]*>310<\/td>\s*<td[^>]*>220<\/td>\s*<td[^>]*>84<\/td>/);
+    expect(numbers).not.toMatch(/<th[^>]*>[^<]*([Mm]edian|kvartil)/);
   });
 
   it('says that fewer than K took part instead of the count, when the edition is hidden whole', () => {

@@ -9,6 +9,7 @@ import {
   formatDecimal,
   formatDelta,
   formatScore,
+  NUMBER_FIGURES_NOTE,
   quartileText,
   suppressedText,
 } from './format';
@@ -192,18 +193,14 @@ function numbers(model: MunicipalityReportModel): ReportSection {
   return {
     heading: 'Angreb og brud',
     blocks: [
-      paragraph(
-        'Kommunens egne tal mod landsmedianen. Midterste halvdel er intervallet fra nedre til øvre ' +
-          'kvartil: halvdelen af kommunerne ligger her.',
-      ),
+      paragraph(`Kommunens egne tal mod landsgennemsnittet. ${NUMBER_FIGURES_NOTE}`),
       {
         kind: 'table',
-        caption: 'Angreb og brud mod landsmedianen',
+        caption: 'Angreb og brud mod landsgennemsnittet',
         columns: [
           { header: 'Spørgsmål', width: 7 },
           { header: 'Kommunen', width: 1.8, align: 'right' },
-          { header: 'Landsmedian', width: 2.4, align: 'right' },
-          { header: 'Midterste halvdel', width: 2.6, align: 'right' },
+          { header: 'Landsgennemsnit', width: 2.6, align: 'right' },
         ],
         rows: model.figures.numbers.map((n) => {
           const cell = model.national.numbers.find((x) => x.key === n.key);
@@ -211,10 +208,7 @@ function numbers(model: MunicipalityReportModel): ReportSection {
           return [
             `${n.text}${unit}`,
             formatDecimal(n.own),
-            cell ? cellText(cell, n.nationalMedian, k, formatDecimal) : DASH,
-            cell?.suppressed || n.nationalQ1 === null
-              ? DASH
-              : `${formatDecimal(n.nationalQ1)}–${formatDecimal(n.nationalQ3)}`,
+            cell ? cellText(cell, n.nationalMean, k, formatDecimal) : DASH,
           ];
         }),
       },

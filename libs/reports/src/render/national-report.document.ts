@@ -12,6 +12,7 @@ import {
   formatRoundedScore,
   formatScore,
   formatSignedDecimal,
+  NUMBER_FIGURES_NOTE,
   suppressedText,
 } from './format';
 import { distributionText } from './question-rows';
@@ -214,21 +215,20 @@ function numbers({ national }: Model): ReportSection {
   return {
     heading: 'Angreb og brud',
     blocks: [
+      paragraph(NUMBER_FIGURES_NOTE),
       {
         kind: 'table',
         caption: 'Angreb og brud på tværs af kommunerne',
         columns: [
           { header: 'Spørgsmål', width: 6 },
-          { header: 'Median', width: 2.4, align: 'right' },
-          { header: 'Nedre kvartil', width: 1.8, align: 'right' },
-          { header: 'Øvre kvartil', width: 1.8, align: 'right' },
+          { header: 'Gennemsnit', width: 2.4, align: 'right' },
+          { header: 'Standardafvigelse', width: 2.4, align: 'right' },
           { header: 'n', width: 1, align: 'right' },
         ],
         rows: national.numbers.map((n) => [
           `${n.text}${n.unit ? ` (${n.unit})` : ''}`,
-          cellText(n, n.median, k, formatDecimal),
-          n.suppressed ? DASH : formatDecimal(n.q1),
-          n.suppressed ? DASH : formatDecimal(n.q3),
+          cellText(n, n.mean, k, formatDecimal),
+          n.suppressed ? DASH : formatDecimal(n.sd),
           n.suppressed ? DASH : formatDecimal(n.n),
         ]),
       },
