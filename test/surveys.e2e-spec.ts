@@ -147,6 +147,7 @@ describe('Editions and questionnaire (e2e)', () => {
       await request(t.http)
         .post(`/api/v1/editions/${published.id}/${step}`)
         .auth(kl, { type: 'bearer' })
+        .send(step === 'publish' ? { confirmSmallEdition: true } : {})
         .expect(200);
     }
     const draft = await createEdition(t.http, kl, 2025);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { TestApp } from './support/test-app';
+import { createTestApp, resetData, TestApp } from './support/test-app';
 import { createUser, TEST_PASSWORD, TestUser, tokenFor } from './support/factories';
 import { createEdition, openEdition } from './support/editions';
 
@@ -29,16 +29,10 @@ describe('Web sessions behind HTTPS: cookies, CSRF bound to the session, no-stor
   let t: TestApp;
 
   beforeAll(async () => {
-    // The config lib validates the environment when it is imported, so set it first.
-    process.env.COOKIE_SECURE = 'true';
-    const { createTestApp } = await import('./support/test-app');
-    t = await createTestApp();
+    t = await createTestApp({ secureCookie: true });
   });
   afterAll(() => t.close());
-  beforeEach(async () => {
-    const { resetData } = await import('./support/test-app');
-    await resetData(t.db);
-  });
+  beforeEach(() => resetData(t.db));
 
   /** Signs in through the login form like a browser; returns its cookies and the Set-Cookie headers seen. */
   async function signIn(user: TestUser) {

@@ -27,6 +27,8 @@ export interface TestAppOptions {
   databaseLimits?: Partial<DatabaseLimits>;
   /** Jobs on this Redis instead of on PostgreSQL. */
   redisUrl?: string;
+  /** As COOKIE_SECURE=true: Secure, `__Host-`-named cookies. */
+  secureCookie?: boolean;
 }
 
 /** The environment is read once per test process; these settings differ per app instance. */
@@ -45,6 +47,9 @@ class TestConfig extends AppConfigService {
   }
   override get databaseLimits() {
     return { ...super.databaseLimits, ...this.options.databaseLimits };
+  }
+  override get session() {
+    return { ...super.session, secureCookie: this.options.secureCookie ?? super.session.secureCookie };
   }
 }
 
