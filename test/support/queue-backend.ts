@@ -1,14 +1,17 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
+import type { TestAppOptions } from './test-app';
 
 /**
  * The queue tests boot the real worker module. The config lib validates the environment when it
  * is first imported, so each test file sets REDIS_URL first and loads the modules afterwards.
+ * Options give the worker its own settings, as createTestApp gives an API instance.
  */
-export async function startWorker(): Promise<INestApplicationContext> {
-  const { NestFactory } = await import('@nestjs/core');
+export async function startWorker(options?: TestAppOptions): Promise<INestApplicationContext> {
   const { WorkerModule } = await import('../../apps/worker/src/worker.module');
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+  const { compileWithOptions } = await import('./test-app');
+  const app = await compileWithOptions(WorkerModule, options);
+  app.useLogger(false);
   await app.init();
   return app;
 }

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 export class TcpProxy {
   private readonly sockets = new Set<Socket>();
   private frozen = false;
+  private refusing = false;
 
   private constructor(private readonly server: Server) {}
 
@@ -28,6 +29,16 @@ export class TcpProxy {
     this.frozen = true;
   }
 
+  /** Drops every connection and refuses new ones until restore(): a server that restarts. */
+  cut(): void {
+    this.refusing = true;
+    for (const s of this.sockets) s.destroy();
+  }
+
+  restore(): void {
+    this.refusing = false;
+  }
+
   /** Drops every connection and refuses new ones: a server that is gone. */
   async stop(): Promise<void> {
     for (const s of this.sockets) s.destroy();
@@ -35,6 +46,10 @@ export class TcpProxy {
   }
 
   private relay(client: Socket, target: { host: string; port: number }): void {
+    if (this.refusing) {
+      client.destroy();
+      return;
+    }
     const upstream = createConnection(target);
     const pair = [client, upstream];
     for (const s of pair) {

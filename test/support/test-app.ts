@@ -1,7 +1,7 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { rmSync } from 'node:fs';
@@ -56,15 +56,20 @@ class TestConfig extends AppConfigService {
 /** The owner connection of each app connection, so that `resetData(t.db)` can empty the audit log. */
 const owners = new WeakMap<DataSource, DataSource>();
 
-/** The real API module, configured exactly as main.ts does, against the e2e database. */
-export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+/** An app module (API or worker) compiled with this instance's settings. */
+export function compileWithOptions(module: Type, options: TestAppOptions = {}): Promise<TestingModule> {
+  return Test.createTestingModule({ imports: [module] })
     .overrideProvider(AppConfigService)
     .useFactory({
       factory: (config: ConstructorParameters<typeof AppConfigService>[0]) => new TestConfig(config, options),
       inject: [ConfigService],
     })
     .compile();
+}
+
+/** The real API module, configured exactly as main.ts does, against the e2e database. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const moduleRef = await compileWithOptions(ApiModule, options);
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureApi(app);
   await app.init();

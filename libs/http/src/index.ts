@@ -1,4 +1,5 @@
 export * from './all-exceptions.filter';
+export * from './database-unavailable';
 export * from './error-body';
 export * from './field-error';
 export * from './logger.module';

@@ -1,11 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import { JOB_QUEUE, JobName, JobPayloads, QUEUES } from './jobs';
 
 /** The one way to enqueue work: typed payloads, and the queue chosen from the job name. */
 @Injectable()
 export class JobQueueService {
+  private readonly logger = new Logger(JobQueueService.name);
   private readonly queues: Record<string, Queue>;
 
   constructor(
@@ -18,6 +19,11 @@ export class JobQueueService {
       [QUEUES.statistics]: statistics,
       [QUEUES.reports]: reports,
     };
+    // A lost backend connection is reported here and retried by BullMQ; without a listener BullMQ
+    // prints the whole driver client to stderr. The message names no server or credentials.
+    for (const queue of Object.values(this.queues)) {
+      queue.on('error', (e) => this.logger.warn(`Queue ${queue.name}: ${e.message}`));
+    }
   }
 
   queueFor(name: JobName): Queue {

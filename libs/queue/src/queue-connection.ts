@@ -1,5 +1,7 @@
-import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
+import { setDefaultBackendFactory } from 'bullmq';
 import type { ConnectionOptions } from 'bullmq';
+import type { DatabaseLimits } from '@app/database';
+import { createRecoveringPostgresBackend } from './postgres-backend';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
@@ -22,7 +24,11 @@ export function redisOptionsFromUrl(redisUrl: string) {
  * PostgreSQL backend in the platform database. `@nestjs/bullmq` has no backend option, so the
  * choice is made process-wide before any queue or worker is constructed.
  */
-export function configureQueueBackend(redisUrl: string | undefined, databaseUrl: string) {
+export function configureQueueBackend(
+  redisUrl: string | undefined,
+  databaseUrl: string,
+  limits: DatabaseLimits,
+) {
   if (redisUrl) {
     setDefaultBackendFactory();
     return {
@@ -30,9 +36,19 @@ export function configureQueueBackend(redisUrl: string | undefined, databaseUrl:
       connection: redisOptionsFromUrl(redisUrl) as ConnectionOptions,
     };
   }
-  setDefaultBackendFactory(createPostgresBackend);
+  setDefaultBackendFactory(createRecoveringPostgresBackend as Parameters<typeof setDefaultBackendFactory>[0]);
   return {
     kind: 'postgres' as QueueBackendKind,
-    connection: { connectionString: databaseUrl, migrate: true, max: 5 } as unknown as ConnectionOptions,
+    // The platform's own limits, so a queue call fails with the driver's error instead of waiting
+    // forever on a database that is away or frozen (see poolOptions in libs/database).
+    connection: {
+      connectionString: databaseUrl,
+      migrate: true,
+      max: 5,
+      keepAlive: true,
+      connectionTimeoutMillis: limits.connectTimeoutMs,
+      statement_timeout: limits.statementTimeoutMs,
+      query_timeout: limits.statementTimeoutMs + limits.connectTimeoutMs,
+    } as unknown as ConnectionOptions,
   };
 }

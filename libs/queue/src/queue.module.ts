@@ -11,7 +11,8 @@ import { configureQueueBackend } from './queue-connection';
     BullModule.forRootAsync({
       inject: [AppConfigService],
       useFactory: (config: AppConfigService) => ({
-        connection: configureQueueBackend(config.redisUrl, config.databaseUrl).connection,
+        connection: configureQueueBackend(config.redisUrl, config.databaseUrl, config.databaseLimits)
+          .connection,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),

@@ -1,5 +1,5 @@
-import { WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import { BeforeApplicationShutdown, Logger, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JOB_QUEUE, JobName, JobPayloads, JobsOf, QueueName } from './jobs';
 
@@ -34,6 +34,12 @@ export abstract class TypedJobProcessor<Q extends QueueName>
    */
   async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+  }
+
+  /** The worker reconnects by itself; this records that the backend was away, as the queues do. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    Logger.warn(`Worker ${this.queueName}: ${error.message}`, 'TypedJobProcessor');
   }
 
   async process(job: Job): Promise<unknown> {
