@@ -4,7 +4,7 @@ import { PoolCheckoutInTransactionError } from '@app/database';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 import { createUser, TEST_PASSWORD, TestUser } from './support/factories';
 import { TcpProxy } from './support/tcp-proxy';
-import { TEST_REDIS_URL, testDatabaseUrl } from './support/test-database';
+import { TEST_REDIS_URL, testAppDatabaseUrl, testDatabaseUrl } from './support/test-database';
 
 /** Short limits, so that each failure shows within a test's time. */
 const LIMITS = {
@@ -115,7 +115,8 @@ describe('When the database is slow, full or away (e2e)', () => {
     let user: TestUser;
 
     beforeEach(async () => {
-      const target = new URL(testDatabaseUrl());
+      // As the app's role, as every app in the tests: a superuser would create BullMQ's schema as its own.
+      const target = new URL(testAppDatabaseUrl());
       proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
       target.port = String(proxy.port);
       // Jobs on Redis: only the application's pool goes through the relay.

@@ -6,7 +6,7 @@ import { JobQueueService } from '@app/queue';
 import { createTestApp, TestApp } from './support/test-app';
 import { startWorker, waitForJob } from './support/queue-backend';
 import { TcpProxy } from './support/tcp-proxy';
-import { testDatabaseUrl } from './support/test-database';
+import { testAppDatabaseUrl } from './support/test-database';
 
 /** Short limits, so that a hang shows within a test's time. */
 const LIMITS = { poolMax: 3, connectTimeoutMs: 1_000, statementTimeoutMs: 2_000 };
@@ -45,7 +45,8 @@ describe('Jobs on PostgreSQL while the database goes away and comes back (e2e)',
 
   beforeAll(async () => {
     printed = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const target = new URL(testDatabaseUrl());
+    // As the app's role, as every app in the tests: a superuser would create BullMQ's schema as its own.
+    const target = new URL(testAppDatabaseUrl());
     proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
     target.port = String(proxy.port);
     const options = { databaseUrl: target.toString(), databaseLimits: LIMITS };
