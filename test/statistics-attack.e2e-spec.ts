@@ -2,6 +2,7 @@ import request from 'supertest';
 import { seedDemoStatistics } from './support/demo-statistics';
 import { createTestApp, TestApp } from './support/test-app';
 import { createUser, tokenFor } from './support/factories';
+import { pinnedCells, PublishedRow, solutions } from './support/hidden-level-solver';
 
 /** One published scope of one year: its members (public reference data) and its order statistics per subject. */
 interface Scope {
@@ -13,6 +14,23 @@ interface Scope {
 }
 
 type Scores = Map<number, Map<string, number>>; // municipality → subject → score or number answer
+
+type Figure = number | null;
+interface NationalQuestion {
+  key: string;
+  n: Figure;
+  mean: Figure;
+  sd: Figure;
+  median: Figure;
+  q1: Figure;
+  q3: Figure;
+  previousMean: Figure;
+  meanDelta: Figure;
+  distribution: Array<{ level: number; count: Figure }>;
+}
+interface NationalBody {
+  questions: NationalQuestion[];
+}
 
 const ORDER_STATISTICS = ['median', 'q1', 'q3', 'min', 'max'] as const;
 /** The national order statistics of number questions as a municipality's own page shows them. */
@@ -45,6 +63,7 @@ describe('Order statistics against an intersection attack (e2e)', () => {
   const scopes: Scope[] = [];
   const actual = new Map<number, Scores>(); // year → scores of its participants
   const extremes: string[] = []; // min/max of a continuous score seen in any response
+  const nationals: Array<{ year: number; reader: string; body: NationalBody }> = []; // as each reader saw them
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -71,6 +90,7 @@ describe('Order statistics against an intersection attack (e2e)', () => {
               .expect(200)
           ).body;
         const national = await get('national');
+        nationals.push({ year, reader: token, body: national });
         const figures = figuresOf(national.overall, national.areas, national.numbers);
         if (token === readers[0]) {
           // The officer's own page repeats the national figures of number questions next to its answers.
@@ -212,5 +232,61 @@ describe('Order statistics against an intersection attack (e2e)', () => {
     expect([...new Set(recovered)]).toEqual([]);
     // Region × size-class cells with one municipality (Aarhus, Odense, …) give the attacker candidates.
     expect(isolating).toBeGreaterThan(0);
+  });
+
+  /** Answers per level of every scored question, from the answers: the truth the solver is judged by. */
+  async function countsFromAnswers(editionId: string): Promise<Map<string, Map<number, number>>> {
+    const rows: Array<{ key: string; level: number; count: string }> = await t.db.query(
+      `SELECT q.key, a.value_number::int AS level, count(*) AS count
+       FROM answers a JOIN responses r ON r.id = a.response_id JOIN questions q ON q.id = a.question_id
+       WHERE r.edition_id = $1 AND r.status = 'submitted' AND q.type = 'scale' AND NOT a.not_applicable
+         AND a.value_number IS NOT NULL
+       GROUP BY 1, 2`,
+      [editionId],
+    );
+    const counts = new Map<string, Map<number, number>>();
+    for (const r of rows) counts.set(r.key, (counts.get(r.key) ?? new Map()).set(r.level, Number(r.count)));
+    return counts;
+  }
+
+  it('leaves no hidden level cell of a question solvable from its n, mean, sd, median and quartiles', async () => {
+    const pinned: string[] = [];
+    let rowsWithHiddenCells = 0;
+    for (const { year, reader, body } of nationals) {
+      const truth = await countsFromAnswers(ids[year]);
+      // The same reader's other year: its previousMean and meanDelta speak about this year's mean too.
+      const other = nationals.find((x) => x.year !== year && x.reader === reader);
+      for (const q of body.questions) {
+        if (!q.distribution.some((d) => d.count === null)) continue;
+        rowsWithHiddenCells++;
+        const later = year === 2023 ? other?.body.questions.find((x) => x.key === q.key) : undefined;
+        const otherMeans = [
+          later?.previousMean ?? null,
+          later && later.mean !== null && later.meanDelta !== null ? later.mean - later.meanDelta : null,
+          q.previousMean !== null && q.meanDelta !== null ? q.previousMean + q.meanDelta : null,
+        ].filter((m): m is number => m !== null);
+        const row: PublishedRow = {
+          label: `${year} national ${q.key}`,
+          levels: q.distribution.map((d) => ({ level: d.level, count: d.count })),
+          n: q.n,
+          mean: q.mean,
+          sd: q.sd,
+          median: q.median,
+          q1: q.q1,
+          q3: q.q3,
+          otherMeans: otherMeans.map((m) => Math.round(m * 1000) / 1000),
+        };
+        const found = solutions(row);
+        if (found === null) continue;
+        // The solver is sound: the true counts are among its solutions.
+        const actual = q.distribution
+          .filter((d) => d.count === null)
+          .map((d) => truth.get(q.key)?.get(d.level) ?? 0);
+        expect(found).toContainEqual(actual);
+        pinned.push(...pinnedCells(row, found));
+      }
+    }
+    expect(rowsWithHiddenCells).toBeGreaterThan(0);
+    expect([...new Set(pinned)]).toEqual([]);
   });
 });

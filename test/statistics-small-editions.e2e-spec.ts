@@ -4,6 +4,7 @@ import { EditionsRepository } from '@app/surveys';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 import { createUser, tokenFor } from './support/factories';
 import { createMiniEdition, MiniAnswers, miniQuestionnaire } from './support/mini-editions';
+import { pinnedCells, solutions } from './support/hidden-level-solver';
 
 const K = 5;
 const answer = (one: number, two: number | 'na', b: number, attacks: number) => ({
@@ -14,11 +15,12 @@ const answer = (one: number, two: number | 'na', b: number, attacks: number) => 
 });
 
 /**
- * Editions with 1, 2, 4, 5 and 6 participants, one a year, each the previous edition of the next.
+ * Editions with 0, 1, 2, 4, 5 and 6 participants, one a year, each the previous edition of the next.
  * 751 Aarhus (Midtjylland) is the lone participant of the first; the six-participant edition puts five
  * in Hovedstaden and one in Sjælland, and two of them give all six answers at level 1.
  */
 const EDITIONS: Array<{ year: number; answers: MiniAnswers }> = [
+  { year: 2040, answers: {} },
   { year: 2041, answers: { 751: answer(3, 4, 2, 7) } },
   { year: 2042, answers: { 101: answer(4, 4, 3, 10), 851: answer(2, 'na', 5, 3) } },
   {
@@ -199,6 +201,28 @@ describe('Small editions publish nothing that describes fewer than K municipalit
 
       it('leaves no hidden cell derivable from the total and the visible cells of its row', () => {
         expect(derivable(rowsOf(p()))).toEqual([]);
+      });
+
+      it("leaves no hidden level cell solvable from its question's n, mean, sd, median and quartiles", () => {
+        const { national } = p();
+        const answers = EDITIONS.find((e) => e.year === year)!.answers;
+        const next = Object.values(published).find((x) => x.national.previousEdition?.year === year);
+        const pinned: string[] = [];
+        for (const q of national.questions.filter((x) => x.distribution.some((d) => d.suppressed))) {
+          const later = next?.national.questions.find((x) => x.key === q.key);
+          const row = {
+            ...q,
+            label: `${year} ${q.key}`,
+            levels: q.distribution.map((d) => ({ level: d.level, count: d.count })),
+            otherMeans: later?.previousMean != null ? [later.previousMean] : [],
+          };
+          const found = solutions(row);
+          if (found === null) continue;
+          const given = (level: number) => Object.values(answers).filter((a) => a[q.key] === level).length;
+          expect(found).toContainEqual(q.distribution.filter((d) => d.suppressed).map((d) => given(d.level)));
+          pinned.push(...pinnedCells(row, found));
+        }
+        expect(pinned).toEqual([]);
       });
 
       it('recovers nothing hidden in the previous edition from the year-on-year figures', () => {

@@ -3,7 +3,7 @@ import type { Principal } from '@app/auth';
 import { AppConfigService } from '@app/config';
 import { Edition, EditionsRepository, requireVisible } from '@app/surveys';
 import { LevelCountRow, StatisticsRepository, StatRow } from './statistics.repository';
-import { Cell, numberFigures, publishCell, round, suppressedKeys } from './suppression';
+import { Cell, numberFigures, publishCell, round, suppressedKeys, withoutMoments } from './suppression';
 
 type ScopeType = 'national' | 'region' | 'size_class';
 
@@ -87,11 +87,11 @@ export class StatisticsService {
 
   /**
    * Participants of a scope, and whether the scope is hidden whole: a scope with fewer than K
-   * participants publishes nothing but "suppressed" (its figures would describe those few).
+   * participants, none included, publishes nothing but "suppressed" (its figures would describe those few).
    */
   private participationOf(f: Figures | null) {
     const participants = f?.rows.find((r) => r.subjectType === 'participation')?.n ?? 0;
-    return { participants, hidden: participants > 0 && participants < this.k };
+    return { participants, hidden: participants < this.k };
   }
 
   /**
@@ -136,10 +136,22 @@ export class StatisticsService {
     const scopeBefore = this.participationOf(before);
     const find = (f: Figures | null, type: string, key: string) =>
       f?.rows.find((r) => r.subjectType === type && r.subjectKey === key);
+    const scopeHidden = (f: Figures | null) => (f === now ? scopeNow : scopeBefore).hidden;
+    const levelsOf = (f: Figures, key: string) =>
+      this.distribution(
+        f.levels.filter((l) => l.subjectKey === key),
+        scaleValues,
+        scopeHidden(f),
+      );
+    /**
+     * A question whose level row hides a cell publishes no moments or order statistics: with n and the
+     * visible cells, n·mean, sd, median and quartiles are equations that solve the hidden cells.
+     */
     const cell = (f: Figures | null, type: string, key: string): Cell => {
       const row = find(f, type, key);
-      const scopeHidden = (f === now ? scopeNow : scopeBefore).hidden;
-      return publishCell(row, !!row && (scopeHidden || row.n < this.k));
+      const published = publishCell(row, scopeHidden(f) || (!!row && row.n < this.k));
+      const levelsHidden = type === 'question' && levelsOf(f!, key).some((l) => l.suppressed);
+      return levelsHidden ? withoutMoments(published) : published;
     };
     const withDelta = (type: string, key: string, previousKey = key) => {
       const current = cell(now, type, key);
@@ -202,11 +214,7 @@ export class StatisticsService {
           text: q.textDa,
           focusArea: q.focusArea,
           ...withDelta('question', q.key, lineage.get(q.key)),
-          distribution: this.distribution(
-            now.levels.filter((l) => l.subjectKey === q.key),
-            scaleValues,
-            scopeNow.hidden,
-          ),
+          distribution: levelsOf(now, q.key),
         })),
       numbers: questionnaire.questions
         .filter((q) => q.type === 'number')
@@ -250,7 +258,15 @@ export class StatisticsService {
         ),
       };
     };
-    const { hidden: hiddenGroups, cells: participation } = across('participation', 'participation');
+    // Fewer than K participants in all groups together (none included): every group is hidden.
+    const participants = figures.rows
+      .filter((r) => r.subjectType === 'participation')
+      .reduce((sum, r) => sum + r.n, 0);
+    const { hidden: hiddenGroups, cells: participation } = across(
+      'participation',
+      'participation',
+      participants < this.k ? new Set(groups.map((g) => g.scopeKey)) : undefined,
+    );
     const subject = (type: string, key: string) => across(type, key, hiddenGroups).cells;
     const overall = subject('overall', 'overall');
     const areas = questionnaire.areas.map((a) => ({ area: a, cells: subject('area', a.key) }));

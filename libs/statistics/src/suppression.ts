@@ -78,6 +78,11 @@ export function publishCell(row: Omit<Cell, 'suppressed'> | undefined, hidden: b
   };
 }
 
+/** A cell whose n stays published but whose moments and order statistics would reveal hidden cells. */
+export function withoutMoments<T extends Cell>(cell: T): T {
+  return { ...cell, mean: null, sd: null, median: null, q1: null, q3: null };
+}
+
 /**
  * A number question publishes n, mean and sd only. Its answers are whole numbers, so a median or
  * quartile is, with an odd group or equal neighbours, one municipality's answer, and no rounding
