@@ -364,7 +364,7 @@ describe('The survey pages in a real browser (e2e)', () => {
     // Nobody answered 2026: publishing warns with the count first, and needs a confirmation.
     expect(await post(page, 'Offentliggør Baseline 2026')).toBe(409);
     expect(await page.locator('#small-edition-warning').innerText()).toContain(
-      'Kun 0 kommuner har indsendt Baseline 2026',
+      'Ingen kommuner har indsendt Baseline 2026',
     );
     expect(await draft.innerText()).toContain('Lukket');
     expect(await post(page, 'Offentliggør alligevel')).toBe(303);

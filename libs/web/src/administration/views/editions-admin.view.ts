@@ -156,10 +156,13 @@ function createForm(editions: Edition[], csrfToken: string, state: CreateEdition
 }
 
 function smallEditionWarning({ edition, participants, k }: SmallEditionWarning, csrfToken: string): SafeHtml {
-  const who = participants === 1 ? '1 kommune' : `${participants} kommuner`;
+  const heading =
+    participants === 0
+      ? `Ingen kommuner har indsendt ${edition.title}`
+      : `Kun ${participants === 1 ? '1 kommune' : `${participants} kommuner`} har indsendt ${edition.title}`;
   return alert(
     'warning',
-    `Kun ${who} har indsendt ${edition.title}`,
+    heading,
     html`<p class="alert-text">
         Udgaven har færre end ${k} deltagere. For at ingen kommune kan genkendes, bliver alle tal fra udgaven
         vist som skjulte, også landstallene. Vil du offentliggøre den alligevel?
