@@ -178,6 +178,16 @@ async function settledNational(id: string, headers: Record<string, string>): Pro
   }
 }
 
+/** Runs `check`; if it fails, the error carries the tail of the launcher's output. */
+async function withOutputOnFailure(output: () => string, check: () => Promise<void>): Promise<void> {
+  try {
+    await check();
+  } catch (e) {
+    if (e instanceof Error) e.message += `\n--- launcher output (tail) ---\n${output().slice(-6000)}`;
+    throw e;
+  }
+}
+
 describe('Embedded default: `npm start` on a fresh machine (e2e)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'baseline-embedded-'));
   // The embedded server runs as an unprivileged user when started by root; it must reach its folder.
@@ -235,80 +245,83 @@ describe('Embedded default: `npm start` on a fresh machine (e2e)', () => {
     if (!existsSync(LAUNCHER)) throw new Error('Run `npm run build` first (npm run test:e2e does).');
     const platform = launch(dataDir);
     await platform.ready;
-    const launcherPid = platform.child.pid!;
-    const kl = await bearer('kl@baseline.local');
-    // The worker computes 2023, then 2024, at start. A job the worker is killed in stays locked until
-    // BullMQ sees it stalled, so the worker is killed once both are done and the new one given 2023.
-    expect((await settledNational(await editionOf(2024, kl), kl)).statistics.stale).toBe(false);
-    const editionId = await editionOf(2023, kl);
-    const before = await settledNational(editionId, kl);
+    // A failure here is about processes: show what the launcher and its children said.
+    await withOutputOnFailure(platform.output, async () => {
+      const launcherPid = platform.child.pid!;
+      const kl = await bearer('kl@baseline.local');
+      // The worker computes 2023, then 2024, at start. A job the worker is killed in stays locked until
+      // BullMQ sees it stalled, so the worker is killed once both are done and the new one given 2023.
+      expect((await settledNational(await editionOf(2024, kl), kl)).statistics.stale).toBe(false);
+      const editionId = await editionOf(2023, kl);
+      const before = await settledNational(editionId, kl);
 
-    const health = watchHealth();
-    const worker = await waitFor(() => childPid(launcherPid, 'worker'), Boolean, 10_000);
-    process.kill(worker!, 'SIGKILL');
-    await waitFor(
-      platform.output,
-      (o) => /worker exited unexpectedly \(signal SIGKILL\); restarting it in 1 s \(restart 1\)/.test(o),
-      15_000,
-    );
-    const restarted = await waitFor(
-      () => childPid(launcherPid, 'worker'),
-      (pid) => pid !== undefined && pid !== worker,
-      15_000,
-    );
-    // The launcher names the new pid; its line may arrive a moment after /proc shows the process.
-    await waitFor(platform.output, (o) => o.includes(`worker started (pid ${restarted})`), 5_000);
-    // The new worker takes jobs: a recompute requested now is carried out.
-    const requested = await fetch(`${BASE}/api/v1/editions/${editionId}/statistics/recompute`, {
-      method: 'POST',
-      headers: kl,
+      const health = watchHealth();
+      const worker = await waitFor(() => childPid(launcherPid, 'worker'), Boolean, 10_000);
+      process.kill(worker!, 'SIGKILL');
+      await waitFor(
+        platform.output,
+        (o) => /worker exited unexpectedly \(signal SIGKILL\); restarting it in 1 s \(restart 1\)/.test(o),
+        15_000,
+      );
+      const restarted = await waitFor(
+        () => childPid(launcherPid, 'worker'),
+        (pid) => pid !== undefined && pid !== worker,
+        15_000,
+      );
+      // The launcher names the new pid; its line may arrive a moment after /proc shows the process.
+      await waitFor(platform.output, (o) => o.includes(`worker started (pid ${restarted})`), 5_000);
+      // The new worker takes jobs: a recompute requested now is carried out.
+      const requested = await fetch(`${BASE}/api/v1/editions/${editionId}/statistics/recompute`, {
+        method: 'POST',
+        headers: kl,
+      });
+      expect(requested.status).toBe(202);
+      const after = await waitFor(
+        () => settledNational(editionId, kl),
+        (n) => n.statistics.version > before.statistics.version,
+        60_000,
+      );
+      expect(after.statistics.stale).toBe(false);
+      const statuses = await health.stop();
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(statuses.filter((s) => s !== 200)).toEqual([]);
+
+      const api = childPid(launcherPid, 'api');
+      process.kill(api!, 'SIGKILL');
+      await waitFor(
+        platform.output,
+        (o) => /api exited unexpectedly \(signal SIGKILL\); restarting it in 1 s \(restart 1\)/.test(o),
+        15_000,
+      );
+      await waitFor(healthStatus, (s) => s === 200, 60_000);
+      const newApi = childPid(launcherPid, 'api');
+      expect(newApi).toBeDefined();
+      expect(newApi).not.toBe(api);
+      await waitFor(platform.output, (o) => o.includes(`api started (pid ${newApi})`), 5_000);
+      expect((await signInKl()).status).toBe(200);
+
+      // An API that dies as soon as it starts makes the launcher give up: it stops and exits 1.
+      const closed = new Promise<number | null>((done) => platform.child.once('close', done));
+      let current = newApi!;
+      process.kill(current, 'SIGKILL');
+      await waitFor(
+        () => {
+          const pid = childPid(launcherPid, 'api');
+          if (pid !== undefined && pid !== current) process.kill((current = pid), 'SIGKILL');
+          return platform.child.exitCode;
+        },
+        (code) => code !== null,
+        90_000,
+      );
+      expect(await closed).toBe(1);
+      const output = platform.output();
+      expect(output).toContain('api exited unexpectedly (signal SIGKILL); restarting it in 2 s (restart 2)');
+      expect(output).toContain('restarting it in 4 s (restart 3)');
+      expect(output).toMatch(
+        /api exited unexpectedly \(signal SIGKILL\), 5 times within 60 s: giving up, stopping Baseline/,
+      );
+      expect(output).toMatch(/Stopping…\n(.*\n)*\[baseline\] Stopped\.\n$/);
+      expect(await healthStatus()).toBe(0);
     });
-    expect(requested.status).toBe(202);
-    const after = await waitFor(
-      () => settledNational(editionId, kl),
-      (n) => n.statistics.version > before.statistics.version,
-      60_000,
-    );
-    expect(after.statistics.stale).toBe(false);
-    const statuses = await health.stop();
-    expect(statuses.length).toBeGreaterThan(0);
-    expect(statuses.filter((s) => s !== 200)).toEqual([]);
-
-    const api = childPid(launcherPid, 'api');
-    process.kill(api!, 'SIGKILL');
-    await waitFor(
-      platform.output,
-      (o) => /api exited unexpectedly \(signal SIGKILL\); restarting it in 1 s \(restart 1\)/.test(o),
-      15_000,
-    );
-    await waitFor(healthStatus, (s) => s === 200, 60_000);
-    const newApi = childPid(launcherPid, 'api');
-    expect(newApi).toBeDefined();
-    expect(newApi).not.toBe(api);
-    await waitFor(platform.output, (o) => o.includes(`api started (pid ${newApi})`), 5_000);
-    expect((await signInKl()).status).toBe(200);
-
-    // An API that dies as soon as it starts makes the launcher give up: it stops and exits 1.
-    const closed = new Promise<number | null>((done) => platform.child.once('close', done));
-    let current = newApi!;
-    process.kill(current, 'SIGKILL');
-    await waitFor(
-      () => {
-        const pid = childPid(launcherPid, 'api');
-        if (pid !== undefined && pid !== current) process.kill((current = pid), 'SIGKILL');
-        return platform.child.exitCode;
-      },
-      (code) => code !== null,
-      90_000,
-    );
-    expect(await closed).toBe(1);
-    const output = platform.output();
-    expect(output).toContain('api exited unexpectedly (signal SIGKILL); restarting it in 2 s (restart 2)');
-    expect(output).toContain('restarting it in 4 s (restart 3)');
-    expect(output).toMatch(
-      /api exited unexpectedly \(signal SIGKILL\), 5 times within 60 s: giving up, stopping Baseline/,
-    );
-    expect(output).toMatch(/Stopping…\n(.*\n)*\[baseline\] Stopped\.\n$/);
-    expect(await healthStatus()).toBe(0);
   }, 300_000);
 });
