@@ -189,7 +189,7 @@ describe('Embedded default: `npm start` on a fresh machine (e2e)', () => {
   chmodSync(dataDir, 0o755);
   afterAll(async () => {
     // A failed assertion must not leave a platform running for the next test run.
-    await Promise.all([...launched.map(stop), ...healthWatches.map((w) => w.stop())]);
+    await Promise.all([...launched.map((child) => stop(child)), ...healthWatches.map((w) => w.stop())]);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
