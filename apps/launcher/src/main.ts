@@ -44,6 +44,20 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 async function main(): Promise<void> {
   const production = process.env.NODE_ENV === 'production';
   let embedded: EmbeddedDatabase | undefined;
+  let supervisor: Supervisor | undefined = undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('Stopping…');
+    await supervisor?.stop();
+    if (embedded) await embedded.stop();
+    log('Stopped.');
+    process.exit(code);
+  };
+  // From the start: PostgreSQL runs detached from the terminal, so only the launcher stops it.
+  // SIGHUP is the terminal closing.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
   if (!process.env.DATABASE_URL) {
     const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
     log(`DATABASE_URL is not set: starting embedded PostgreSQL on port ${port} (data in ${DATA_DIR})`);
@@ -71,17 +85,7 @@ async function main(): Promise<void> {
     await seedApp.close();
   }
 
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    log('Stopping…');
-    await supervisor.stop();
-    if (embedded) await embedded.stop();
-    log('Stopped.');
-    process.exit(code);
-  };
-  const supervisor = new Supervisor(
+  supervisor = new Supervisor(
     ['api', 'worker'].map((app) => ({ name: app, script: join(DIST_APPS, app, 'src', 'main.js') })),
     {
       // The launcher migrated; the apps get no owner credentials.
@@ -90,8 +94,6 @@ async function main(): Promise<void> {
       onGiveUp: () => void stop(1),
     },
   );
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
   supervisor.start();
 
   const port = Number(process.env.PORT ?? 3000);

@@ -5,7 +5,38 @@ import {
   PostgresQueueBackend,
 } from 'bullmq';
 import type { BackendFactory } from 'bullmq';
+import { Logger } from '@nestjs/common';
+import * as pg from 'pg';
 import { isDatabaseUnavailable } from '@app/http';
+
+const logger = new Logger('PostgresQueueBackend');
+
+/**
+ * node-postgres emits a dropped connection (a server restart, or its fast shutdown's FATAL 57P01)
+ * as 'error' on the client, and an 'error' nobody listens to ends the process. The pool listens
+ * only while a client is idle, and BullMQ strips every listener off its LISTEN client before
+ * ending it on close, so a server that goes away while a worker closes crashed the worker. This
+ * client always keeps one listener: it logs the drop, and the dead client is discarded by the
+ * pool on release, or by BullMQ, which rebuilds its LISTEN client.
+ */
+class GuardedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', GuardedClient.logDropped);
+  }
+
+  override removeAllListeners(event?: string | symbol): this {
+    // EventEmitter removes every listener only when called with no argument at all.
+    if (event === undefined) super.removeAllListeners();
+    else super.removeAllListeners(event);
+    if (event === undefined || event === 'error') this.on('error', GuardedClient.logDropped);
+    return this;
+  }
+
+  private static logDropped(this: void, error: Error): void {
+    logger.warn(`The job queue lost a database connection: ${error.message}`);
+  }
+}
 
 /**
  * bullmq memoizes its readiness promise even when it rejects: a queue or worker whose first
@@ -49,11 +80,13 @@ export const createRecoveringPostgresBackend: BackendFactory<
   PostgresQueueBackend,
   PostgresConnectionOptions
 > = (name, opts, factoryOpts = {}) => {
-  const connection = new PostgresConnection(opts.connection!);
-  // node-postgres emits a dropped connection as 'error' on the client, and only an idle client has
-  // the pool's listener: one checked out between two statements of a transaction has none, and
-  // the unhandled event ends the process. The transaction learns of it from its next statement.
-  connection.pool.on('connect', (client) => client.on('error', () => undefined));
+  // The pool builds its clients from `Client`; BullMQ builds its LISTEN client from pgModule.
+  const connection = new PostgresConnection({
+    ...(opts.connection as object),
+    Client: GuardedClient,
+  } as PostgresConnectionOptions);
+  const owned = connection as unknown as { pgModule?: typeof pg };
+  if (owned.pgModule) owned.pgModule = { ...owned.pgModule, Client: GuardedClient };
   forgetFailedReadiness(connection, () => (connection['readyPromise'] = undefined));
   // Named as createPostgresBackend names it, so getWorkers and getQueueEvents find the connection.
   const workerName = (opts as { name?: string }).name;
