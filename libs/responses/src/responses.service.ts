@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { actorOf, Principal, UserPrincipal } from '@app/auth';
 import { Clock } from '@app/config';
-import { Edition, EditionsRepository, EditionNotFoundException } from '@app/surveys';
+import { Edition, EditionsRepository, requireVisible } from '@app/surveys';
 import { AnswerInput, AnswerProblem, StoredValue, validateAnswer } from './answer-validation';
 import type { Response } from './response.entity';
 import {
@@ -63,16 +63,18 @@ export class ResponsesService {
     private readonly clock: Clock,
   ) {}
 
-  /** Only municipal officers come here, and to them a draft does not exist (see edition-visibility). */
-  private async edition(editionId: string, m?: EntityManager): Promise<Edition> {
-    const edition = await this.editions.findById(editionId, m);
-    if (!edition || edition.status === 'draft') throw new EditionNotFoundException(editionId);
-    return edition;
+  /** The edition as the caller may know it: to a municipal officer a draft does not exist. */
+  private async edition(editionId: string, principal: Principal, m?: EntityManager): Promise<Edition> {
+    return requireVisible(await this.editions.findById(editionId, m), editionId, principal);
   }
 
   /** The edition, if its answers can change now; otherwise the reason as an exception. */
-  private async writableEdition(editionId: string, m?: EntityManager): Promise<Edition> {
-    const edition = await this.edition(editionId, m);
+  private async writableEdition(
+    editionId: string,
+    principal: Principal,
+    m?: EntityManager,
+  ): Promise<Edition> {
+    const edition = await this.edition(editionId, principal, m);
     const readOnly = this.readOnlyReason(edition);
     if (readOnly) throw new ResponseReadOnlyException(readOnly);
     return edition;
@@ -90,7 +92,7 @@ export class ResponsesService {
 
   async getOwn(editionId: string, principal: Principal): Promise<MyResponseView> {
     const code = ownMunicipality(principal);
-    const edition = await this.edition(editionId);
+    const edition = await this.edition(editionId, principal);
     const [response, answers] = await Promise.all([
       this.responses.findOwnResponse(editionId, code),
       this.responses.findOwnAnswers(editionId, code),
@@ -138,7 +140,7 @@ export class ResponsesService {
     const user = principal as UserPrincipal;
     // Validated before BEGIN: the questionnaire is frozen once the edition opens, and a transaction
     // must not wait for a second pooled connection (a burst of saves would hold the pool and deadlock).
-    const opened = await this.writableEdition(editionId);
+    const opened = await this.writableEdition(editionId, principal);
     const { scale, questions } = await this.editions.questionnaire(editionId);
     const byKey = new Map(questions.map((q) => [q.key, q]));
     const levels = scale.map((l) => l.value);
@@ -167,7 +169,7 @@ export class ResponsesService {
 
     return this.responses.transaction(async (m) => {
       // Again inside: the edition may have closed since the check above.
-      const edition = await this.writableEdition(editionId, m);
+      const edition = await this.writableEdition(editionId, principal, m);
       const response = await this.responses.lockOwnResponse(m, editionId, code);
       if (response.status === 'submitted') {
         throw new ResponseReadOnlyException('The response has been submitted; reopen it to change answers');
@@ -201,7 +203,7 @@ export class ResponsesService {
     const code = ownMunicipality(principal);
     const user = principal as UserPrincipal;
     return this.responses.transaction(async (m) => {
-      const edition = await this.writableEdition(editionId, m);
+      const edition = await this.writableEdition(editionId, principal, m);
       const response = await this.responses.lockOwnResponse(m, editionId, code);
       if (response.status === 'submitted')
         throw new ResponseReadOnlyException('The response has already been submitted');
@@ -253,7 +255,7 @@ export class ResponsesService {
   async reopen(editionId: string, principal: Principal, version: number, address?: string) {
     const code = ownMunicipality(principal);
     return this.responses.transaction(async (m) => {
-      const edition = await this.writableEdition(editionId, m);
+      const edition = await this.writableEdition(editionId, principal, m);
       const response = await this.responses.lockOwnResponse(m, editionId, code);
       if (response.status !== 'submitted')
         throw new ResponseReadOnlyException('The response is not submitted');
