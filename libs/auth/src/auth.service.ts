@@ -90,7 +90,13 @@ export class AuthService {
     if (!reservation.allowed) {
       throw new TooManySignInAttemptsException(reservation.scope, reservation.retryAfterSeconds);
     }
-    const user = await this.checkPassword(email, password, address, channel);
+    const user = await this.checkPassword(
+      await this.users.findForSignIn(email),
+      email,
+      password,
+      address,
+      channel,
+    );
     await this.counters.release(email, address, limits, false);
     return this.signedIn(user, address, { channel });
   }
@@ -107,13 +113,19 @@ export class AuthService {
     if (!owner?.active || !(await this.unlockTokens.consume(owner.id, hashSecretToken(token), now))) {
       throw new InvalidUnlockLinkException();
     }
-    const user = await this.checkPassword(email, password, address, channel);
+    const user = await this.checkPassword(owner, email, password, address, channel);
     await this.counters.release(email, address, this.config.signInThrottle, true);
     return this.signedIn(user, address, { channel, unlockLink: true });
   }
 
-  private async checkPassword(email: string, password: string, address: string, channel: string) {
-    const user = await this.users.findForSignIn(email);
+  /** `user` is the account found for `email`, or null; a failure is audited without the password. */
+  private async checkPassword(
+    user: User | null,
+    email: string,
+    password: string,
+    address: string,
+    channel: string,
+  ): Promise<User> {
     const ok = await this.hasher.verify(user?.active ? user.passwordHash : null, password);
     if (!user || !ok) {
       const reason = user ? (user.active ? 'bad-password' : 'inactive') : 'unknown-account';
