@@ -105,21 +105,31 @@ export class StatisticsRepository {
       // Room to hash-aggregate a large edition's answers in memory.
       await m.query(`SET LOCAL work_mem = '64MB'`);
 
-      // Two hash-aggregated passes over the scored answers (N/A excluded): counts per question,
-      // level and municipality (with its region and size class); and weighted sums per municipality
-      // and area. (One pass with
-      // GROUPING SETS makes PostgreSQL sort every answer twice, which is slower.)
-      await m.query(
-        `CREATE TEMP TABLE level_cube ON COMMIT DROP AS
-         SELECT q.key AS qkey, a.value_number::smallint AS level, r.municipality_code AS mun, mu.region_code,
-                municipality_size_class(mu.population) AS size_class, count(*) AS cnt
-         FROM responses r
+      // Three hash-aggregated passes over the scored answers (N/A excluded): counts per question,
+      // level, region and size class; counts per municipality and level (for the all-questions row,
+      // where K needs the municipalities behind a level); and weighted sums per municipality and
+      // area. (One pass with GROUPING SETS makes PostgreSQL sort every answer twice, which is slower;
+      // a cube per question and municipality is as large as the answers.)
+      const scoredAnswers = `FROM responses r
          JOIN answers a ON a.response_id = r.id
          JOIN questions q ON q.id = a.question_id
          JOIN municipalities mu ON mu.code = r.municipality_code
          WHERE r.edition_id = $1 AND r.status = 'submitted' AND q.type = 'scale' AND q.weight > 0
-           AND NOT a.not_applicable AND a.value_number IS NOT NULL
-         GROUP BY 1, 2, 3, 4, 5`,
+           AND NOT a.not_applicable AND a.value_number IS NOT NULL`;
+      await m.query(
+        `CREATE TEMP TABLE level_cube ON COMMIT DROP AS
+         SELECT q.key AS qkey, a.value_number::smallint AS level, mu.region_code,
+                municipality_size_class(mu.population) AS size_class, count(*) AS cnt
+         ${scoredAnswers}
+         GROUP BY 1, 2, 3, 4`,
+        [editionId],
+      );
+      await m.query(
+        `CREATE TEMP TABLE municipality_levels ON COMMIT DROP AS
+         SELECT r.municipality_code AS mun, a.value_number::smallint AS level, mu.region_code,
+                municipality_size_class(mu.population) AS size_class, count(*) AS cnt
+         ${scoredAnswers}
+         GROUP BY 1, 2, 3, 4`,
         [editionId],
       );
       await m.query(
@@ -175,14 +185,19 @@ export class StatisticsRepository {
         [editionId],
       );
 
-      // Answers per level, per question and over all questions ('*'), rolled up from the cube, with
-      // the municipalities behind them: K is applied to municipalities, not to answers.
+      // Answers per level, per question and over all questions ('*'), with the municipalities behind
+      // them: K is applied to municipalities, not to answers. A municipality answers a question once,
+      // so a question's answers are its municipalities; over all questions each row of
+      // municipality_levels is one municipality.
       await m.query(
         `INSERT INTO edition_level_counts (edition_id, scope_type, scope_key, subject_key, level, count, municipalities)
-         SELECT $1::uuid, ${SCOPE_COLUMNS}, coalesce(x.qkey, '*'), x.level, sum(x.cnt), count(DISTINCT x.mun)
+         SELECT $1::uuid, ${SCOPE_COLUMNS}, x.qkey, x.level, sum(x.cnt), sum(x.cnt)
          FROM level_cube x
-         GROUP BY GROUPING SETS ((x.qkey, x.level), (x.qkey, x.level, x.region_code), (x.qkey, x.level, x.size_class),
-                                 (x.level), (x.level, x.region_code), (x.level, x.size_class))`,
+         GROUP BY GROUPING SETS ((x.qkey, x.level), (x.qkey, x.level, x.region_code), (x.qkey, x.level, x.size_class))
+         UNION ALL
+         SELECT $1::uuid, ${SCOPE_COLUMNS}, '*', x.level, sum(x.cnt), count(*)
+         FROM municipality_levels x
+         GROUP BY GROUPING SETS ((x.level), (x.level, x.region_code), (x.level, x.size_class))`,
         [editionId],
       );
 
