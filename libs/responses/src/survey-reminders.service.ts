@@ -2,16 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfigService, Clock } from '@app/config';
 import { NotificationsService } from '@app/notifications';
 import { EditionsRepository } from '@app/surveys';
+import { formatDateTime } from '@app/ui';
 import { ResponsesRepository } from './responses.repository';
 
 const DAY = 86_400_000;
-
-const dateDa = (d: Date) =>
-  new Intl.DateTimeFormat('da-DK', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Copenhagen',
-  }).format(d);
 
 /**
  * Reminds the officers of municipalities that have not submitted, at each configured number of
@@ -41,7 +35,7 @@ export class SurveyRemindersService {
       if (due === undefined) continue;
       const recipients = await this.responses.officersNotSubmitted(edition.id);
       const link = `${this.config.publicUrl}/undersoegelser/${edition.id}`;
-      const deadline = dateDa(edition.closesAt);
+      const deadline = formatDateTime(edition.closesAt);
       const body = `Jeres kommune har endnu ikke indsendt ${edition.title}. Fristen er ${deadline}.`;
       const result = await this.notifications.notifyOnce(
         recipients,

@@ -25,7 +25,7 @@ import {
 import { AppConfigService } from '@app/config';
 import { NotificationsService, UnlockLinkMailer } from '@app/notifications';
 import { CsrfService } from './csrf.service';
-import { formatWait } from './danish-format';
+import { formatWait } from '@app/ui';
 import { CsrfFormDto, LoginFormDto, UnlockLinkFormDto } from './dto/login-form.dto';
 import { WebUserService } from './web-user.service';
 import { homeView } from './views/home.view';

@@ -1,4 +1,4 @@
-import { html, SafeHtml } from '@app/web/html';
+import { html, SafeHtml } from '@app/ui';
 import type { MunicipalityReportModel, NationalReportModel } from '../report-model';
 import { municipalityReportDocument } from './municipality-report.document';
 import { nationalReportDocument } from './national-report.document';

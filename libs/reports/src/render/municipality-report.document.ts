@@ -1,18 +1,9 @@
-import { formatDate } from '@app/web/danish-format';
+import { DASH, formatDate, formatDecimal, formatDelta, formatScore } from '@app/ui';
 import { areaComparisonChart } from '../charts/area-comparison.chart';
 import { trendChart } from '../charts/trend.chart';
 import type { MunicipalityReportModel } from '../report-model';
 import { anonymityNote } from './anonymity-note';
-import {
-  cellText,
-  DASH,
-  formatDecimal,
-  formatDelta,
-  formatScore,
-  NUMBER_FIGURES_NOTE,
-  quartileText,
-  suppressedText,
-} from './format';
+import { cellText, NUMBER_FIGURES_NOTE, quartileText, suppressedText } from './report-texts';
 import { nationalQuestionCells } from './question-rows';
 import { paragraph, ReportBlock, ReportDocument, ReportSection, TableColumn } from './report-document';
 

@@ -1,20 +1,18 @@
-import { formatDate } from '@app/web/danish-format';
-import { answerLevelsChart } from '../charts/answer-levels.chart';
-import { areaMeansChart } from '../charts/area-means.chart';
-import type { NationalReportModel } from '../report-model';
-import { anonymityNote } from './anonymity-note';
 import {
-  cellText,
   DASH,
+  formatDate,
   formatDecimal,
   formatDelta,
   formatPercent,
   formatRoundedScore,
   formatScore,
   formatSignedDecimal,
-  NUMBER_FIGURES_NOTE,
-  suppressedText,
-} from './format';
+} from '@app/ui';
+import { answerLevelsChart } from '../charts/answer-levels.chart';
+import { areaMeansChart } from '../charts/area-means.chart';
+import type { NationalReportModel } from '../report-model';
+import { anonymityNote } from './anonymity-note';
+import { cellText, NUMBER_FIGURES_NOTE, suppressedText } from './report-texts';
 import { distributionText } from './question-rows';
 import { paragraph, ReportBlock, ReportDocument, ReportSection } from './report-document';
 

@@ -1,7 +1,7 @@
+import { DASH } from '@app/ui';
 import PDFDocument from 'pdfkit';
 import type { MunicipalityReportModel, NationalReportModel } from '../report-model';
 import { plexFontPath, renderChartPng } from './chart-renderer';
-import { DASH } from './format';
 import { municipalityReportDocument } from './municipality-report.document';
 import { nationalReportDocument } from './national-report.document';
 import type { ReportBlock, ReportDocument, TableColumn } from './report-document';

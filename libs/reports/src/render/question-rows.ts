@@ -1,5 +1,6 @@
+import { DASH, formatDecimal, formatScore } from '@app/ui';
 import type { NationalFigures } from '../report-model';
-import { DASH, formatDecimal, formatScore, suppressedText } from './format';
+import { suppressedText } from './report-texts';
 
 type NationalQuestion = NationalFigures['questions'][number];
 

@@ -5,7 +5,7 @@ import { actorOf, ClientAddress, CurrentPrincipal, UserPrincipal, WebSessionGuar
 import { ParticipationService } from '@app/responses';
 import { EditionsService, SmallEditionException } from '@app/surveys';
 import { CsrfService } from '../csrf.service';
-import { endOfDanishDay } from '../danish-format';
+import { endOfDanishDay } from '@app/ui';
 import { EditionIdPipe } from '../edition-id.pipe';
 import { WebUserService } from '../web-user.service';
 import { WebRoles, WebRolesGuard } from '../web-roles.guard';

@@ -1,6 +1,6 @@
 import type { AnswerInput, MyResponseView } from '@app/responses';
 import type { QuestionnaireView } from '@app/surveys';
-import { formatNumber } from '../danish-format';
+import { formatNumber } from '@app/ui';
 
 export type Questionnaire = QuestionnaireView;
 export type Area = Questionnaire['areas'][number];

@@ -12,7 +12,7 @@ import {
   StaleVersionException,
 } from '@app/responses';
 import { EditionDto, EditionsService } from '@app/surveys';
-import { formatTime } from '../danish-format';
+import { formatTime } from '@app/ui';
 import type { PageUser } from '../views/layout.view';
 import { WebUserService } from '../web-user.service';
 import {

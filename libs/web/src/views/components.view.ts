@@ -1,4 +1,4 @@
-import { html, SafeHtml } from '../html';
+import { html, SafeHtml } from '@app/ui';
 
 export type AlertVariant = 'info' | 'success' | 'warning' | 'error';
 

@@ -1,5 +1,5 @@
 import type { ErrorBody } from '@app/http';
-import { html } from '../html';
+import { html } from '@app/ui';
 import { layout } from './layout.view';
 
 const HEADINGS: Record<number, string> = {

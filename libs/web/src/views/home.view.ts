@@ -1,6 +1,5 @@
 import type { Role } from '@app/users';
-import { html, SafeHtml } from '../html';
-import { formatDateTime } from '../danish-format';
+import { formatDateTime, html, SafeHtml } from '@app/ui';
 import { alert } from './components.view';
 import { layout, PageUser } from './layout.view';
 

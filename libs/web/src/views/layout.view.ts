@@ -1,5 +1,5 @@
 import type { Role } from '@app/users';
-import { html, SafeHtml } from '../html';
+import { html, SafeHtml } from '@app/ui';
 
 export interface PageUser {
   role: Role;

@@ -1,4 +1,4 @@
-import { html } from '../html';
+import { html } from '@app/ui';
 import { alert as infoAlert } from './components.view';
 import { layout } from './layout.view';
 

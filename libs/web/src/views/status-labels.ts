@@ -1,4 +1,4 @@
-import { html, SafeHtml } from '../html';
+import { html, SafeHtml } from '@app/ui';
 
 type BadgeVariant = 'success' | 'info' | 'warning' | 'error' | null;
 

@@ -1,6 +1,5 @@
 import type { Edition } from '@app/surveys';
-import { formatDateTime } from '../../danish-format';
-import { html, SafeHtml } from '../../html';
+import { formatDateTime, html, SafeHtml } from '@app/ui';
 import { alert, breadcrumbs, csrfField, errorMessage } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';
 import { editionStatusBadge } from '../../views/status-labels';

@@ -1,6 +1,5 @@
 import type { ParticipationService } from '@app/responses';
-import { formatDateTime } from '../../danish-format';
-import { html } from '../../html';
+import { formatDateTime, html } from '@app/ui';
 import { breadcrumbs } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';
 import { responseStatusBadge } from '../../views/status-labels';

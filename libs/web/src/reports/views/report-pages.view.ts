@@ -1,5 +1,5 @@
 import type { Edition } from '@app/surveys';
-import { html, SafeHtml } from '../../html';
+import { formatDate, html, SafeHtml } from '@app/ui';
 import { layout, PageUser } from '../../views/layout.view';
 
 const CHART_SCRIPTS = ['/assets/chartjs/chart.umd.js', 'report-charts.js'];
@@ -18,9 +18,7 @@ export function reportListView(
     (e) =>
       html`<tr>
         <td><a href="${base}/${e.id}">${e.title}</a></td>
-        <td>
-          ${e.publishedAt ? new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(e.publishedAt) : ''}
-        </td>
+        <td>${e.publishedAt ? formatDate(e.publishedAt) : ''}</td>
       </tr>`,
   );
   return layout({

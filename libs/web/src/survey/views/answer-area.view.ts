@@ -1,5 +1,4 @@
-import { formatDateTime } from '../../danish-format';
-import { html, SafeHtml } from '../../html';
+import { formatDateTime, html, SafeHtml } from '@app/ui';
 import { alert, breadcrumbs, csrfField, errorSummary } from '../../views/components.view';
 import { layout } from '../../views/layout.view';
 import { Area, FieldState, fieldStateFromAnswer } from '../answer-form';

@@ -1,5 +1,4 @@
-import { formatNumber } from '../../danish-format';
-import { html, SafeHtml } from '../../html';
+import { formatNumber, html, SafeHtml } from '@app/ui';
 import { errorMessage } from '../../views/components.view';
 import {
   COMMENT_MAX_LENGTH,

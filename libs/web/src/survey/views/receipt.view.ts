@@ -1,5 +1,4 @@
-import { formatDateTime } from '../../danish-format';
-import { html } from '../../html';
+import { formatDateTime, html } from '@app/ui';
 import { alert, breadcrumbs, csrfField } from '../../views/components.view';
 import { layout } from '../../views/layout.view';
 import type { AnswerContext } from '../survey-pages.service';

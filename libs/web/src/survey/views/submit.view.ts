@@ -1,4 +1,4 @@
-import { html, SafeHtml } from '../../html';
+import { html, SafeHtml } from '@app/ui';
 import { alert, breadcrumbs, csrfField, errorMessage, errorSummary } from '../../views/components.view';
 import { layout } from '../../views/layout.view';
 import { questionId } from '../answer-form';

@@ -1,5 +1,4 @@
-import { formatDateTime } from '../../danish-format';
-import { html, SafeHtml } from '../../html';
+import { formatDateTime, html, SafeHtml } from '@app/ui';
 import { alert, breadcrumbs } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';
 import { responseStatusBadge } from '../../views/status-labels';

@@ -1,0 +1,2 @@
+export * from './danish-format';
+export * from './html';
