@@ -3,4 +3,3 @@ export * from './statistics-recompute.service';
 export * from './statistics.module';
 export * from './statistics.repository';
 export * from './statistics.service';
-export * from './suppression';

@@ -1,18 +1,12 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Cell, numberFigures, publishCell, round, suppressedKeys, withoutMoments } from '@app/anonymity';
 import type { Principal } from '@app/auth';
 import { AppConfigService } from '@app/config';
+import { SIZE_CLASS_LABELS } from '@app/municipalities';
 import { Edition, EditionsRepository, requireVisible } from '@app/surveys';
 import { LevelCountRow, StatisticsRepository, StatRow } from './statistics.repository';
-import { Cell, numberFigures, publishCell, round, suppressedKeys, withoutMoments } from './suppression';
 
 type ScopeType = 'national' | 'region' | 'size_class';
-
-export const SIZE_CLASS_LABELS: Record<string, string> = {
-  'under-30k': 'Under 30.000 indbyggere',
-  '30k-50k': '30.000–49.999 indbyggere',
-  '50k-100k': '50.000–99.999 indbyggere',
-  '100k-plus': '100.000 indbyggere og derover',
-};
 
 const pct = (part: number, whole: number) => (whole > 0 ? round((100 * part) / whole, 1) : null);
 const change = (now: number | null, before: number | null, digits = 3) =>

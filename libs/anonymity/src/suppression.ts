@@ -1,5 +1,5 @@
 /**
- * Small-group suppression (design §3 Anonymity) over one row of cells that share a published total
+ * Small-group suppression (docs/statistics.md, "Suppression") over one row of cells that share a published total
  * (the levels of one question, the regions of one subject, the size classes). A cell describing 1 …
  * K−1 municipalities is hidden (primary). Once a row hides anything, the total minus the visible
  * cells is the sum of the hidden ones, so:
