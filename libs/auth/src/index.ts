@@ -2,6 +2,7 @@ export * from './api-keys.service';
 export * from './auth.exceptions';
 export * from './auth.module';
 export * from './auth.service';
+export * from './auth-rule';
 export * from './decorators/auth.decorator';
 export * from './decorators/current-principal.decorator';
 export * from './guards/web-session.guard';

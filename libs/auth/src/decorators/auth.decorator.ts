@@ -1,17 +1,9 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Role } from '@app/users';
+import { AUTH_RULE, AuthRule } from '../auth-rule';
 import { ApiAuthGuard } from '../guards/api-auth.guard';
 import { RolesGuard } from '../guards/roles.guard';
-
-export const AUTH_RULE = 'baseline:auth-rule';
-
-export interface AuthRule {
-  /** Roles allowed; empty means any signed-in user. */
-  roles: Role[];
-  /** Whether a municipal system's API key may call the route. */
-  apiKeys: boolean;
-}
 
 /** Requires a bearer token (or an API key where allowed), and one of the given roles if any. */
 export function Auth(...roles: Role[]) {

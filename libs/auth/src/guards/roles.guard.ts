@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AUTH_RULE, AuthRule } from '../decorators/auth.decorator';
+import { AUTH_RULE, AuthRule } from '../auth-rule';
 import type { Principal } from '../principal';
 
 @Injectable()
