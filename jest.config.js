@@ -10,6 +10,7 @@ module.exports = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
+  setupFiles: ['<rootDir>/test/setup-unit-env.ts'],
   // argon2 hashing and PDF rendering take seconds on a busy runner; speed is measured by npm run bench.
   testTimeout: 30_000,
 };

@@ -3,9 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@app/database/data-source-options';
-import { runMigrationsLocked } from '@app/database/migration-runner';
-import { StatisticsRepository } from '@app/statistics/statistics.repository';
+import { dataSourceOptions, runMigrationsLocked } from '@app/database';
+import { StatisticsRepository } from '@app/statistics';
 
 /**
  * `npm run bench`: the platform's full statistics recompute against one raw SQL GROUP BY of the

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@app/database/data-source-options';
+import { dataSourceOptions } from '@app/database';
 
 /**
  * Fails when the entities describe a schema the migrations do not build: migrates a scratch

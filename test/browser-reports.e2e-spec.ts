@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { Clock } from '@app/config';
-import { DemoEditionsSeeder } from '@app/seed/demo-editions.seeder';
+import { DemoEditionsSeeder } from '@app/seed';
 import { StatisticsRecomputeService } from '@app/statistics';
 import { EditionsRepository } from '@app/surveys';
 import { launchChromium, signIn } from './support/browser';

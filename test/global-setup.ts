@@ -3,9 +3,8 @@ import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../libs/database/src/data-source-options';
-import { migrateAsOwner } from '../libs/database/src/migration-runner';
-import { readMunicipalities } from '../libs/municipalities/src/reference-data';
+import { dataSourceOptions, migrateAsOwner } from '@app/database';
+import { readMunicipalities } from '@app/municipalities';
 import {
   adminDatabaseUrl,
   TEST_APP_ROLE,

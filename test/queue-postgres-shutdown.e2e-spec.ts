@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { Client } from 'pg';
 import type { PostgresConnection, PostgresQueueBackend } from 'bullmq';
-import { createRecoveringPostgresBackend } from '@app/queue/postgres-backend';
+import { createRecoveringPostgresBackend } from '@app/queue';
 import { testAppDatabaseUrl, testDatabaseUrl } from './support/test-database';
 import { waitFor } from './support/wait-for';
 

@@ -1,5 +1,5 @@
 import { Clock } from '@app/config';
-import { DemoEditionsSeeder } from '@app/seed/demo-editions.seeder';
+import { DemoEditionsSeeder } from '@app/seed';
 import { StatisticsRecomputeService } from '@app/statistics';
 import { EditionsRepository } from '@app/surveys';
 import { resetData, TestApp } from './test-app';

@@ -7,7 +7,9 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { Municipality } from '@app/municipalities/municipality.entity';
+// Type only, and the relation by entity name: municipalities sits above this lib (its controller
+// uses @app/auth), so a value import from it would close an import circle.
+import type { Municipality } from '@app/municipalities';
 
 /** A credential for a municipal system; only a SHA-256 of the secret is kept. */
 @Entity('api_keys')
@@ -19,7 +21,7 @@ export class ApiKey {
   @Column({ type: 'smallint' })
   municipalityCode!: number;
 
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
+  @ManyToOne('Municipality', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'municipality_code' })
   municipality?: Municipality;
 

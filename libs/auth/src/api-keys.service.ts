@@ -2,7 +2,9 @@ import { Injectable, NotFoundException, UnprocessableEntityException } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AuditService } from '@app/audit';
-import { Municipality } from '@app/municipalities/municipality.entity';
+// Type only, the repository by entity name: municipalities sits above this lib (its controller
+// uses @app/auth), so a value import from it would close an import circle.
+import type { Municipality } from '@app/municipalities';
 import type { ApiKey } from './api-key.entity';
 import { ApiKeysRepository } from './api-keys.repository';
 import type { ApiKeyPrincipal } from './principal';
@@ -35,7 +37,9 @@ export class ApiKeysService {
       .padEnd(8, '0');
     const key = `bk_${prefix}_${newSecretToken(32)}`;
     return this.dataSource.transaction(async (m) => {
-      if (!(await m.getRepository(Municipality).exists({ where: { code: municipalityCode } }))) {
+      if (
+        !(await m.getRepository<Municipality>('Municipality').exists({ where: { code: municipalityCode } }))
+      ) {
         throw new UnprocessableEntityException(`municipalityCode ${municipalityCode} is not a municipality`);
       }
       const apiKey = await this.keys.insert(

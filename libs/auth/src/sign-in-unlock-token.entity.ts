@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '@app/users/user.entity';
+import { User } from '@app/users';
 
 /** A one-time link, e-mailed to the account holder, that signs in past the account's throttle. */
 @Entity('sign_in_unlock_tokens')

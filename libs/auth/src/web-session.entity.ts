@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '@app/users/user.entity';
+import { User } from '@app/users';
 
 /** A signed-in browser. Kept in the database so any API instance can check it and sign-out is real. */
 @Entity('web_sessions')

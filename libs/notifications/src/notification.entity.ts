@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '@app/users/user.entity';
+import { User } from '@app/users';
 
 /** An in-app message to one user (e.g. a survey deadline reminder). */
 @Entity('notifications')

@@ -3,3 +3,4 @@ export * from './jobs';
 export * from './queue.module';
 export * from './queue-connection';
 export * from './typed-job.processor';
+export * from './postgres-backend';

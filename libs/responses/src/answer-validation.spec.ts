@@ -1,4 +1,4 @@
-import type { Question } from '@app/surveys/question.entity';
+import type { Question } from '@app/surveys';
 import { validateAnswer } from './answer-validation';
 
 const scale = [1, 2, 3, 4, 5];

@@ -1,4 +1,4 @@
-import type { Question } from '@app/surveys/question.entity';
+import type { Question } from '@app/surveys';
 
 /** An answer as the API receives it. */
 export interface AnswerInput {

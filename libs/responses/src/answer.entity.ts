@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { Question } from '@app/surveys/question.entity';
+import { Question } from '@app/surveys';
 import { Response } from './response.entity';
 
 /**

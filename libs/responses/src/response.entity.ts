@@ -9,8 +9,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Municipality } from '@app/municipalities/municipality.entity';
-import { Edition } from '@app/surveys/edition.entity';
+import { Municipality } from '@app/municipalities';
+import { Edition } from '@app/surveys';
 
 /** A municipality's one response to an edition, shared by its officers. */
 @Entity('responses')

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { readMunicipalities } from '@app/municipalities/reference-data';
+import { readMunicipalities } from '@app/municipalities';
+import { DEFAULT_QUESTIONNAIRE } from '@app/surveys';
 import {
   DEMO_TARGETS,
   DemoAnswer,
@@ -30,11 +30,10 @@ interface QuestionnaireFile {
   }>;
 }
 
-const QUESTIONNAIRE = join(__dirname, '..', '..', 'surveys', 'questionnaires', 'baseline.questionnaire.json');
 const BALLERUP = 151;
 
 function loadQuestionnaire(): { areas: DemoArea[]; questions: DemoQuestion[] } {
-  const file = JSON.parse(readFileSync(QUESTIONNAIRE, 'utf8')) as QuestionnaireFile;
+  const file = JSON.parse(readFileSync(DEFAULT_QUESTIONNAIRE, 'utf8')) as QuestionnaireFile;
   return {
     areas: file.areas.map((a) => ({ key: a.key, weight: a.weight })),
     questions: file.areas.flatMap((a) =>

@@ -2,3 +2,4 @@ export * from './demo-seed.service';
 export * from './demo-users';
 export * from './seed.module';
 export * from './seed-app.module';
+export * from './demo-editions.seeder';

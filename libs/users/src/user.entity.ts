@@ -9,7 +9,9 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Municipality } from '@app/municipalities/municipality.entity';
+// Type only, and the relation by entity name: municipalities sits above this lib (its controller
+// uses @app/auth), so a value import from it would close an import circle.
+import type { Municipality } from '@app/municipalities';
 import type { Role } from './role';
 
 @Entity('users')
@@ -41,7 +43,7 @@ export class User {
   @Column({ type: 'smallint', nullable: true })
   municipalityCode!: number | null;
 
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
+  @ManyToOne('Municipality', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'municipality_code' })
   municipality?: Municipality;
 

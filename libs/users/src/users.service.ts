@@ -7,7 +7,9 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AuditService } from '@app/audit';
-import { Municipality } from '@app/municipalities/municipality.entity';
+// Type only, the repository by entity name: municipalities sits above this lib (its controller
+// uses @app/auth), so a value import from it would close an import circle.
+import type { Municipality } from '@app/municipalities';
 import { PasswordHasher } from './password-hasher';
 import type { Role } from './role';
 import { User } from './user.entity';
@@ -56,7 +58,9 @@ export class UsersService {
     return this.dataSource.transaction(async (m) => {
       if (
         isOfficer &&
-        !(await m.getRepository(Municipality).exists({ where: { code: input.municipalityCode! } }))
+        !(await m
+          .getRepository<Municipality>('Municipality')
+          .exists({ where: { code: input.municipalityCode! } }))
       ) {
         throw new UnprocessableEntityException(
           `municipalityCode ${input.municipalityCode} is not a municipality`,

@@ -1,4 +1,4 @@
-import { nationalFigures } from '../render/fixtures';
+import { nationalFigures } from '../../test/fixtures';
 import { answerLevelsChart } from './answer-levels.chart';
 
 describe(answerLevelsChart.name, () => {

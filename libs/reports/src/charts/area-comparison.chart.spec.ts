@@ -1,4 +1,4 @@
-import { municipalityReportModel } from '../render/fixtures';
+import { municipalityReportModel } from '../../test/fixtures';
 import { areaComparisonChart } from './area-comparison.chart';
 
 describe(areaComparisonChart.name, () => {

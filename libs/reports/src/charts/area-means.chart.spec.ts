@@ -1,4 +1,4 @@
-import { nationalFigures } from '../render/fixtures';
+import { nationalFigures } from '../../test/fixtures';
 import { areaMeansChart } from './area-means.chart';
 
 describe(areaMeansChart.name, () => {

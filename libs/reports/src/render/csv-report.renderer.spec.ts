@@ -1,5 +1,5 @@
 import { renderMunicipalityCsv, renderNationalCsv } from './csv-report.renderer';
-import { municipalityReportModel, nationalReportModel, SUPPRESSED_QUESTION_KEY } from './fixtures';
+import { municipalityReportModel, nationalReportModel, SUPPRESSED_QUESTION_KEY } from '../../test/fixtures';
 
 const HEADER = 'key,text,own_value,national_mean,national_median,national_q1,national_q3,n,suppressed';
 

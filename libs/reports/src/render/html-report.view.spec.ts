@@ -1,4 +1,4 @@
-import { municipalityReportModel, nationalReportModel, SUPPRESSED_CELL } from './fixtures';
+import { municipalityReportModel, nationalReportModel, SUPPRESSED_CELL } from '../../test/fixtures';
 import { municipalityReportHtml, nationalReportHtml } from './html-report.view';
 
 /** The chart configurations embedded in the canvases, unescaped as a browser would. */

@@ -1,4 +1,4 @@
-import { municipalityReportModel, nationalReportModel } from './fixtures';
+import { municipalityReportModel, nationalReportModel } from '../../test/fixtures';
 import { renderMunicipalityPdf, renderNationalPdf } from './pdf-report.renderer';
 
 // The package entry point runs a debug self-test when required directly.

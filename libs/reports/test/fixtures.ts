@@ -1,12 +1,12 @@
-import { type Cell, numberFigures } from '@app/statistics/suppression';
-import questionnaire from '../../../surveys/questionnaires/baseline.questionnaire.json';
+import { type Cell, numberFigures } from '@app/anonymity';
+import { loadQuestionnaire } from '@app/surveys';
 import type {
   MunicipalityFigures,
   MunicipalityReportModel,
   NationalFigures,
   NationalReportModel,
   RegionFigures,
-} from '../report-model';
+} from '../src/report-model';
 
 /**
  * Report models shaped exactly like StatisticsService output, built from the real questionnaire
@@ -14,6 +14,7 @@ import type {
  * questions and a municipality whose name needs æ/ø.
  */
 const K = 5;
+const questionnaire = loadQuestionnaire();
 const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 function seeded(seed: number) {
