@@ -1,7 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { isDatabaseUnavailable } from './database-unavailable';
 
-/** The error shape of the whole API (design §4). */
+/** The error shape of the whole API (docs/architecture.md, "Requests"). */
 export interface ErrorBody {
   statusCode: number;
   error: string;

@@ -52,7 +52,7 @@ function loadQuestionnaire(): { areas: DemoArea[]; questions: DemoQuestion[] } {
   };
 }
 
-/** Independent re-statement of the platform formula (design §3), used to check the generator. */
+/** Independent re-statement of the platform formula (docs/statistics.md, "Scores"), used to check the generator. */
 function indexOf(areas: DemoArea[], questions: DemoQuestion[], answers: DemoAnswer[]): number | null {
   const areaScores: Array<{ weight: number; score: number }> = [];
   for (const area of areas) {

@@ -7,7 +7,7 @@ export interface DemoUser {
   municipalityCode: number | null;
 }
 
-/** The demo accounts of design §4: three central roles and one officer per municipality. */
+/** The demo accounts (README.md, "Quick start"): three central roles and one officer per municipality. */
 export function demoUsers(municipalities: Array<{ code: number; name: string }>): DemoUser[] {
   return [
     {

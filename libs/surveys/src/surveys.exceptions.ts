@@ -17,8 +17,9 @@ export class WrongEditionStatusException extends ConflictException {
 }
 
 /**
- * Every statistic of an edition with fewer than K participants is suppressed (design §3), which
- * KL should know before publishing it; the count is the one figure KL sees that others will not.
+ * Every statistic of an edition with fewer than K participants is suppressed (docs/statistics.md,
+ * "Publishing a small edition"), which KL should know before publishing it; the count is the one
+ * figure KL sees that others will not.
  */
 export class SmallEditionException extends ConflictException {
   constructor(participants: number, k: number) {
