@@ -3,8 +3,12 @@ import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, migrateAsOwner } from '@app/database';
-import { readMunicipalities } from '@app/municipalities';
+/* eslint-disable no-restricted-imports -- the global setup runs before setup-env.ts gives the config a
+   valid environment, and the lib indexes load the config module, which validates it on import. */
+import { dataSourceOptions } from '../libs/database/src/data-source-options';
+import { migrateAsOwner } from '../libs/database/src/migration-runner';
+import { readMunicipalities } from '../libs/municipalities/src/reference-data';
+/* eslint-enable no-restricted-imports */
 import {
   adminDatabaseUrl,
   TEST_APP_ROLE,

@@ -2,8 +2,8 @@ import { Injectable, NotFoundException, UnprocessableEntityException } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AuditService } from '@app/audit';
-// Type only, the repository by entity name: municipalities sits above this lib (its controller
-// uses @app/auth), so a value import from it would close an import circle.
+// Type only, the repository by entity name: the municipalities lib sits above this one (its
+// controller uses @app/auth), so a value import would close a circle.
 import type { Municipality } from '@app/municipalities';
 import type { ApiKey } from './api-key.entity';
 import { ApiKeysRepository } from './api-keys.repository';

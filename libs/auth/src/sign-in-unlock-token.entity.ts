@@ -7,7 +7,9 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '@app/users';
+// Another lib's entity: a type import, and the relation by entity name, so that loading the entity
+// list (libs/database/src/entities.ts) loads no lib index, with its modules, config and circles.
+import type { User } from '@app/users';
 
 /** A one-time link, e-mailed to the account holder, that signs in past the account's throttle. */
 @Entity('sign_in_unlock_tokens')
@@ -24,7 +26,7 @@ export class SignInUnlockToken {
   @Column({ type: 'uuid' })
   userId!: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: User;
 

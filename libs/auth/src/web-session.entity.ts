@@ -7,7 +7,9 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '@app/users';
+// Another lib's entity: a type import, and the relation by entity name, so that loading the entity
+// list (libs/database/src/entities.ts) loads no lib index, with its modules, config and circles.
+import type { User } from '@app/users';
 
 /** A signed-in browser. Kept in the database so any API instance can check it and sign-out is real. */
 @Entity('web_sessions')
@@ -23,7 +25,7 @@ export class WebSession {
   @Column({ type: 'uuid' })
   userId!: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: User;
 

@@ -1,5 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { Question } from '@app/surveys';
+// Another lib's entity: a type import, and the relation by entity name, so that loading the entity
+// list (libs/database/src/entities.ts) loads no lib index, with its modules, config and circles.
+import type { Question } from '@app/surveys';
 import { Response } from './response.entity';
 
 /**
@@ -20,7 +22,7 @@ export class Answer {
   @PrimaryColumn({ type: 'uuid' })
   questionId!: string;
 
-  @ManyToOne(() => Question, { onDelete: 'RESTRICT' })
+  @ManyToOne('Question', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'question_id' })
   question?: Question;
 

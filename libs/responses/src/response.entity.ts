@@ -9,8 +9,10 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Municipality } from '@app/municipalities';
-import { Edition } from '@app/surveys';
+// Another lib's entity: a type import, and the relation by entity name, so that loading the entity
+// list (libs/database/src/entities.ts) loads no lib index, with its modules, config and circles.
+import type { Municipality } from '@app/municipalities';
+import type { Edition } from '@app/surveys';
 
 /** A municipality's one response to an edition, shared by its officers. */
 @Entity('responses')
@@ -23,14 +25,14 @@ export class Response {
   @Column({ type: 'uuid' })
   editionId!: string;
 
-  @ManyToOne(() => Edition, { onDelete: 'RESTRICT' })
+  @ManyToOne('Edition', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;
 
   @Column({ type: 'smallint' })
   municipalityCode!: number;
 
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
+  @ManyToOne('Municipality', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'municipality_code' })
   municipality?: Municipality;
 

@@ -9,8 +9,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-// Type only, and the relation by entity name: municipalities sits above this lib (its controller
-// uses @app/auth), so a value import from it would close an import circle.
+// Another lib's entity: a type import, and the relation by entity name, so that loading the entity
+// list (libs/database/src/entities.ts) loads no lib index, with its modules, config and circles.
 import type { Municipality } from '@app/municipalities';
 import type { Role } from './role';
 
