@@ -3,8 +3,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrationsLocked } from '@app/database';
-import { StatisticsRepository } from '@app/statistics';
+/* eslint-disable no-restricted-imports -- this runs outside the app without its secrets, and the lib
+   indexes load the config module, which validates the whole environment on import. */
+import { dataSourceOptions } from '@app/database/data-source-options';
+import { runMigrationsLocked } from '@app/database/migration-runner';
+import { StatisticsRepository } from '@app/statistics/statistics.repository';
+/* eslint-enable no-restricted-imports */
 
 /**
  * `npm run bench`: the platform's full statistics recompute against one raw SQL GROUP BY of the

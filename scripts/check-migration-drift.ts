@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@app/database';
+/* eslint-disable no-restricted-imports -- this runs outside the app without its secrets, and the lib
+   indexes load the config module, which validates the whole environment on import. */
+import { dataSourceOptions } from '@app/database/data-source-options';
+/* eslint-enable no-restricted-imports */
 
 /**
  * Fails when the entities describe a schema the migrations do not build: migrates a scratch
