@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfigService, Clock } from '@app/config';
 import { NotificationsService } from '@app/notifications';
-import { EditionsRepository } from '@app/surveys';
+import { EditionsService } from '@app/surveys';
 import { ResponsesRepository } from './responses.repository';
 
 const DAY = 86_400_000;
@@ -23,7 +23,7 @@ export class SurveyRemindersService {
   private readonly logger = new Logger(SurveyRemindersService.name);
 
   constructor(
-    private readonly editions: EditionsRepository,
+    private readonly editions: EditionsService,
     private readonly responses: ResponsesRepository,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfigService,
