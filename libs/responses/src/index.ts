@@ -1,5 +1,6 @@
 export * from './answer-validation';
 export * from './answer.entity';
+export * from './answered';
 export * from './participation.service';
 export * from './response.entity';
 export * from './responses.exceptions';

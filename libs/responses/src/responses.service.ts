@@ -5,6 +5,7 @@ import { AuditService } from '@app/audit';
 import { AccessPolicy, actorOf, Permission, Principal, UserPrincipal } from '@app/auth';
 import { Clock } from '@app/config';
 import { Edition, EditionsService } from '@app/surveys';
+import { answerValue } from './answered';
 import { AnswerInput, AnswerProblem, StoredValue, validateAnswer } from './answer-validation';
 import type { Response } from './response.entity';
 import {
@@ -31,13 +32,6 @@ export interface MyResponseView {
     comment: string | null;
     updatedAt: Date;
   }>;
-}
-
-function answerValue(row: OwnAnswerRow | StoredValue): unknown {
-  if (row.valueNumber !== null) return Number(row.valueNumber);
-  if (row.valueBool !== null) return row.valueBool;
-  if (row.valueChoices !== null) return row.valueChoices;
-  return row.valueText;
 }
 
 @Injectable()

@@ -1,3 +1,4 @@
+import { isAnswered } from '@app/responses';
 import { formatNumber } from '../../danish-format';
 import { html, SafeHtml } from '../../html';
 import { errorMessage } from '../../views/components.view';
@@ -5,7 +6,6 @@ import {
   COMMENT_MAX_LENGTH,
   FieldState,
   fieldName,
-  isAnswered,
   Question,
   Questionnaire,
   questionId,
