@@ -8,3 +8,4 @@ export * from './responses.module';
 export * from './responses.repository';
 export * from './responses.service';
 export * from './survey-reminders.service';
+export * from './responses-read-views';
