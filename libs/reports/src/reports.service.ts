@@ -45,6 +45,13 @@ export class ReportsService {
     return edition;
   }
 
+  /** The editions whose reports the caller may get: the policy's `ReportRead`. */
+  async editionsWithReports(principal: Principal): Promise<Edition[]> {
+    return (await this.editions.list(principal)).filter((edition) =>
+      this.access.canAccess(principal, Permission.ReportRead, { edition }),
+    );
+  }
+
   async download(
     editionId: string,
     kind: ReportKind,

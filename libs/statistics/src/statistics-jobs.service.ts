@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobQueueService } from '@app/queue';
-import { EditionChange, EditionEvents, EditionsService } from '@app/surveys';
+import { EditionChange, EditionEvents, EditionsService, isChangeAllowed } from '@app/surveys';
 import type { Edition } from '@app/surveys';
 import { StatisticsRepository } from './statistics.repository';
 
@@ -51,7 +51,7 @@ export class StatisticsJobsService implements OnModuleInit {
     const enqueued: string[] = [];
     for (const id of stale) {
       const edition = await this.editions.find(id);
-      if (edition && (edition.status === 'closed' || edition.status === 'published')) {
+      if (edition && isChangeAllowed('computeStatistics', edition.status)) {
         await this.enqueue(id);
         enqueued.push(id);
       }

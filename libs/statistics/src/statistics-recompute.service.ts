@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, AuditService } from '@app/audit';
 import { JobQueueService } from '@app/queue';
-import { EditionsService, WrongEditionStatusException } from '@app/surveys';
+import { EditionsService, requireChangeAllowed } from '@app/surveys';
 import { StatisticsJobsService } from './statistics-jobs.service';
 import { StatisticsRepository } from './statistics.repository';
 
@@ -20,12 +20,7 @@ export class StatisticsRecomputeService {
 
   async requestByUser(editionId: string, actor: Actor) {
     const edition = await this.editions.require(editionId);
-    if (edition.status !== 'closed' && edition.status !== 'published') {
-      throw new WrongEditionStatusException('compute statistics for', edition.status, [
-        'closed',
-        'published',
-      ]);
-    }
+    requireChangeAllowed('computeStatistics', edition.status);
     const result = await this.jobs.request(edition);
     await this.audit.record(actor, {
       action: 'statistics.recompute-requested',

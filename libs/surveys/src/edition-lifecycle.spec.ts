@@ -17,6 +17,7 @@ describe('edition lifecycle', () => {
     open: ['draft'],
     close: ['open'],
     publish: ['closed'],
+    computeStatistics: ['closed', 'published'],
   };
 
   describe('which change is allowed from which status', () => {

@@ -13,15 +13,20 @@ export const EDITION_CHANGES = {
   open: { verb: 'open', allowedFrom: ['draft'] },
   close: { verb: 'close', allowedFrom: ['open'] },
   publish: { verb: 'publish', allowedFrom: ['closed'] },
+  // Statistics exist once answering has ended; publishing keeps them (a recompute may follow).
+  computeStatistics: { verb: 'compute statistics for', allowedFrom: ['closed', 'published'] },
 } as const satisfies Record<string, { verb: string; allowedFrom: readonly EditionStatus[] }>;
 
 export type EditionChangeKind = keyof typeof EDITION_CHANGES;
 
+export function isChangeAllowed(kind: EditionChangeKind, status: EditionStatus): boolean {
+  return (EDITION_CHANGES[kind].allowedFrom as readonly EditionStatus[]).includes(status);
+}
+
 /** 409 unless the change is allowed from the edition's present status. */
 export function requireChangeAllowed(kind: EditionChangeKind, status: EditionStatus): void {
   const { verb, allowedFrom } = EDITION_CHANGES[kind];
-  if (!(allowedFrom as readonly EditionStatus[]).includes(status))
-    throw new WrongEditionStatusException(verb, status, [...allowedFrom]);
+  if (!isChangeAllowed(kind, status)) throw new WrongEditionStatusException(verb, status, [...allowedFrom]);
 }
 
 /** An edition opens with a deadline that lies ahead. */

@@ -11,3 +11,5 @@ export * from './scale-level.entity';
 export * from './surveys.exceptions';
 export * from './surveys.module';
 export * from './edition-events';
+export { isChangeAllowed, requireChangeAllowed } from './edition-lifecycle';
+export type { EditionChangeKind } from './edition-lifecycle';
