@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { RESPONSES_READ_VIEWS } from '@app/responses';
 
-// The answers are read through the responses lib's read-only views, never its tables.
-const ANSWER_VALUES = RESPONSES_READ_VIEWS.submittedAnswerValues;
-const SUBMITTED = RESPONSES_READ_VIEWS.submittedResponses;
+/**
+ * The answers are read through the responses lib's read-only views, never its tables. The views are
+ * owned by libs/responses (responses-read-views.ts, migration ResponsesReadViews). Named here rather
+ * than imported: this file is loaded by the bench without the Nest modules behind @app/responses.
+ */
+const ANSWER_VALUES = 'submitted_answer_values';
+const SUBMITTED = 'submitted_responses';
 
 /** Scope columns for GROUPING SETS: national, per region, per size class. */
 const SCOPE_COLUMNS = `
