@@ -141,7 +141,9 @@ describe(AccessPolicy.name, () => {
     expect(
       policy.requireOwnMunicipality(user('municipality_officer'), Permission.MunicipalityResponseWrite),
     ).toBe(OWN);
-    for (const p of [user('kl_analyst'), user('platform_admin'), apiKey]) {
+    // An officer without a municipality cannot exist (a database check), but is refused all the same.
+    const stray: Principal = { ...user('municipality_officer'), municipalityCode: null };
+    for (const p of [user('kl_analyst'), user('platform_admin'), apiKey, stray]) {
       expect(() => policy.requireOwnMunicipality(p, Permission.MunicipalityResponseWrite)).toThrow(
         ForbiddenException,
       );
