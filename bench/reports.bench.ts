@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const { StatisticsModule, StatisticsRecomputeService } = await import('@app/statistics');
   const { ReportsModule, ReportRendererService, ReportDataService, ReportsRepository } =
     await import('@app/reports');
-  const { EditionsRepository } = await import('@app/surveys');
+  const { EditionsService } = await import('@app/surveys');
 
   @Module({
     imports: [
@@ -57,9 +57,10 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'] });
   try {
     await app.get(DemoSeedService).seedDemo();
-    const editions = app.get(EditionsRepository);
-    const edition = (await editions.findByYear(2024))!;
-    const previous = (await editions.findByYear(2023))!;
+    const editions = app.get(EditionsService);
+    const all = await editions.findAll();
+    const edition = all.find((e) => e.year === 2024)!;
+    const previous = all.find((e) => e.year === 2023)!;
     await app.get(StatisticsRecomputeService).run(previous.id);
     await app.get(StatisticsRecomputeService).run(edition.id);
     const renderer = app.get(ReportRendererService);

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { Clock } from '@app/config';
 import { DemoEditionsSeeder } from '@app/seed';
 import { StatisticsRecomputeService } from '@app/statistics';
-import { EditionsRepository } from '@app/surveys';
+import { EditionsService } from '@app/surveys';
 import { launchChromium, signIn } from './support/browser';
 import { createUser } from './support/factories';
 import { createTestApp, resetData, TestApp } from './support/test-app';
@@ -17,7 +17,7 @@ describe('Report pages in a real browser (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await resetData(t.db);
-    await new DemoEditionsSeeder(t.app.get(EditionsRepository), t.db, t.app.get(Clock)).seed();
+    await new DemoEditionsSeeder(t.app.get(EditionsService), t.db, t.app.get(Clock)).seed();
     const ids = Object.fromEntries(
       (await t.db.query('SELECT id, year FROM editions')).map((r: { id: string; year: number }) => [
         r.year,

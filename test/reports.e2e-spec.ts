@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { ReportJobsService } from '@app/reports';
 import { StatisticsRecomputeService } from '@app/statistics';
-import { EditionsRepository } from '@app/surveys';
+import { EditionsService } from '@app/surveys';
 import { seedDemoStatistics } from './support/demo-statistics';
 import { createTestApp, TestApp } from './support/test-app';
 import { createUser, tokenFor } from './support/factories';
@@ -251,7 +251,7 @@ describe('Reports (e2e)', () => {
         { 'a.one': 1 + (i % 5), 'a.two': 2, 'b.one': 3, 'n.attacks': 4 },
       ]),
     );
-    const id = await createMiniEdition(t.db, t.app.get(EditionsRepository), 2031, def, answers);
+    const id = await createMiniEdition(t.db, t.app.get(EditionsService), 2031, def, answers);
     await request(t.http).post(`/api/v1/editions/${id}/publish`).auth(kl, { type: 'bearer' }).expect(200);
     await t.app.get(StatisticsRecomputeService).run(id);
     const officer101 = await tokenFor(t.http, await createUser(t.db, 'municipality_officer', 101));

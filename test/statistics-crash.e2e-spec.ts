@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { StatisticsJobsService, StatisticsRecomputeService } from '@app/statistics';
-import { EditionsRepository } from '@app/surveys';
+import { EditionsService } from '@app/surveys';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 import { createMiniEdition, miniQuestionnaire } from './support/mini-editions';
 import { testDatabaseUrl } from './support/test-database';
@@ -43,7 +43,7 @@ describe('A worker killed in the middle of a recompute (e2e)', () => {
   });
 
   it('leaves the previous figures intact, and the retried job completes', async () => {
-    const editions = t.app.get(EditionsRepository);
+    const editions = t.app.get(EditionsService);
     const answers = {
       101: { 'a.one': 3, 'a.two': 3, 'b.new': 3, 'n.attacks': 1 },
       147: { 'a.one': 5, 'a.two': 1, 'b.new': 2, 'n.attacks': 2 },
@@ -64,7 +64,7 @@ describe('A worker killed in the middle of a recompute (e2e)', () => {
 
     // Queued before any worker runs; then hold the edition's statistics row so the worker's
     // recompute stops half-way, inside its transaction.
-    const { jobId } = await t.app.get(StatisticsJobsService).request((await editions.findById(id))!);
+    const { jobId } = await t.app.get(StatisticsJobsService).request((await editions.find(id))!);
     const blocker = new Client({ connectionString: testDatabaseUrl() });
     await blocker.connect();
     await blocker.query('BEGIN');

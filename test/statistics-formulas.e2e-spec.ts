@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { StatisticsRecomputeService } from '@app/statistics';
-import { EditionsRepository } from '@app/surveys';
+import { EditionsService } from '@app/surveys';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 import { createUser, tokenFor } from './support/factories';
 import { createMiniEdition, MiniAnswers, miniQuestionnaire } from './support/mini-editions';
@@ -59,7 +59,7 @@ describe('Statistics formulas on a hand-made data set (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await resetData(t.db);
-    const editions = t.app.get(EditionsRepository);
+    const editions = t.app.get(EditionsService);
     previousId = await createMiniEdition(t.db, editions, 2030, miniQuestionnaire({ key: 'b.old' }), previous);
     currentId = await createMiniEdition(
       t.db,

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { StatisticsJobsService } from '@app/statistics';
-import { EditionsRepository } from '@app/surveys';
+import { EditionsService } from '@app/surveys';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 import { createUser, tokenFor } from './support/factories';
 import { createEdition, openEdition } from './support/editions';
@@ -32,12 +32,12 @@ describe('Statistics jobs on the worker (e2e)', () => {
   it('computes once for a burst of requests for the same edition', async () => {
     const id = await createMiniEdition(
       t.db,
-      t.app.get(EditionsRepository),
+      t.app.get(EditionsService),
       2040,
       miniQuestionnaire({ key: 'b.new' }),
       answers,
     );
-    const edition = (await t.app.get(EditionsRepository).findById(id))!;
+    const edition = (await t.app.get(EditionsService).find(id))!;
     const jobs = t.app.get(StatisticsJobsService);
     const results = await Promise.all([jobs.request(edition), jobs.request(edition), jobs.request(edition)]);
     expect(new Set(results.map((r) => r.jobId)).size).toBe(1);
@@ -67,7 +67,7 @@ describe('Statistics jobs on the worker (e2e)', () => {
   it('reconciliation recomputes what a lost job left stale', async () => {
     const id = await createMiniEdition(
       t.db,
-      t.app.get(EditionsRepository),
+      t.app.get(EditionsService),
       2042,
       miniQuestionnaire({ key: 'b.new' }),
       answers,

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { NationalFigures, StatisticsRecomputeService, StatisticsService } from '@app/statistics';
-import { EditionsRepository } from '@app/surveys';
+import { EditionsService } from '@app/surveys';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 import { createUser, tokenFor } from './support/factories';
 import { createMiniEdition, MiniAnswers, miniQuestionnaire } from './support/mini-editions';
@@ -81,7 +81,7 @@ describe('Small editions publish nothing that describes fewer than K municipalit
   beforeAll(async () => {
     t = await createTestApp();
     await resetData(t.db);
-    const editions = t.app.get(EditionsRepository);
+    const editions = t.app.get(EditionsService);
     const recompute = t.app.get(StatisticsRecomputeService);
     for (const { year, answers } of EDITIONS) {
       ids[year] = await createMiniEdition(t.db, editions, year, miniQuestionnaire({ key: 'b.x' }), answers);
@@ -117,7 +117,7 @@ describe('Small editions publish nothing that describes fewer than K municipalit
 
   describe('publishing', () => {
     it('refuses to publish an edition with fewer than K participants unless KL confirms it, naming the count', async () => {
-      const editions = t.app.get(EditionsRepository);
+      const editions = t.app.get(EditionsService);
       const id = await createMiniEdition(t.db, editions, 2050, miniQuestionnaire({ key: 'b.x' }), {
         751: answer(3, 4, 2, 7),
       });

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { EditionsRepository, QuestionnaireDefinition } from '@app/surveys';
+import { EditionsService, QuestionnaireDefinition } from '@app/surveys';
 
 const text = (da: string) => ({ da });
 
@@ -49,21 +49,15 @@ export type MiniAnswers = Record<number, Record<string, number | 'na'>>;
 /** Creates a closed edition with the given submitted answers, straight into the database. */
 export async function createMiniEdition(
   db: DataSource,
-  editions: EditionsRepository,
+  editions: EditionsService,
   year: number,
   def: QuestionnaireDefinition,
   answers: MiniAnswers,
 ): Promise<string> {
   return db.transaction(async (m) => {
-    const surveyId = await editions.ensureSurvey(m);
-    const edition = await editions.insertEdition(m, {
-      surveyId,
-      year,
-      title: `Mini ${year}`,
-      questionnaireSource: 'test',
-    });
-    await editions.importDefinition(m, edition.id, def);
-    await editions.setStatus(m, edition.id, 'closed', { closesAt: new Date(), closedAt: new Date() });
+    const edition = {
+      id: await editions.seedEdition(m, year, def, 'closed', { closesAt: new Date(), closedAt: new Date() }),
+    };
     for (const [code, byKey] of Object.entries(answers)) {
       const [{ id }] = await m.query(
         `INSERT INTO responses (edition_id, municipality_code, status, version, submitted_at) VALUES ($1, $2, 'submitted', 1, now()) RETURNING id`,

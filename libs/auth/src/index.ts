@@ -11,3 +11,6 @@ export * from './secret-tokens';
 export * from './strategies/api-key.strategy';
 export * from './strategies/session.strategy';
 export * from './web-cookies';
+export * from './access/access-policy';
+export * from './access/access.module';
+export * from './access/permission';

@@ -1,5 +1,5 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { Principal } from '@app/auth';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { AccessPolicy, Permission, Principal } from '@app/auth';
 import { UsersService } from '@app/users';
 import { MunicipalitiesRepository, MunicipalityView } from './municipalities.repository';
 import { readMunicipalities } from './reference-data';
@@ -9,6 +9,7 @@ export class MunicipalitiesService {
   constructor(
     private readonly municipalities: MunicipalitiesRepository,
     private readonly users: UsersService,
+    private readonly access: AccessPolicy,
   ) {}
 
   list(): Promise<MunicipalityView[]> {
@@ -23,13 +24,7 @@ export class MunicipalitiesService {
 
   /** A municipality's active officers: for its own officers and platform administrators only. */
   async officersVisibleTo(code: number, principal: Principal) {
-    if (
-      principal.kind === 'user' &&
-      principal.role === 'municipality_officer' &&
-      principal.municipalityCode !== code
-    ) {
-      throw new ForbiddenException('You can only see your own municipality');
-    }
+    this.access.requireAccess(principal, Permission.MunicipalityOfficersRead, { municipalityCode: code });
     await this.get(code);
     const officers = await this.users.officersOf(code);
     return officers.map((u) => ({ id: u.id, email: u.email, displayName: u.displayName }));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@app/config';
-import { StatisticsService } from '@app/statistics';
-import { Edition, EditionsRepository } from '@app/surveys';
+import { PUBLIC, StatisticsService } from '@app/statistics';
+import { Edition, EditionsService } from '@app/surveys';
 import type { MunicipalityReportModel, NationalReportModel } from './report-model';
 import { ReportsRepository } from './reports.repository';
 
@@ -10,7 +10,7 @@ import { ReportsRepository } from './reports.repository';
 export class ReportDataService {
   constructor(
     private readonly statistics: StatisticsService,
-    private readonly editions: EditionsRepository,
+    private readonly editions: EditionsService,
     private readonly reports: ReportsRepository,
     private readonly clock: Clock,
   ) {}
@@ -18,7 +18,7 @@ export class ReportDataService {
   async municipality(edition: Edition, code: number, name: string): Promise<MunicipalityReportModel> {
     // The national figures are computed once and shared with the municipality's comparison.
     const [national, published] = await Promise.all([
-      this.statistics.nationalOf(edition, false),
+      this.statistics.nationalOf(edition, PUBLIC),
       this.editions.findAll(),
     ]);
     const figures = await this.statistics.municipalityOf(edition, code, national);
@@ -37,7 +37,7 @@ export class ReportDataService {
 
   async national(edition: Edition): Promise<NationalReportModel> {
     const [national, regions] = await Promise.all([
-      this.statistics.nationalOf(edition, false),
+      this.statistics.nationalOf(edition, PUBLIC),
       this.statistics.breakdownOf(edition, 'region'),
     ]);
     return { kind: 'national', national, regions, generatedAt: this.clock.now() };

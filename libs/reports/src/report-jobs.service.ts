@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JobQueueService } from '@app/queue';
-import { StatisticsRepository } from '@app/statistics';
-import { EditionsRepository } from '@app/surveys';
+import { StatisticsService } from '@app/statistics';
+import { EditionsService } from '@app/surveys';
 import { ReportRendererService } from './report-renderer.service';
 import { ReportKind, ReportsRepository } from './reports.repository';
 
@@ -12,8 +12,8 @@ export class ReportJobsService {
     private readonly jobs: JobQueueService,
     private readonly reports: ReportsRepository,
     private readonly renderer: ReportRendererService,
-    private readonly editions: EditionsRepository,
-    private readonly stats: StatisticsRepository,
+    private readonly editions: EditionsService,
+    private readonly statistics: StatisticsService,
   ) {}
 
   async enqueueEdition(editionId: string, statisticsVersion: number): Promise<number> {
@@ -35,8 +35,8 @@ export class ReportJobsService {
   /** Renders unless a newer statistics version has arrived meanwhile (then its own job does it). */
   async render(editionId: string, kind: ReportKind, municipalityCode: number, statisticsVersion: number) {
     const [edition, state] = await Promise.all([
-      this.editions.findById(editionId),
-      this.stats.state(editionId),
+      this.editions.find(editionId),
+      this.statistics.state(editionId),
     ]);
     if (!edition || edition.status !== 'published' || (state && state.version > statisticsVersion))
       return { skipped: true };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '@app/auth';
 import { StatisticsModule } from '@app/statistics';
 import { SurveysModule } from '@app/surveys';
 import { ReportDataService } from './report-data.service';
@@ -11,7 +12,7 @@ import { UsageController } from './usage.controller';
 
 /** Municipality and national reports (PDF, HTML, CSV, JSON), rendered in background jobs. */
 @Module({
-  imports: [SurveysModule, StatisticsModule],
+  imports: [SurveysModule, StatisticsModule, AccessModule],
   controllers: [ReportsController, UsageController],
   providers: [ReportsRepository, ReportDataService, ReportRendererService, ReportsService, ReportJobsService],
   exports: [ReportsService, ReportJobsService, ReportRendererService],

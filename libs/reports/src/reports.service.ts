@@ -1,8 +1,8 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { actorOf, Principal } from '@app/auth';
-import { StatisticsRepository } from '@app/statistics';
-import { Edition, EditionsRepository, requireVisible } from '@app/surveys';
+import { AccessPolicy, actorOf, Permission, Principal } from '@app/auth';
+import { StatisticsService } from '@app/statistics';
+import { Edition, EditionsService } from '@app/surveys';
 import { ReportRendererService } from './report-renderer.service';
 import { ReportFormat, ReportKey, ReportKind, ReportsRepository, StoredReport } from './reports.repository';
 
@@ -33,16 +33,23 @@ export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
     private readonly renderer: ReportRendererService,
-    private readonly editions: EditionsRepository,
-    private readonly stats: StatisticsRepository,
+    private readonly editions: EditionsService,
+    private readonly statistics: StatisticsService,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   private async publishedEdition(editionId: string, principal: Principal): Promise<Edition> {
-    const edition = requireVisible(await this.editions.findById(editionId), editionId, principal);
-    if (edition.status !== 'published')
-      throw new NotFoundException(`Edition ${edition.year} has no published reports`);
+    const edition = await this.editions.get(editionId, principal);
+    this.access.requireAccess(principal, Permission.ReportRead, { edition });
     return edition;
+  }
+
+  /** The editions whose reports the caller may get: the policy's `ReportRead`. */
+  async editionsWithReports(principal: Principal): Promise<Edition[]> {
+    return (await this.editions.list(principal)).filter((edition) =>
+      this.access.canAccess(principal, Permission.ReportRead, { edition }),
+    );
   }
 
   async download(
@@ -54,16 +61,10 @@ export class ReportsService {
     ifNoneMatch?: string,
     address?: string,
   ): Promise<ReportDownload> {
-    if (kind === 'municipality') {
-      const own =
-        principal.kind === 'user' &&
-        principal.role === 'municipality_officer' &&
-        principal.municipalityCode === municipalityCode;
-      if (!own)
-        throw new ForbiddenException("Only the municipality's own security officers can get its report");
-    }
+    if (kind === 'municipality')
+      this.access.requireAccess(principal, Permission.MunicipalityReportRead, { municipalityCode });
     const edition = await this.publishedEdition(editionId, principal);
-    const state = await this.stats.state(editionId);
+    const state = await this.statistics.state(editionId);
     if (!state || state.version === 0)
       throw new NotFoundException(`The statistics of ${edition.year} are not computed yet`);
     const key: ReportKey = { editionId, kind, municipalityCode: kind === 'national' ? 0 : municipalityCode };

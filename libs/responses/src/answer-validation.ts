@@ -114,14 +114,3 @@ export function validateAnswer(
     }
   }
 }
-
-/** Whether a stored answer counts as answered (a value, or an explicit "not applicable"). */
-export function isAnswered(s: StoredValue): boolean {
-  return (
-    s.notApplicable ||
-    s.valueNumber !== null ||
-    s.valueBool !== null ||
-    s.valueText !== null ||
-    s.valueChoices !== null
-  );
-}

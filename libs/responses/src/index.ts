@@ -1,5 +1,6 @@
 export * from './answer-validation';
 export * from './answer.entity';
+export * from './answered';
 export * from './participation.service';
 export * from './response.entity';
 export * from './responses.exceptions';
@@ -7,3 +8,4 @@ export * from './responses.module';
 export * from './responses.repository';
 export * from './responses.service';
 export * from './survey-reminders.service';
+export * from './responses-read-views';

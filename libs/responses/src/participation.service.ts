@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EditionNotFoundException, EditionsRepository } from '@app/surveys';
+import { EditionsService } from '@app/surveys';
 import { ResponsesRepository } from './responses.repository';
 
 /** Who has taken part, for KL: status and progress per municipality, never what was answered. */
@@ -7,12 +7,11 @@ import { ResponsesRepository } from './responses.repository';
 export class ParticipationService {
   constructor(
     private readonly responses: ResponsesRepository,
-    private readonly editions: EditionsRepository,
+    private readonly editions: EditionsService,
   ) {}
 
   async forEdition(editionId: string) {
-    const edition = await this.editions.findById(editionId);
-    if (!edition) throw new EditionNotFoundException(editionId);
+    const edition = await this.editions.require(editionId);
     const municipalities = await this.responses.participation(editionId);
     const count = (s: string) => municipalities.filter((m) => m.status === s).length;
     return {

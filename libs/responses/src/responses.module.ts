@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '@app/auth';
 import { NotificationsModule } from '@app/notifications';
 import { SurveysModule } from '@app/surveys';
 import { MyResponseController } from './my-response.controller';
@@ -10,7 +11,7 @@ import { SurveyRemindersService } from './survey-reminders.service';
 
 /** Municipalities' answers: saving, submitting, and participation counts for KL. */
 @Module({
-  imports: [SurveysModule, NotificationsModule],
+  imports: [SurveysModule, NotificationsModule, AccessModule],
   controllers: [MyResponseController, ParticipationController],
   providers: [ResponsesRepository, ResponsesService, ParticipationService, SurveyRemindersService],
   exports: [ResponsesService, ParticipationService, ResponsesRepository, SurveyRemindersService],

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { StoredValue } from './answer-validation';
+import { ANSWERED_SQL } from './answered';
 import { Response } from './response.entity';
 
 /** SQL: the answer row `a` holds a value or an explicit "not applicable" (a comment alone is not an answer). */
-const ANSWERED = `(a.not_applicable OR a.value_number IS NOT NULL OR a.value_bool IS NOT NULL
-  OR a.value_text IS NOT NULL OR a.value_choices IS NOT NULL)`;
 
 export interface OwnAnswerRow extends StoredValue {
   questionKey: string;
@@ -132,7 +131,7 @@ export class ResponsesRepository {
   async missingRequired(m: EntityManager, editionId: string, responseId: string): Promise<string[]> {
     const rows: Array<{ key: string }> = await m.query(
       `SELECT q.key FROM questions q
-       LEFT JOIN answers a ON a.question_id = q.id AND a.response_id = $2 AND ${ANSWERED}
+       LEFT JOIN answers a ON a.question_id = q.id AND a.response_id = $2 AND ${ANSWERED_SQL}
        WHERE q.edition_id = $1 AND q.required AND a.question_id IS NULL
        ORDER BY (SELECT position FROM areas WHERE id = q.area_id), q.position`,
       [editionId, responseId],
@@ -145,8 +144,8 @@ export class ResponsesRepository {
     return this.dataSource.query(
       `WITH required AS (SELECT count(*)::int AS n FROM questions WHERE edition_id = $1 AND required),
        progress AS (
-         SELECT r.municipality_code, count(a.question_id) FILTER (WHERE ${ANSWERED}) AS answered,
-                count(a.question_id) FILTER (WHERE q.required AND ${ANSWERED})::int AS answered_required,
+         SELECT r.municipality_code, count(a.question_id) FILTER (WHERE ${ANSWERED_SQL}) AS answered,
+                count(a.question_id) FILTER (WHERE q.required AND ${ANSWERED_SQL})::int AS answered_required,
                 max(a.updated_at) AS last_changed
          FROM responses r
          LEFT JOIN answers a ON a.response_id = r.id

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { actorOf, Principal, UserPrincipal } from '@app/auth';
+import { AccessPolicy, actorOf, Permission, Principal, UserPrincipal } from '@app/auth';
 import { Clock } from '@app/config';
-import { Edition, EditionsRepository, requireVisible } from '@app/surveys';
+import { Edition, EditionsService } from '@app/surveys';
+import { answerValue } from './answered';
 import { AnswerInput, AnswerProblem, StoredValue, validateAnswer } from './answer-validation';
 import type { Response } from './response.entity';
 import {
@@ -33,39 +34,24 @@ export interface MyResponseView {
   }>;
 }
 
-/** Only a municipality's own officers reach these methods; the municipality comes from the sign-in. */
-function ownMunicipality(principal: Principal): number {
-  if (
-    principal.kind !== 'user' ||
-    principal.role !== 'municipality_officer' ||
-    principal.municipalityCode === null
-  ) {
-    throw new ForbiddenException(
-      "Only the municipality's own security officers can read or change its response",
-    );
-  }
-  return principal.municipalityCode;
-}
-
-function answerValue(row: OwnAnswerRow | StoredValue): unknown {
-  if (row.valueNumber !== null) return Number(row.valueNumber);
-  if (row.valueBool !== null) return row.valueBool;
-  if (row.valueChoices !== null) return row.valueChoices;
-  return row.valueText;
-}
-
 @Injectable()
 export class ResponsesService {
   constructor(
     private readonly responses: ResponsesRepository,
-    private readonly editions: EditionsRepository,
+    private readonly editions: EditionsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly access: AccessPolicy,
   ) {}
 
+  /** Only a municipality's own officers reach these methods; the municipality comes from the sign-in. */
+  private ownMunicipality(principal: Principal): number {
+    return this.access.requireOwnMunicipality(principal, Permission.MunicipalityResponseWrite);
+  }
+
   /** The edition as the caller may know it: to a municipal officer a draft does not exist. */
-  private async edition(editionId: string, principal: Principal, m?: EntityManager): Promise<Edition> {
-    return requireVisible(await this.editions.findById(editionId, m), editionId, principal);
+  private edition(editionId: string, principal: Principal, m?: EntityManager): Promise<Edition> {
+    return this.editions.get(editionId, principal, m);
   }
 
   /** The edition, if its answers can change now; otherwise the reason as an exception. */
@@ -80,18 +66,13 @@ export class ResponsesService {
     return edition;
   }
 
-  /** Why answers cannot change now, or null when they can. */
+  /** Why answers cannot change now, or null when they can: the edition lifecycle decides. */
   private readOnlyReason(edition: Edition): string | null {
-    if (edition.status !== 'open')
-      return `Edition ${edition.year} is ${edition.status}; answers can no longer be changed`;
-    if (edition.closesAt && edition.closesAt.getTime() <= this.clock.now().getTime()) {
-      return `The deadline for edition ${edition.year} has passed; answers can no longer be changed`;
-    }
-    return null;
+    return this.editions.whyNotAnswerable(edition);
   }
 
   async getOwn(editionId: string, principal: Principal): Promise<MyResponseView> {
-    const code = ownMunicipality(principal);
+    const code = this.ownMunicipality(principal);
     const edition = await this.edition(editionId, principal);
     const [response, answers] = await Promise.all([
       this.responses.findOwnResponse(editionId, code),
@@ -136,12 +117,12 @@ export class ResponsesService {
     inputs: AnswerInput[],
     address?: string,
   ) {
-    const code = ownMunicipality(principal);
+    const code = this.ownMunicipality(principal);
     const user = principal as UserPrincipal;
     // Validated before BEGIN: the questionnaire is frozen once the edition opens, and a transaction
     // must not wait for a second pooled connection (a burst of saves would hold the pool and deadlock).
     const opened = await this.writableEdition(editionId, principal);
-    const { scale, questions } = await this.editions.questionnaire(editionId);
+    const { scale, questions } = await this.editions.storedQuestionnaire(editionId);
     const byKey = new Map(questions.map((q) => [q.key, q]));
     const levels = scale.map((l) => l.value);
     const problems: AnswerProblem[] = [];
@@ -200,7 +181,7 @@ export class ResponsesService {
 
   /** Signs the response off in the officer's name; 422 lists every unanswered required question. */
   async submit(editionId: string, principal: Principal, version: number, address?: string) {
-    const code = ownMunicipality(principal);
+    const code = this.ownMunicipality(principal);
     const user = principal as UserPrincipal;
     return this.responses.transaction(async (m) => {
       const edition = await this.writableEdition(editionId, principal, m);
@@ -253,7 +234,7 @@ export class ResponsesService {
 
   /** Back to draft so answers can change again; only while the edition is open and before the deadline. */
   async reopen(editionId: string, principal: Principal, version: number, address?: string) {
-    const code = ownMunicipality(principal);
+    const code = this.ownMunicipality(principal);
     return this.responses.transaction(async (m) => {
       const edition = await this.writableEdition(editionId, principal, m);
       const response = await this.responses.lockOwnResponse(m, editionId, code);

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfigService, Clock } from '@app/config';
 import { NotificationsService } from '@app/notifications';
-import { EditionsRepository } from '@app/surveys';
+import { EditionsService } from '@app/surveys';
 import { formatDateTime } from '@app/ui';
 import { ResponsesRepository } from './responses.repository';
 
@@ -17,7 +17,7 @@ export class SurveyRemindersService {
   private readonly logger = new Logger(SurveyRemindersService.name);
 
   constructor(
-    private readonly editions: EditionsRepository,
+    private readonly editions: EditionsService,
     private readonly responses: ResponsesRepository,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfigService,

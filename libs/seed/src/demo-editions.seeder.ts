@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/config';
 import { readMunicipalities } from '@app/municipalities';
-import { EditionsRepository, loadQuestionnaire, QuestionnaireDefinition } from '@app/surveys';
+import { EditionsService, loadQuestionnaire, QuestionnaireDefinition } from '@app/surveys';
 import { DemoAnswer, DemoQuestion, generateDemoAnswers } from './demo-answers';
 
 const DAY = 86_400_000;
@@ -17,7 +17,7 @@ export class DemoEditionsSeeder {
   private readonly logger = new Logger(DemoEditionsSeeder.name);
 
   constructor(
-    private readonly editions: EditionsRepository,
+    private readonly editions: EditionsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
@@ -27,10 +27,8 @@ export class DemoEditionsSeeder {
     if (count > 0) return false;
     const definition = loadQuestionnaire();
     await this.dataSource.transaction(async (m) => {
-      const surveyId = await this.editions.ensureSurvey(m);
       for (const year of [2023, 2024] as const) {
-        const id = await this.createEdition(m, surveyId, year, definition);
-        await this.editions.setStatus(m, id, 'published', {
+        const id = await this.editions.seedEdition(m, year, definition, 'published', {
           opensAt: new Date(Date.UTC(year, 8, 1)),
           closesAt: new Date(Date.UTC(year, 9, 31, 22)),
           closedAt: new Date(Date.UTC(year, 9, 31, 22)),
@@ -40,31 +38,14 @@ export class DemoEditionsSeeder {
         // The worker's reconciliation computes the statistics of editions marked stale.
         await m.query(`INSERT INTO statistics_state (edition_id, stale_since) VALUES ($1, now())`, [id]);
       }
-      const current = await this.createEdition(m, surveyId, 2025, definition);
       const now = this.clock.now();
-      await this.editions.setStatus(m, current, 'open', {
+      await this.editions.seedEdition(m, 2025, definition, 'open', {
         opensAt: now,
         closesAt: new Date(now.getTime() + 45 * DAY),
       });
     });
     this.logger.log('Demo editions: 2023 and 2024 published with answers, 2025 open');
     return true;
-  }
-
-  private async createEdition(
-    m: EntityManager,
-    surveyId: string,
-    year: number,
-    def: QuestionnaireDefinition,
-  ) {
-    const edition = await this.editions.insertEdition(m, {
-      surveyId,
-      year,
-      title: `Baseline ${year}`,
-      questionnaireSource: `definition ${def.version}`,
-    });
-    await this.editions.importDefinition(m, edition.id, def);
-    return edition.id;
   }
 
   /** One submitted response per participant and all its answers, in two set-based statements. */

@@ -1,5 +1,5 @@
 export * from './statistics-jobs.service';
 export * from './statistics-recompute.service';
 export * from './statistics.module';
-export * from './statistics.repository';
+export type { StatisticsState } from './statistics.repository';
 export * from './statistics.service';

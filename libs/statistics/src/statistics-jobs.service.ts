@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobQueueService } from '@app/queue';
-import { EditionChange, EditionEvents, EditionsRepository } from '@app/surveys';
+import { EditionChange, EditionEvents, EditionsService, isChangeAllowed } from '@app/surveys';
 import type { Edition } from '@app/surveys';
 import { StatisticsRepository } from './statistics.repository';
 
@@ -14,7 +14,7 @@ export class StatisticsJobsService implements OnModuleInit {
     private readonly stats: StatisticsRepository,
     private readonly jobs: JobQueueService,
     private readonly events: EditionEvents,
-    private readonly editions: EditionsRepository,
+    private readonly editions: EditionsService,
   ) {}
 
   onModuleInit(): void {
@@ -50,8 +50,8 @@ export class StatisticsJobsService implements OnModuleInit {
     const stale = await this.stats.findStaleEditionIds();
     const enqueued: string[] = [];
     for (const id of stale) {
-      const edition = await this.editions.findById(id);
-      if (edition && (edition.status === 'closed' || edition.status === 'published')) {
+      const edition = await this.editions.find(id);
+      if (edition && isChangeAllowed('computeStatistics', edition.status)) {
         await this.enqueue(id);
         enqueued.push(id);
       }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, AuditService } from '@app/audit';
 import { JobQueueService } from '@app/queue';
-import { EditionNotFoundException, EditionsRepository, WrongEditionStatusException } from '@app/surveys';
+import { EditionsService, requireChangeAllowed } from '@app/surveys';
 import { StatisticsJobsService } from './statistics-jobs.service';
 import { StatisticsRepository } from './statistics.repository';
 
@@ -13,20 +13,14 @@ export class StatisticsRecomputeService {
   constructor(
     private readonly stats: StatisticsRepository,
     private readonly jobs: StatisticsJobsService,
-    private readonly editions: EditionsRepository,
+    private readonly editions: EditionsService,
     private readonly audit: AuditService,
     private readonly queue: JobQueueService,
   ) {}
 
   async requestByUser(editionId: string, actor: Actor) {
-    const edition = await this.editions.findById(editionId);
-    if (!edition) throw new EditionNotFoundException(editionId);
-    if (edition.status !== 'closed' && edition.status !== 'published') {
-      throw new WrongEditionStatusException('compute statistics for', edition.status, [
-        'closed',
-        'published',
-      ]);
-    }
+    const edition = await this.editions.require(editionId);
+    requireChangeAllowed('computeStatistics', edition.status);
     const result = await this.jobs.request(edition);
     await this.audit.record(actor, {
       action: 'statistics.recompute-requested',
@@ -41,7 +35,7 @@ export class StatisticsRecomputeService {
     try {
       const result = await this.stats.recompute(editionId);
       // Reports follow the figures; only published editions have reports.
-      const edition = await this.editions.findById(editionId);
+      const edition = await this.editions.find(editionId);
       if (edition?.status === 'published') {
         await this.queue.enqueue(
           'reports.render-edition',

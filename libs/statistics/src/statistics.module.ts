@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '@app/auth';
 import { SurveysModule } from '@app/surveys';
 import { StatisticsJobsService } from './statistics-jobs.service';
 import { StatisticsRecomputeService } from './statistics-recompute.service';
@@ -8,9 +9,9 @@ import { StatisticsService } from './statistics.service';
 
 /** Benchmark statistics: computed in SQL by worker jobs, read with small-group suppression. */
 @Module({
-  imports: [SurveysModule],
+  imports: [SurveysModule, AccessModule],
   controllers: [StatisticsController],
   providers: [StatisticsRepository, StatisticsService, StatisticsJobsService, StatisticsRecomputeService],
-  exports: [StatisticsService, StatisticsJobsService, StatisticsRecomputeService, StatisticsRepository],
+  exports: [StatisticsService, StatisticsJobsService, StatisticsRecomputeService],
 })
 export class StatisticsModule {}

@@ -2,6 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
+/**
+ * The answers are read through the responses lib's read-only views, never its tables. The views are
+ * owned by libs/responses (responses-read-views.ts, migration ResponsesReadViews). Named here rather
+ * than imported: this file is loaded by the bench without the Nest modules behind @app/responses.
+ */
+const ANSWER_VALUES = 'submitted_answer_values';
+const SUBMITTED = 'submitted_responses';
+
 /** Scope columns for GROUPING SETS: national, per region, per size class. */
 const SCOPE_COLUMNS = `
   CASE WHEN GROUPING(x.region_code) = 0 THEN 'region' WHEN GROUPING(x.size_class) = 0 THEN 'size_class' ELSE 'national' END,
@@ -110,12 +118,10 @@ export class StatisticsRepository {
       // where K needs the municipalities behind a level); and weighted sums per municipality and
       // area. (One pass with GROUPING SETS makes PostgreSQL sort every answer twice, which is slower;
       // a cube per question and municipality is as large as the answers.)
-      const scoredAnswers = `FROM responses r
-         JOIN answers a ON a.response_id = r.id
+      const scoredAnswers = `FROM ${ANSWER_VALUES} a
          JOIN questions q ON q.id = a.question_id
-         JOIN municipalities mu ON mu.code = r.municipality_code
-         WHERE r.edition_id = $1 AND r.status = 'submitted' AND q.type = 'scale' AND q.weight > 0
-           AND NOT a.not_applicable AND a.value_number IS NOT NULL`;
+         JOIN municipalities mu ON mu.code = a.municipality_code
+         WHERE a.edition_id = $1 AND q.type = 'scale' AND q.weight > 0`;
       await m.query(
         `CREATE TEMP TABLE level_cube ON COMMIT DROP AS
          SELECT q.key AS qkey, a.value_number::smallint AS level, mu.region_code,
@@ -126,7 +132,7 @@ export class StatisticsRepository {
       );
       await m.query(
         `CREATE TEMP TABLE municipality_levels ON COMMIT DROP AS
-         SELECT r.municipality_code AS mun, a.value_number::smallint AS level, mu.region_code,
+         SELECT a.municipality_code AS mun, a.value_number::smallint AS level, mu.region_code,
                 municipality_size_class(mu.population) AS size_class, count(*) AS cnt
          ${scoredAnswers}
          GROUP BY 1, 2, 3, 4`,
@@ -134,12 +140,10 @@ export class StatisticsRepository {
       );
       await m.query(
         `CREATE TEMP TABLE area_sums ON COMMIT DROP AS
-         SELECT r.municipality_code AS mun, q.area_id, sum(q.weight * a.value_number) AS wsum, sum(q.weight) AS wtotal
-         FROM responses r
-         JOIN answers a ON a.response_id = r.id
+         SELECT a.municipality_code AS mun, q.area_id, sum(q.weight * a.value_number) AS wsum, sum(q.weight) AS wtotal
+         FROM ${ANSWER_VALUES} a
          JOIN questions q ON q.id = a.question_id
-         WHERE r.edition_id = $1 AND r.status = 'submitted' AND q.type = 'scale' AND q.weight > 0
-           AND NOT a.not_applicable AND a.value_number IS NOT NULL
+         WHERE a.edition_id = $1 AND q.type = 'scale' AND q.weight > 0
          GROUP BY 1, 2`,
         [editionId],
       );
@@ -156,12 +160,10 @@ export class StatisticsRepository {
          UNION ALL
          SELECT $1::uuid, mun, 'overall', 'overall', sum(aw * score) / sum(aw) FROM area_scores GROUP BY mun HAVING sum(aw) > 0
          UNION ALL
-         SELECT $1::uuid, r.municipality_code, 'number', q.key, a.value_number
-         FROM responses r
-         JOIN answers a ON a.response_id = r.id
+         SELECT $1::uuid, a.municipality_code, 'number', q.key, a.value_number
+         FROM ${ANSWER_VALUES} a
          JOIN questions q ON q.id = a.question_id
-         WHERE r.edition_id = $1 AND r.status = 'submitted' AND q.type = 'number'
-           AND NOT a.not_applicable AND a.value_number IS NOT NULL`,
+         WHERE a.edition_id = $1 AND q.type = 'number'`,
         [editionId],
       );
 
@@ -223,8 +225,8 @@ export class StatisticsRepository {
          SELECT $1::uuid, ${SCOPE_COLUMNS}, 'participation', 'participation', count(*)
          FROM (
            SELECT m.region_code, municipality_size_class(m.population) AS size_class
-           FROM responses r JOIN municipalities m ON m.code = r.municipality_code
-           WHERE r.edition_id = $1 AND r.status = 'submitted'
+           FROM ${SUBMITTED} r JOIN municipalities m ON m.code = r.municipality_code
+           WHERE r.edition_id = $1
          ) x
          GROUP BY GROUPING SETS ((), (x.region_code), (x.size_class))`,
         [editionId],
@@ -240,10 +242,9 @@ export class StatisticsRepository {
           [editionId, Date.now() - started],
         )
         .then((r: [Array<{ version: number }>, number]) => r[0]);
-      const [{ n }] = await m.query(
-        `SELECT count(*)::int AS n FROM responses WHERE edition_id = $1 AND status = 'submitted'`,
-        [editionId],
-      );
+      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ${SUBMITTED} WHERE edition_id = $1`, [
+        editionId,
+      ]);
       return { version, participants: n };
     });
   }
@@ -286,9 +287,8 @@ export class StatisticsRepository {
        WHERE edition_id = $1 AND municipality_code = $2
        UNION ALL
        SELECT 'question', q.key, a.value_number
-       FROM responses r JOIN answers a ON a.response_id = r.id JOIN questions q ON q.id = a.question_id
-       WHERE r.edition_id = $1 AND r.municipality_code = $2 AND r.status = 'submitted' AND q.type = 'scale'
-         AND q.weight > 0 AND NOT a.not_applicable AND a.value_number IS NOT NULL`,
+       FROM ${ANSWER_VALUES} a JOIN questions q ON q.id = a.question_id
+       WHERE a.edition_id = $1 AND a.municipality_code = $2 AND q.type = 'scale' AND q.weight > 0`,
       [editionId, municipalityCode],
     );
     return rows.map((r: { subjectType: string; subjectKey: string; score: string }) => ({

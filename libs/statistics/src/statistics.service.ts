@@ -1,10 +1,10 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { Cell, numberFigures, publishCell, round, suppressedKeys, withoutMoments } from '@app/anonymity';
-import type { Principal } from '@app/auth';
+import { AccessPolicy, Permission, Principal } from '@app/auth';
 import { AppConfigService } from '@app/config';
 import { SIZE_CLASS_LABELS } from '@app/municipalities';
-import { Edition, EditionsRepository, requireVisible } from '@app/surveys';
-import { LevelCountRow, StatisticsRepository, StatRow } from './statistics.repository';
+import { Edition, EditionsService } from '@app/surveys';
+import { LevelCountRow, StatisticsRepository, StatisticsState, StatRow } from './statistics.repository';
 
 type ScopeType = 'national' | 'region' | 'size_class';
 
@@ -13,6 +13,10 @@ const change = (now: number | null, before: number | null, digits = 3) =>
   now === null || before === null ? null : round(now - before, digits);
 const relative = (now: number, before: number) =>
   before > 0 ? round((100 * (now - before)) / before, 1) : null;
+
+/** Who reads figures: a caller, or the public that published reports are rendered for. */
+export const PUBLIC = 'public';
+export type StatisticsReader = Principal | typeof PUBLIC;
 
 /** What nationalOf returns; a caller that already has it can hand it to municipalityOf. */
 export type NationalFigures = Awaited<ReturnType<StatisticsService['nationalOf']>>;
@@ -31,29 +35,30 @@ interface Figures {
 export class StatisticsService {
   constructor(
     private readonly stats: StatisticsRepository,
-    private readonly editions: EditionsRepository,
+    private readonly editions: EditionsService,
     private readonly config: AppConfigService,
+    private readonly access: AccessPolicy,
   ) {}
 
   private get k() {
     return this.config.anonymityK;
   }
 
-  /** Closed editions are visible to KL (to check before publishing); everyone else sees published ones. */
+  /** The edition, if the caller may read its figures (the policy: published, and closed for KL). */
   private async readableEdition(editionId: string, principal: Principal): Promise<Edition> {
-    const edition = requireVisible(await this.editions.findById(editionId), editionId, principal);
-    const kl = principal.kind === 'user' && principal.role === 'kl_analyst';
-    if (edition.status === 'published' || (kl && edition.status === 'closed')) return edition;
-    throw new NotFoundException(`No published statistics for edition ${edition.year}`);
+    const edition = await this.editions.get(editionId, principal);
+    this.access.requireAccess(principal, Permission.StatisticsRead, { edition });
+    return edition;
   }
 
-  private isKl(principal: Principal): boolean {
-    return principal.kind === 'user' && principal.role === 'kl_analyst';
-  }
-
-  private async previousEdition(edition: Edition, kl: boolean): Promise<Edition | null> {
+  /** The latest earlier edition whose figures the reader may read too. */
+  private async previousEdition(edition: Edition, reader: StatisticsReader): Promise<Edition | null> {
     const earlier = (await this.editions.findAll()).filter(
-      (e) => e.year < edition.year && (e.status === 'published' || (kl && e.status === 'closed')),
+      (e) =>
+        e.year < edition.year &&
+        (reader === PUBLIC
+          ? e.status === 'published'
+          : this.access.canAccess(reader, Permission.StatisticsRead, { edition: e })),
     );
     return earlier.sort((a, b) => b.year - a.year)[0] ?? null;
   }
@@ -64,6 +69,11 @@ export class StatisticsService {
       this.stats.levelCounts(edition.id, scope),
     ]);
     return { edition, rows, levels };
+  }
+
+  /** The stored figures' version and stale mark, for whatever is derived from them (reports). */
+  state(editionId: string): Promise<StatisticsState | null> {
+    return this.stats.state(editionId);
   }
 
   private async meta(edition: Edition) {
@@ -111,16 +121,19 @@ export class StatisticsService {
   }
 
   async national(editionId: string, principal: Principal) {
-    return this.nationalOf(await this.readableEdition(editionId, principal), this.isKl(principal));
+    return this.nationalOf(await this.readableEdition(editionId, principal), principal);
   }
 
-  /** National figures of an edition the caller may read; `kl` also compares with a closed previous edition. */
-  async nationalOf(edition: Edition, kl: boolean) {
-    const previous = await this.previousEdition(edition, kl);
+  /**
+   * National figures of an edition the reader may read, compared with the previous edition the
+   * reader may read (for KL that may be a closed one). Reports are rendered for the `PUBLIC`.
+   */
+  async nationalOf(edition: Edition, reader: StatisticsReader) {
+    const previous = await this.previousEdition(edition, reader);
     const [now, before, questionnaire, lineage, meta, scopeSizes] = await Promise.all([
       this.figures(edition, 'national'),
       previous ? this.figures(previous, 'national') : null,
-      this.editions.questionnaire(edition.id),
+      this.editions.storedQuestionnaire(edition.id),
       this.stats.keyLineage(edition.id),
       this.meta(edition),
       this.stats.municipalitiesPerScope(),
@@ -229,7 +242,7 @@ export class StatisticsService {
   async breakdownOf(edition: Edition, scope: 'region' | 'size_class') {
     const [figures, questionnaire, meta, scopeSizes] = await Promise.all([
       this.figures(edition, scope),
-      this.editions.questionnaire(edition.id),
+      this.editions.storedQuestionnaire(edition.id),
       this.meta(edition),
       this.stats.municipalitiesPerScope(),
     ]);
@@ -288,20 +301,14 @@ export class StatisticsService {
 
   /** The municipality's own figures against the national ones: only for its own officers. */
   async municipality(editionId: string, code: number, principal: Principal) {
-    if (
-      principal.kind !== 'user' ||
-      principal.role !== 'municipality_officer' ||
-      principal.municipalityCode !== code
-    ) {
-      throw new ForbiddenException("Only the municipality's own security officers can see its scores");
-    }
+    this.access.requireAccess(principal, Permission.MunicipalityStatisticsRead, { municipalityCode: code });
     return this.municipalityOf(await this.readableEdition(editionId, principal), code);
   }
 
   /** A municipality's figures; callers have checked that the reader belongs to that municipality. */
   async municipalityOf(edition: Edition, code: number, national?: NationalFigures) {
     const editionId = edition.id;
-    national ??= await this.nationalOf(edition, false);
+    national ??= await this.nationalOf(edition, PUBLIC);
     const own = await this.stats.ownScores(editionId, code);
     if (own.length === 0)
       throw new NotFoundException(`Municipality ${code} did not take part in ${national.edition.year}`);

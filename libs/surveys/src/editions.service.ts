@@ -1,21 +1,27 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor, AuditService } from '@app/audit';
-import type { Principal } from '@app/auth';
+import { AccessPolicy, Permission, Principal } from '@app/auth';
 import { AppConfigService, Clock } from '@app/config';
 import type { CreateEditionDto, UpdateQuestionDto } from './dto/edition.dto';
 import type { EditionStatus } from './edition-status';
 import { EditionChange, EditionEvents } from './edition-events';
+import {
+  EditionChangeKind,
+  requireChangeAllowed,
+  requireFutureDeadline,
+  requirePublishable,
+  whyNotAnswerable,
+} from './edition-lifecycle';
 import type { Edition } from './edition.entity';
-import { isVisibleTo, requireVisible } from './edition-visibility';
 import { EditionsRepository } from './editions.repository';
+import type { QuestionnaireDefinition } from './questionnaire/questionnaire-definition';
 import { loadQuestionnaire } from './questionnaire/questionnaire-definition.validator';
 import { toQuestionnaireView } from './questionnaire/questionnaire.view';
-import {
-  EditionNotFoundException,
-  SmallEditionException,
-  WrongEditionStatusException,
-} from './surveys.exceptions';
+import { EditionNotFoundException } from './surveys.exceptions';
+
+/** An edition's stored questionnaire: its scale, areas and questions in order. */
+export type StoredQuestionnaire = Awaited<ReturnType<EditionsRepository['questionnaire']>>;
 
 @Injectable()
 export class EditionsService {
@@ -25,15 +31,74 @@ export class EditionsService {
     private readonly clock: Clock,
     private readonly events: EditionEvents,
     private readonly config: AppConfigService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** The editions the caller may know of: drafts only for KL. */
   async list(principal: Principal): Promise<Edition[]> {
-    return (await this.editions.findAll()).filter((e) => isVisibleTo(e, principal));
+    return (await this.editions.findAll()).filter((edition) =>
+      this.access.canAccess(principal, Permission.EditionRead, { edition }),
+    );
   }
 
-  async get(id: string, principal: Principal): Promise<Edition> {
-    return requireVisible(await this.editions.findById(id), id, principal);
+  /**
+   * The edition, if the caller may know of it. Anyone but KL gets for a draft exactly the 404 of an
+   * unknown id, so neither its existence nor its year leaks.
+   */
+  async get(id: string, principal: Principal, m?: EntityManager): Promise<Edition> {
+    const edition = await this.editions.findById(id, m);
+    if (!edition || !this.access.canAccess(principal, Permission.EditionRead, { edition }))
+      throw new EditionNotFoundException(id);
+    return edition;
+  }
+
+  /** For the platform's own work (jobs, KL pages behind a role guard): any edition, or a 404. */
+  async require(id: string): Promise<Edition> {
+    const edition = await this.editions.findById(id);
+    if (!edition) throw new EditionNotFoundException(id);
+    return edition;
+  }
+
+  /** For the platform's own work: the edition or null, no caller to check. */
+  find(id: string): Promise<Edition | null> {
+    return this.editions.findById(id);
+  }
+
+  /** For the platform's own work: every edition, drafts included. */
+  findAll(): Promise<Edition[]> {
+    return this.editions.findAll();
+  }
+
+  /** Why answers to the edition cannot change now, or null when they can. */
+  whyNotAnswerable(edition: Edition): string | null {
+    return whyNotAnswerable(edition, this.clock.now());
+  }
+
+  /** The stored questionnaire of an edition the caller has already been given. */
+  storedQuestionnaire(id: string): Promise<StoredQuestionnaire> {
+    return this.editions.questionnaire(id);
+  }
+
+  /**
+   * For the demo seed only: an edition imported from `definition` and put straight into `status`,
+   * without lifecycle checks, events or audit, inside the seed's transaction.
+   */
+  async seedEdition(
+    m: EntityManager,
+    year: number,
+    definition: QuestionnaireDefinition,
+    status: EditionStatus,
+    dates: Pick<Partial<Edition>, 'opensAt' | 'closesAt' | 'closedAt' | 'publishedAt'>,
+  ): Promise<string> {
+    const edition = await this.editions.insertEdition(m, {
+      surveyId: await this.editions.ensureSurvey(m),
+      year,
+      title: `Baseline ${year}`,
+      questionnaireSource: `definition ${definition.version}`,
+    });
+    await this.editions.importDefinition(m, edition.id, definition);
+    await this.editions.setStatus(m, edition.id, status, dates);
+    return edition.id;
   }
 
   async questionnaire(id: string, principal: Principal) {
@@ -77,14 +142,14 @@ export class EditionsService {
   }
 
   async rename(id: string, title: string, actor: Actor): Promise<Edition> {
-    return this.transition(id, 'rename', ['draft', 'open', 'closed'], actor, async (m, e) => {
+    return this.transition(id, 'rename', actor, async (m, e) => {
       await this.editions.updateTitle(m, e.id, title);
       return { details: { title } };
     });
   }
 
   async updateQuestion(id: string, key: string, dto: UpdateQuestionDto, actor: Actor) {
-    return this.transition(id, 'edit the questionnaire of', ['draft'], actor, async (m, e) => {
+    return this.transition(id, 'editQuestionnaire', actor, async (m, e) => {
       const question = await this.editions.findQuestion(m, e.id, key);
       if (!question) throw new UnprocessableEntityException(`Question ${key} is not in edition ${e.year}`);
       if (dto.weight !== undefined && dto.weight > 0 && question.type !== 'scale') {
@@ -102,17 +167,15 @@ export class EditionsService {
   }
 
   async open(id: string, closesAt: Date, actor: Actor): Promise<Edition> {
-    if (closesAt.getTime() <= this.clock.now().getTime()) {
-      throw new UnprocessableEntityException('closesAt must be in the future');
-    }
-    return this.transition(id, 'open', ['draft'], actor, async (m, e) => {
+    requireFutureDeadline(closesAt, this.clock.now());
+    return this.transition(id, 'open', actor, async (m, e) => {
       await this.editions.setStatus(m, e.id, 'open', { opensAt: this.clock.now(), closesAt });
       return { action: 'edition.opened', change: 'opened', details: { closesAt: closesAt.toISOString() } };
     });
   }
 
   async close(id: string, actor: Actor): Promise<Edition> {
-    return this.transition(id, 'close', ['open'], actor, async (m, e) => {
+    return this.transition(id, 'close', actor, async (m, e) => {
       await this.editions.setStatus(m, e.id, 'closed', { closedAt: this.clock.now() });
       return { action: 'edition.closed', change: 'closed' };
     });
@@ -120,11 +183,9 @@ export class EditionsService {
 
   /** An edition with fewer than K participants is published only when KL confirms it knowingly. */
   async publish(id: string, actor: Actor, { confirmSmallEdition = false } = {}): Promise<Edition> {
-    return this.transition(id, 'publish', ['closed'], actor, async (m, e) => {
+    return this.transition(id, 'publish', actor, async (m, e) => {
       const participants = await this.editions.countSubmitted(e.id, m);
-      const small = participants < this.config.anonymityK;
-      if (small && !confirmSmallEdition)
-        throw new SmallEditionException(participants, this.config.anonymityK);
+      const small = requirePublishable(participants, this.config.anonymityK, confirmSmallEdition);
       await this.editions.setStatus(m, e.id, 'published', { publishedAt: this.clock.now() });
       return {
         action: 'edition.published',
@@ -137,8 +198,7 @@ export class EditionsService {
   /** Locks the edition, checks its status, applies the change and audits it in one transaction. */
   private async transition(
     id: string,
-    verb: string,
-    allowedFrom: EditionStatus[],
+    kind: EditionChangeKind,
     actor: Actor,
     change: (
       m: EntityManager,
@@ -149,8 +209,7 @@ export class EditionsService {
     const result = await this.editions.transaction(async (m) => {
       const edition = await this.editions.lockById(id, m);
       if (!edition) throw new EditionNotFoundException(id);
-      if (!allowedFrom.includes(edition.status))
-        throw new WrongEditionStatusException(verb, edition.status, allowedFrom);
+      requireChangeAllowed(kind, edition.status);
       const { action, change: lifecycle, details } = await change(m, edition);
       happened = lifecycle;
       await this.audit.record(

@@ -30,7 +30,7 @@ export class ReportPagesController {
   ) {}
 
   private async published(p: UserPrincipal) {
-    return (await this.editions.list(p)).filter((e) => e.status === 'published');
+    return this.reports.editionsWithReports(p);
   }
 
   @Get('rapporter')

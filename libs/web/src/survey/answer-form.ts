@@ -30,10 +30,6 @@ export const questionId = (key: string) => `q-${key.replace(/[^a-z0-9-]/gi, '-')
 /** The service allows this much; the field's maxlength keeps browsers within it. */
 export const COMMENT_MAX_LENGTH = 2000;
 
-export function isAnswered(a: Pick<StoredAnswer, 'value' | 'notApplicable'> | undefined): boolean {
-  return !!a && (a.notApplicable || (a.value !== null && a.value !== undefined));
-}
-
 /** The form fields for a stored answer (or an empty question). */
 export function fieldStateFromAnswer(q: Question, answer: StoredAnswer | undefined): FieldState {
   const v = answer?.value;

@@ -1,4 +1,5 @@
-import { Questionnaire, isAnswered, StoredAnswer } from './answer-form';
+import { isAnswered } from '@app/responses';
+import { Questionnaire, StoredAnswer } from './answer-form';
 
 export interface AreaProgress {
   key: string;

@@ -10,6 +10,7 @@ import {
   ResponseReadOnlyException,
   ResponsesService,
   StaleVersionException,
+  isAnswered,
 } from '@app/responses';
 import { EditionDto, EditionsService } from '@app/surveys';
 import { formatTime } from '@app/ui';
@@ -21,7 +22,6 @@ import {
   fieldStateFromForm,
   fieldStateFromJson,
   FieldState,
-  isAnswered,
   problemText,
   Question,
   Questionnaire,

@@ -1,10 +1,10 @@
+import { isAnswered } from '@app/responses';
 import { formatNumber, html, SafeHtml } from '@app/ui';
 import { errorMessage } from '../../views/components.view';
 import {
   COMMENT_MAX_LENGTH,
   FieldState,
   fieldName,
-  isAnswered,
   Question,
   Questionnaire,
   questionId,

@@ -1,0 +1,152 @@
+import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import type { Role } from '@app/users';
+import type { Principal } from '../principal';
+import { AccessPolicy } from './access-policy';
+import { EditionFacts, Permission } from './permission';
+
+const OWN = 101;
+const FOREIGN = 851;
+const STATUSES = ['draft', 'open', 'closed', 'published'] as const;
+const ROLES: Role[] = ['platform_admin', 'kl_analyst', 'cert_analyst', 'municipality_officer'];
+
+const user = (role: Role): Principal => ({
+  kind: 'user',
+  id: `u-${role}`,
+  email: `${role}@example.dk`,
+  displayName: role,
+  role,
+  municipalityCode: role === 'municipality_officer' ? OWN : null,
+});
+const apiKey: Principal = { kind: 'api_key', id: 'k', name: 'ESDH', prefix: 'bl_abc', municipalityCode: OWN };
+const callers: Array<[string, Principal]> = [
+  ...ROLES.map((r): [string, Principal] => [r, user(r)]),
+  ['api_key', apiKey],
+];
+const edition = (status: EditionFacts['status']): EditionFacts => ({ id: `e-${status}`, year: 2025, status });
+
+describe(AccessPolicy.name, () => {
+  const policy = new AccessPolicy();
+
+  describe('edition permissions, every caller × every status', () => {
+    // Expected access per caller, in the order draft, open, closed, published.
+    const expected: Record<string, Record<'read' | 'statistics' | 'report', boolean[]>> = {
+      platform_admin: {
+        read: [false, true, true, true],
+        statistics: [false, false, false, true],
+        report: [false, false, false, true],
+      },
+      kl_analyst: {
+        read: [true, true, true, true],
+        statistics: [false, false, true, true],
+        report: [false, false, false, true],
+      },
+      cert_analyst: {
+        read: [false, true, true, true],
+        statistics: [false, false, false, true],
+        report: [false, false, false, true],
+      },
+      municipality_officer: {
+        read: [false, true, true, true],
+        statistics: [false, false, false, true],
+        report: [false, false, false, true],
+      },
+      api_key: {
+        read: [false, true, true, true],
+        statistics: [false, false, false, true],
+        report: [false, false, false, true],
+      },
+    };
+    const permissions = {
+      read: Permission.EditionRead,
+      statistics: Permission.StatisticsRead,
+      report: Permission.ReportRead,
+    } as const;
+
+    for (const [name, principal] of callers) {
+      for (const [kind, permission] of Object.entries(permissions) as Array<
+        [keyof typeof permissions, Permission.EditionRead]
+      >) {
+        STATUSES.forEach((status, i) => {
+          const allowed = expected[name][kind][i];
+          it(`${name} ${allowed ? 'may' : 'may not'} ${kind} a ${status} edition`, () => {
+            expect(policy.canAccess(principal, permission, { edition: edition(status) })).toBe(allowed);
+          });
+        });
+      }
+    }
+  });
+
+  it('answers a hidden draft with the 404 of an unknown id, and closed statistics or reports with their 404', () => {
+    const officer = user('municipality_officer');
+    expect(() =>
+      policy.requireAccess(officer, Permission.EditionRead, { edition: edition('draft') }),
+    ).toThrow(new NotFoundException('Edition e-draft not found'));
+    expect(() =>
+      policy.requireAccess(officer, Permission.StatisticsRead, { edition: edition('closed') }),
+    ).toThrow(new NotFoundException('No published statistics for edition 2025'));
+    expect(() =>
+      policy.requireAccess(user('kl_analyst'), Permission.ReportRead, { edition: edition('closed') }),
+    ).toThrow(new NotFoundException('Edition 2025 has no published reports'));
+  });
+
+  describe('municipality permissions, every caller × own and foreign municipality', () => {
+    // Expected access per caller: [own municipality, foreign municipality].
+    const ownOnly = { municipality_officer: [true, false] };
+    const cases: Array<[Permission, Record<string, boolean[]>, string]> = [
+      [
+        Permission.MunicipalityStatisticsRead,
+        ownOnly,
+        "Only the municipality's own security officers can see its scores",
+      ],
+      [
+        Permission.MunicipalityReportRead,
+        ownOnly,
+        "Only the municipality's own security officers can get its report",
+      ],
+      [
+        Permission.MunicipalityResponseWrite,
+        ownOnly,
+        "Only the municipality's own security officers can read or change its response",
+      ],
+      [
+        Permission.MunicipalityOfficersRead,
+        {
+          platform_admin: [true, true],
+          kl_analyst: [true, true],
+          cert_analyst: [true, true],
+          municipality_officer: [true, false],
+          api_key: [true, true],
+        },
+        'You can only see your own municipality',
+      ],
+    ];
+    for (const [permission, table, message] of cases) {
+      for (const [name, principal] of callers) {
+        const [own, foreign] = table[name] ?? [false, false];
+        it(`${permission}: ${name} own ${own}, foreign ${foreign}`, () => {
+          const p = permission as Permission.MunicipalityReportRead;
+          expect(policy.canAccess(principal, p, { municipalityCode: OWN })).toBe(own);
+          expect(policy.canAccess(principal, p, { municipalityCode: FOREIGN })).toBe(foreign);
+          if (!foreign) {
+            expect(() => policy.requireAccess(principal, p, { municipalityCode: FOREIGN })).toThrow(
+              new ForbiddenException(message),
+            );
+          }
+        });
+      }
+    }
+  });
+
+  it("takes the municipality of a response from the officer's sign-in, and refuses anyone without one", () => {
+    expect(
+      policy.requireOwnMunicipality(user('municipality_officer'), Permission.MunicipalityResponseWrite),
+    ).toBe(OWN);
+    // An officer without a municipality cannot exist (a database check), but is refused all the same.
+    const stray: Principal = { ...user('municipality_officer'), municipalityCode: null };
+    for (const p of [user('kl_analyst'), user('platform_admin'), apiKey, stray]) {
+      expect(() => policy.requireOwnMunicipality(p, Permission.MunicipalityResponseWrite)).toThrow(
+        ForbiddenException,
+      );
+    }
+  });
+});
