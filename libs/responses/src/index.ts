@@ -5,7 +5,7 @@ export * from './participation.service';
 export * from './response.entity';
 export * from './responses.exceptions';
 export * from './responses.module';
-export * from './responses.repository';
+export type { OwnAnswerRow, ParticipationRow } from './responses.repository';
 export * from './responses.service';
 export * from './survey-reminders.service';
 export * from './responses-read-views';

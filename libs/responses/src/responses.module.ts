@@ -14,6 +14,6 @@ import { SurveyRemindersService } from './survey-reminders.service';
   imports: [SurveysModule, NotificationsModule, AccessModule],
   controllers: [MyResponseController, ParticipationController],
   providers: [ResponsesRepository, ResponsesService, ParticipationService, SurveyRemindersService],
-  exports: [ResponsesService, ParticipationService, ResponsesRepository, SurveyRemindersService],
+  exports: [ResponsesService, ParticipationService, SurveyRemindersService],
 })
 export class ResponsesModule {}

@@ -1,6 +1,6 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { Role } from '@app/users';
-import type { Principal } from '../principal';
+import type { Principal, UserPrincipal } from '../principal';
 import { AccessPolicy } from './access-policy';
 import { EditionFacts, Permission } from './permission';
 
@@ -142,7 +142,7 @@ describe(AccessPolicy.name, () => {
       policy.requireOwnMunicipality(user('municipality_officer'), Permission.MunicipalityResponseWrite),
     ).toBe(OWN);
     // An officer without a municipality cannot exist (a database check), but is refused all the same.
-    const stray: Principal = { ...user('municipality_officer'), municipalityCode: null };
+    const stray: Principal = { ...(user('municipality_officer') as UserPrincipal), municipalityCode: null };
     for (const p of [user('kl_analyst'), user('platform_admin'), apiKey, stray]) {
       expect(() => policy.requireOwnMunicipality(p, Permission.MunicipalityResponseWrite)).toThrow(
         ForbiddenException,
