@@ -1,8 +1,8 @@
+import { ANSWER_LIMITS } from '@app/responses';
 import { formatNumber } from '../../danish-format';
 import { html, SafeHtml } from '../../html';
 import { errorMessage } from '../../views/components.view';
 import {
-  COMMENT_MAX_LENGTH,
   FieldState,
   fieldName,
   isAnswered,
@@ -105,7 +105,7 @@ function comment(q: Question, state: FieldState): SafeHtml | null {
       id="${id}"
       name="${fieldName.comment(q.key)}"
       rows="2"
-      maxlength="${COMMENT_MAX_LENGTH}"
+      maxlength="${ANSWER_LIMITS.commentMaxLength}"
     >
 ${state.comment}</textarea>
   </div>`;
