@@ -218,6 +218,8 @@ describe('Web sessions behind HTTPS: cookies, CSRF bound to the session, no-stor
     const foreign = await send().set('Origin', 'https://evil.example').set('Accept', 'application/json');
     expect(foreign.status).toBe(403);
     expect(foreign.body).toMatchObject({ statusCode: 403, error: 'Forbidden', code: 'CSRF_REJECTED' });
+    // This site's own origin, as the Host header names it, passes (as does no Origin at all).
+    await send().set('Host', 'baseline.test').set('Origin', 'http://baseline.test').expect(303);
     await send().expect(303);
   });
 
