@@ -194,6 +194,7 @@ describe('Sign-in throttling (e2e)', () => {
     expect(res.body.message).toBe(
       'Too many failed sign-ins for this account from this address. Try again in 30 seconds.',
     );
+    expect(res.body).toMatchObject({ error: 'Too Many Requests', code: 'SIGN_IN_THROTTLED' });
     expect(res.body.details).toEqual({ scope: 'pair', retryAfterSeconds: 30 });
     expect(res.headers['retry-after']).toBe('30');
 

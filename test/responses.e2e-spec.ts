@@ -59,6 +59,7 @@ describe('Answering the survey, and who can see answers (e2e)', () => {
     await save(colleagueToken, 1, [{ questionKey: 'mobile.mdm', value: 2 }]).expect(200);
     // The first officer still holds version 1: refused, and nothing of it is written.
     const stale = await save(ballerupToken, 1, [{ questionKey: 'access.mfa', value: 1 }]).expect(409);
+    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', error: 'Conflict' });
     expect(stale.body.details).toEqual({ sentVersion: 1, currentVersion: 2 });
     const now = await request(t.http).get(mine()).auth(ballerupToken, { type: 'bearer' }).expect(200);
     expect(now.body.version).toBe(2);
@@ -75,15 +76,31 @@ describe('Answering the survey, and who can see answers (e2e)', () => {
       { questionKey: 'no.such-question', value: 1 },
       { questionKey: 'access.mfa', notApplicable: true },
     ]).expect(422);
+    expect(res.body.code).toBe('ANSWER_INVALID');
     expect(res.body.details).toEqual([
-      { questionKey: 'mobile.mdm', problem: 'must be one of the scale levels 1, 2, 3, 4, 5; got 7' },
-      { questionKey: 'incidents.attacks-per-day', problem: 'must be a number; got "mange"' },
-      { questionKey: 'no.such-question', problem: 'no such question in edition 2025' },
-      { questionKey: 'access.mfa', problem: 'answered twice in one request' },
+      {
+        questionKey: 'mobile.mdm',
+        reason: 'NOT_A_SCALE_LEVEL',
+        problem: 'must be one of the scale levels 1, 2, 3, 4, 5; got 7',
+      },
+      {
+        questionKey: 'incidents.attacks-per-day',
+        reason: 'NOT_A_NUMBER',
+        problem: 'must be a number; got "mange"',
+      },
+      {
+        questionKey: 'no.such-question',
+        reason: 'UNKNOWN_QUESTION',
+        problem: 'no such question in edition 2025',
+      },
+      { questionKey: 'access.mfa', reason: 'ANSWERED_TWICE', problem: 'answered twice in one request' },
     ]);
     const after = await request(t.http).get(mine()).auth(ballerupToken, { type: 'bearer' }).expect(200);
     expect(after.body).toMatchObject({ version: 0, answers: [] });
-    await save(ballerupToken, 0, [{ questionKey: 'access.mfa', value: 4, extra: 1 }]).expect(400);
+    const unknownField = await save(ballerupToken, 0, [
+      { questionKey: 'access.mfa', value: 4, extra: 1 },
+    ]).expect(400);
+    expect(unknownField.body.code).toBe('VALIDATION_FAILED');
     await save(ballerupToken, -1, [{ questionKey: 'access.mfa', value: 4 }]).expect(400);
     await request(t.http)
       .patch(mine())
@@ -100,6 +117,7 @@ describe('Answering the survey, and who can see answers (e2e)', () => {
       .send({ version: 1 })
       .expect(422);
     const required = questions.filter((q) => q.required).map((q) => q.key);
+    expect(missing.body.code).toBe('ANSWERS_MISSING');
     expect(missing.body.details.missing).toEqual(required.filter((k) => k !== 'access.mfa'));
     expect(missing.body.message).toMatch(/required questions? not answered/);
 

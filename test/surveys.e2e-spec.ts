@@ -125,6 +125,7 @@ describe('Editions and questionnaire (e2e)', () => {
       .post(`/api/v1/editions/${edition.id}/publish`)
       .auth(kl, { type: 'bearer' })
       .expect(409);
+    expect(refused.body.code).toBe('EDITION_TOO_SMALL');
     expect(refused.body.details).toMatchObject({ participants: 0 });
     const published = await request(t.http)
       .post(`/api/v1/editions/${edition.id}/publish`)
@@ -180,6 +181,7 @@ describe('Editions and questionnaire (e2e)', () => {
       .auth(others.officer, { type: 'bearer' })
       .expect(404);
     expect(own.body.message).toBe(`Edition ${draft.id} not found`);
+    expect(own.body.code).toBe('EDITION_NOT_FOUND');
     await request(t.http)
       .patch(`/api/v1/editions/${draft.id}/my-response`)
       .auth(others.officer, { type: 'bearer' })

@@ -160,4 +160,120 @@ describe('Web sessions behind HTTPS: cookies, CSRF bound to the session, no-stor
       });
     }
   });
+
+  it('refuses a state-changing web route without the token, with a wrong one, or from another site', async () => {
+    const kl = await createUser(t.db, 'kl_analyst');
+    const edition = await createEdition(t.http, await tokenFor(t.http, kl), 2025);
+    await openEdition(t.http, await tokenFor(t.http, kl), edition.id);
+    const { jar } = await signIn(await createUser(t.db, 'municipality_officer', 151));
+    const home = await page(jar, '/').expect(200);
+    const token = csrfOf(home.text);
+    const post = (path: string, headers: Record<string, string>, form: Record<string, string>) => {
+      const req = request(t.http)
+        .post(path)
+        .set('Cookie', cookieHeader(jar))
+        .set('Accept', 'application/json');
+      for (const [k, v] of Object.entries(headers)) req.set(k, v);
+      return req.type('form').send(form);
+    };
+    const routes = [`/undersoegelser/${edition.id}/svar`, `/undersoegelser/${edition.id}/indsend`, '/logout'];
+    for (const path of routes) {
+      const refusals = [
+        await post(path, {}, { version: '0' }),
+        await post(path, {}, { version: '0', _csrf: token.slice(0, -2) + 'xx' }),
+        await post(path, { Origin: 'https://evil.example' }, { version: '0', _csrf: token }),
+        await post(path, { Origin: 'null' }, { version: '0', _csrf: token }),
+        await post(path, { Referer: 'https://evil.example/form' }, { version: '0', _csrf: token }),
+      ];
+      expect(refusals.map((r) => [path, r.status, r.body.code])).toEqual(
+        refusals.map(() => [path, 403, 'CSRF_REJECTED']),
+      );
+    }
+    // The JSON route takes the token in a header, and is refused the same way.
+    const autosave = (headers: Record<string, string>) => {
+      const req = request(t.http)
+        .post(`/undersoegelser/${edition.id}/svar.json`)
+        .set('Cookie', cookieHeader(jar));
+      for (const [k, v] of Object.entries(headers)) req.set(k, v);
+      return req.send({ version: 0, answers: [{ questionKey: 'access.mfa', value: '4' }] });
+    };
+    expect((await autosave({})).status).toBe(403);
+    expect((await autosave({ 'X-CSRF-Token': token, Origin: 'https://evil.example' })).status).toBe(403);
+    // Nothing was saved by any of them; with the token and this site's origin, it is.
+    expect((await autosave({ 'X-CSRF-Token': token })).status).toBe(200);
+    await post(`/undersoegelser/${edition.id}/indsend`, {}, { version: '1', _csrf: token }).expect(422);
+    await post('/logout', {}, { _csrf: token }).expect(303);
+  });
+
+  it('refuses a sign-in form from another site even with a valid pre-session token', async () => {
+    const user = await createUser(t.db, 'municipality_officer', 151);
+    const login = await request(t.http).get('/login').expect(200);
+    const jar = keep(new Map(), login);
+    const send = () =>
+      request(t.http)
+        .post('/login')
+        .set('Cookie', cookieHeader(jar))
+        .type('form')
+        .send({ _csrf: csrfOf(login.text), email: user.email, password: TEST_PASSWORD });
+    const foreign = await send().set('Origin', 'https://evil.example').set('Accept', 'application/json');
+    expect(foreign.status).toBe(403);
+    expect(foreign.body).toMatchObject({ statusCode: 403, error: 'Forbidden', code: 'CSRF_REJECTED' });
+    // This site's own origin, as the Host header names it, passes (as does no Origin at all).
+    await send().set('Host', 'baseline.test').set('Origin', 'http://baseline.test').expect(303);
+    await send().expect(303);
+  });
+
+  it('holds the API and autosave to the same answer limits, at the boundary', async () => {
+    const kl = await createUser(t.db, 'kl_analyst');
+    const edition = await createEdition(t.http, await tokenFor(t.http, kl), 2025);
+    await openEdition(t.http, await tokenFor(t.http, kl), edition.id);
+    const officer = await createUser(t.db, 'municipality_officer', 151);
+    const bearer = await tokenFor(t.http, officer);
+    const { jar } = await signIn(officer);
+    const token = csrfOf((await page(jar, '/').expect(200)).text);
+    const viaApi = (answers: unknown[]) =>
+      request(t.http)
+        .patch(`/api/v1/editions/${edition.id}/my-response`)
+        .auth(bearer, { type: 'bearer' })
+        .send({ version: 0, answers });
+    const viaWeb = (answers: unknown[]) =>
+      request(t.http)
+        .post(`/undersoegelser/${edition.id}/svar.json`)
+        .set('Cookie', cookieHeader(jar))
+        .set('X-CSRF-Token', token)
+        .send({ version: 0, answers });
+    const comment = (length: number) => [
+      { questionKey: 'access.mfa', value: 4, comment: 'x'.repeat(length) },
+    ];
+    const webComment = (length: number) => [
+      { questionKey: 'access.mfa', value: '4', comment: 'x'.repeat(length) },
+    ];
+    const many = (n: number) => Array.from({ length: n }, () => ({ questionKey: 'access.mfa', value: 4 }));
+    const results = {
+      apiComment2000: (await viaApi(comment(2000))).status,
+      apiComment2001: (await viaApi(comment(2001))).body.code,
+      webComment2001: (await viaWeb(webComment(2001))).body.code,
+      // 500 answers pass the DTO (and are refused for naming a question twice); 501 do not.
+      api500: (await viaApi(many(500))).body.code,
+      web500: (await viaWeb(many(500))).body.code,
+      api501: (await viaApi(many(501))).body.code,
+      web501: (await viaWeb(many(501))).body.code,
+    };
+    expect(results).toEqual({
+      apiComment2000: 200,
+      apiComment2001: 'VALIDATION_FAILED',
+      webComment2001: 'VALIDATION_FAILED',
+      api500: 'ANSWER_INVALID',
+      web500: 'ANSWER_INVALID',
+      api501: 'VALIDATION_FAILED',
+      web501: 'VALIDATION_FAILED',
+    });
+    // The web saves a 2,000-character comment on top of the API's version 1.
+    const saved = await request(t.http)
+      .post(`/undersoegelser/${edition.id}/svar.json`)
+      .set('Cookie', cookieHeader(jar))
+      .set('X-CSRF-Token', token)
+      .send({ version: 1, answers: webComment(2000) });
+    expect(saved.status).toBe(200);
+  });
 });

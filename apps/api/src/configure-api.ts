@@ -16,7 +16,9 @@ import { APP_ASSETS, CHARTJS_DIST, DKFDS_DIST, respondWithErrorPage } from '@app
 export function configureApi(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
-  app.use(helmet());
+  // `same-origin`, not helmet's `no-referrer`: with no-referrer a browser sends `Origin: null` on
+  // its own forms, which the web's CSRF guard must refuse; other sites still learn nothing.
+  app.use(helmet({ referrerPolicy: { policy: 'same-origin' } }));
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '256kb' });

@@ -1,9 +1,9 @@
-import { BadRequestException, HttpException, HttpStatus, UnauthorizedException } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@app/http';
 import type { ThrottleScope } from './sign-in-throttle';
 
-export class InvalidCredentialsException extends UnauthorizedException {
+export class InvalidCredentialsException extends DomainError {
   constructor() {
-    super('Invalid email or password');
+    super(ErrorCode.INVALID_CREDENTIALS, 'Invalid email or password');
   }
 }
 
@@ -14,7 +14,10 @@ const SCOPE_TEXT: Record<ThrottleScope, string> = {
 };
 
 /** 429 with the seconds until an attempt is let through again (also sent as `Retry-After`). */
-export class TooManySignInAttemptsException extends HttpException {
+export class TooManySignInAttemptsException extends DomainError<{
+  scope: ThrottleScope;
+  retryAfterSeconds: number;
+}> {
   constructor(
     scope: ThrottleScope,
     readonly retryAfterSeconds: number,
@@ -24,19 +27,15 @@ export class TooManySignInAttemptsException extends HttpException {
         ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`
         : `${Math.ceil(retryAfterSeconds / 60)} minute${Math.ceil(retryAfterSeconds / 60) === 1 ? '' : 's'}`;
     super(
-      {
-        statusCode: HttpStatus.TOO_MANY_REQUESTS,
-        error: 'Too Many Requests',
-        message: `Too many failed sign-ins for ${SCOPE_TEXT[scope]}. Try again in ${wait}.`,
-        details: { scope, retryAfterSeconds },
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
+      ErrorCode.SIGN_IN_THROTTLED,
+      `Too many failed sign-ins for ${SCOPE_TEXT[scope]}. Try again in ${wait}.`,
+      { scope, retryAfterSeconds },
     );
   }
 }
 
-export class InvalidUnlockLinkException extends BadRequestException {
+export class InvalidUnlockLinkException extends DomainError {
   constructor() {
-    super('The unlock link is invalid, expired or already used');
+    super(ErrorCode.UNLOCK_LINK_INVALID, 'The unlock link is invalid, expired or already used');
   }
 }

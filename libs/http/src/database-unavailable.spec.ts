@@ -20,6 +20,7 @@ describe('errors of a database that is away or too slow', () => {
     expect(body).toEqual({
       statusCode: 503,
       error: 'Service Unavailable',
+      code: 'DATABASE_UNAVAILABLE',
       message: 'The database is not available right now; please try again in a moment',
     });
     expect(JSON.stringify(body)).not.toContain('SELECT');
@@ -29,6 +30,7 @@ describe('errors of a database that is away or too slow', () => {
     expect(toErrorBody(failed(pgError('42703', 'column "secret" does not exist')))).toEqual({
       statusCode: 500,
       error: 'Internal Server Error',
+      code: 'INTERNAL',
       message: 'An unexpected error occurred',
     });
   });

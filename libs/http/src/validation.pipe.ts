@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError, ErrorCode } from './domain-error';
 
 export interface FieldProblem {
   field: string;
@@ -27,7 +28,7 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const details = flattenValidationErrors(errors);
       const summary = details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ');
-      return new BadRequestException({ message: `Invalid request: ${summary}`, details });
+      return new DomainError(ErrorCode.VALIDATION_FAILED, `Invalid request: ${summary}`, details);
     },
   });
 }

@@ -43,7 +43,11 @@ export class MunicipalityCodePipe implements PipeTransform<string | number, numb
       // The shape of @app/http's fieldError; that lib is not imported here, as it loads the config.
       const field = `${type === 'param' ? 'path' : type}.${data ?? 'code'}`;
       const details = [{ field, problems: [MUNICIPALITY_CODE_RULE] }];
-      throw new BadRequestException({ message: `${field} ${MUNICIPALITY_CODE_RULE}`, details });
+      throw new BadRequestException({
+        code: 'VALIDATION_FAILED',
+        message: `${field} ${MUNICIPALITY_CODE_RULE}`,
+        details,
+      });
     }
     return code;
   }

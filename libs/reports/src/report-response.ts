@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { sendFile } from '@app/http';
 import type { ReportDownload } from './reports.service';
 
 /**
@@ -16,8 +17,11 @@ export function sendReport(res: Response, d: ReportDownload, attachment = false)
     res.status(304).end();
     return;
   }
-  res.type(d.contentType);
   const inline = d.contentType.startsWith('text/html') || d.contentType.startsWith('application/json');
-  if (attachment || !inline) res.setHeader('Content-Disposition', `attachment; filename="${d.filename}"`);
-  res.send(d.content);
+  sendFile(res, {
+    content: d.content,
+    contentType: d.contentType,
+    filename: d.filename,
+    disposition: attachment || !inline ? 'attachment' : 'inline',
+  });
 }

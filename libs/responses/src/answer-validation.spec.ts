@@ -23,6 +23,7 @@ describe('validateAnswer', () => {
     });
     expect(validateAnswer(question({}), { questionKey: 'q', value: 6 }, scale)).toEqual({
       ok: false,
+      reason: 'NOT_A_SCALE_LEVEL',
       problem: 'must be one of the scale levels 1, 2, 3, 4, 5; got 6',
     });
     expect(validateAnswer(question({}), { questionKey: 'q', value: '4' }, scale)).toMatchObject({
@@ -55,11 +56,14 @@ describe('validateAnswer', () => {
     });
     expect(validateAnswer(n, { questionKey: 'q', value: 1.5 }, scale)).toEqual({
       ok: false,
+      reason: 'NOT_A_WHOLE_NUMBER',
       problem: 'must be a whole number; got 1.5',
     });
     expect(validateAnswer(n, { questionKey: 'q', value: -1 }, scale)).toEqual({
       ok: false,
+      reason: 'BELOW_MINIMUM',
       problem: 'must be at least 0; got -1',
+      limit: 0,
     });
     expect(validateAnswer(n, { questionKey: 'q', value: 'many' }, scale)).toMatchObject({ ok: false });
   });

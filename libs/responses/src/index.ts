@@ -1,3 +1,4 @@
+export * from './answer-limits';
 export * from './answer-validation';
 export * from './answer.entity';
 export * from './answered';

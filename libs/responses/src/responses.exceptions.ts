@@ -1,35 +1,38 @@
-import { ConflictException, UnprocessableEntityException } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@app/http';
 import type { AnswerProblem } from './answer-validation';
 
-export class StaleVersionException extends ConflictException {
+export class StaleVersionException extends DomainError<{ sentVersion: number; currentVersion: number }> {
   constructor(sent: number, current: number) {
-    super({
-      message: `The response has changed since version ${sent} (now version ${current}); reload it and apply your changes again`,
-      details: { sentVersion: sent, currentVersion: current },
-    });
+    super(
+      ErrorCode.VERSION_CONFLICT,
+      `The response has changed since version ${sent} (now version ${current}); reload it and apply your changes again`,
+      { sentVersion: sent, currentVersion: current },
+    );
   }
 }
 
-export class ResponseReadOnlyException extends ConflictException {
+export class ResponseReadOnlyException extends DomainError<{ readOnly: true }> {
   constructor(reason: string) {
-    super({ message: reason, details: { readOnly: true } });
+    super(ErrorCode.RESPONSE_READ_ONLY, reason, { readOnly: true });
   }
 }
 
-export class InvalidAnswersException extends UnprocessableEntityException {
+export class InvalidAnswersException extends DomainError<AnswerProblem[]> {
   constructor(problems: AnswerProblem[]) {
-    super({
-      message: `Invalid answers: ${problems.map((p) => `${p.questionKey}: ${p.problem}`).join('; ')}`,
-      details: problems,
-    });
+    super(
+      ErrorCode.ANSWER_INVALID,
+      `Invalid answers: ${problems.map((p) => `${p.questionKey}: ${p.problem}`).join('; ')}`,
+      problems,
+    );
   }
 }
 
-export class MissingRequiredAnswersException extends UnprocessableEntityException {
+export class MissingRequiredAnswersException extends DomainError<{ missing: string[] }> {
   constructor(keys: string[]) {
-    super({
-      message: `${keys.length} required question${keys.length === 1 ? '' : 's'} not answered: ${keys.join(', ')}`,
-      details: { missing: keys },
-    });
+    super(
+      ErrorCode.ANSWERS_MISSING,
+      `${keys.length} required question${keys.length === 1 ? '' : 's'} not answered: ${keys.join(', ')}`,
+      { missing: keys },
+    );
   }
 }

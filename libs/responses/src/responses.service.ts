@@ -133,18 +133,26 @@ export class ResponsesService {
       if (!q) {
         problems.push({
           questionKey: input.questionKey,
+          reason: 'UNKNOWN_QUESTION',
           problem: `no such question in edition ${opened.year}`,
         });
         continue;
       }
       if (seen.has(q.key)) {
-        problems.push({ questionKey: q.key, problem: 'answered twice in one request' });
+        problems.push({
+          questionKey: q.key,
+          reason: 'ANSWERED_TWICE',
+          problem: 'answered twice in one request',
+        });
         continue;
       }
       seen.add(q.key);
       const result = validateAnswer(q, input, levels);
       if (result.ok) rows.push({ questionId: q.id, stored: result.stored });
-      else problems.push({ questionKey: q.key, problem: result.problem });
+      else {
+        const { ok: _ok, ...refusal } = result;
+        problems.push({ questionKey: q.key, ...refusal });
+      }
     }
     if (problems.length > 0) throw new InvalidAnswersException(problems);
 

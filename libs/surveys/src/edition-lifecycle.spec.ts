@@ -1,4 +1,5 @@
-import { ConflictException, UnprocessableEntityException } from '@nestjs/common';
+import { UnprocessableEntityException } from '@nestjs/common';
+import { ErrorCode } from '@app/http';
 import {
   EDITION_CHANGES,
   EditionChangeKind,
@@ -37,8 +38,9 @@ describe('edition lifecycle', () => {
       requireChangeAllowed('publish', 'open');
       throw new Error('not refused');
     } catch (e) {
-      expect(e).toBeInstanceOf(ConflictException);
-      expect((e as ConflictException).getResponse()).toMatchObject({
+      expect(e).toBeInstanceOf(WrongEditionStatusException);
+      expect(e).toMatchObject({
+        code: ErrorCode.EDITION_WRONG_STATUS,
         message: 'Cannot publish an edition that is open (allowed when closed)',
         details: { status: 'open', allowedFrom: ['closed'] },
       });

@@ -1,18 +1,22 @@
-import { ConflictException, NotFoundException } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@app/http';
 import type { EditionStatus } from './edition-status';
 
-export class EditionNotFoundException extends NotFoundException {
+export class EditionNotFoundException extends DomainError {
   constructor(id: string) {
-    super(`Edition ${id} not found`);
+    super(ErrorCode.EDITION_NOT_FOUND, `Edition ${id} not found`);
   }
 }
 
-export class WrongEditionStatusException extends ConflictException {
+export class WrongEditionStatusException extends DomainError<{
+  status: EditionStatus;
+  allowedFrom: EditionStatus[];
+}> {
   constructor(action: string, actual: EditionStatus, allowedFrom: EditionStatus[]) {
-    super({
-      message: `Cannot ${action} an edition that is ${actual} (allowed when ${allowedFrom.join(' or ')})`,
-      details: { status: actual, allowedFrom },
-    });
+    super(
+      ErrorCode.EDITION_WRONG_STATUS,
+      `Cannot ${action} an edition that is ${actual} (allowed when ${allowedFrom.join(' or ')})`,
+      { status: actual, allowedFrom },
+    );
   }
 }
 
@@ -21,14 +25,14 @@ export class WrongEditionStatusException extends ConflictException {
  * "Publishing a small edition"), which KL should know before publishing it; the count is the one
  * figure KL sees that others will not.
  */
-export class SmallEditionException extends ConflictException {
+export class SmallEditionException extends DomainError<{ participants: number; k: number }> {
   constructor(participants: number, k: number) {
-    super({
-      message:
-        `Only ${participants} ${participants === 1 ? 'municipality has' : 'municipalities have'} submitted, ` +
+    super(
+      ErrorCode.EDITION_TOO_SMALL,
+      `Only ${participants} ${participants === 1 ? 'municipality has' : 'municipalities have'} submitted, ` +
         `fewer than K = ${k}: every statistic of the edition will be published as suppressed. ` +
         'Send { "confirmSmallEdition": true } to publish it anyway',
-      details: { participants, k },
-    });
+      { participants, k },
+    );
   }
 }

@@ -1,7 +1,8 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { hmac, newSecretToken, safeEqual, WebCookies } from '@app/auth';
 import { AppConfigService } from '@app/config';
+import { DomainError, ErrorCode } from '@app/http';
 
 export const CSRF_FIELD = '_csrf';
 /** Where scripts send the token; a cross-site page cannot set a custom header without CORS, which is off. */
@@ -37,10 +38,16 @@ export class CsrfService {
     const seed = this.seed(req);
     const field = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD] ?? req.get(CSRF_HEADER);
     if (!seed || typeof field !== 'string' || !safeEqual(field, this.sign(seed, req))) {
-      throw new ForbiddenException(
-        'The form has expired or did not come from this site. Reload the page and try again.',
-      );
+      throw refused();
     }
+  }
+
+  /** Refuses a request that a browser says came from another site (see CsrfGuard for the rules). */
+  assertSameOrigin(req: Request, allowed: string[]): void {
+    const origin = req.get('origin');
+    const referer = req.get('referer');
+    const from = origin ?? (referer ? originOfUrl(referer) : undefined);
+    if (from !== undefined && !allowed.includes(from)) throw refused();
   }
 
   private seed(req: Request): string | undefined {
@@ -52,5 +59,20 @@ export class CsrfService {
   private sign(seed: string, req: Request): string {
     const session = this.cookies.read(req, 'baseline_session') ?? '';
     return hmac(this.config.jwt.secret, `csrf:${seed}:${session}`);
+  }
+}
+
+const refused = () =>
+  new DomainError(
+    ErrorCode.CSRF_REJECTED,
+    'The form has expired or did not come from this site. Reload the page and try again.',
+  );
+
+/** The origin of a URL, or "null" (never allowed) when it is none. */
+function originOfUrl(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'null';
   }
 }

@@ -1,43 +1,37 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpException,
-  HttpStatus,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   AuthService,
   ClientAddress,
   CurrentPrincipal,
-  InvalidUnlockLinkException,
-  TooManySignInAttemptsException,
   UserPrincipal,
   WebCookies,
   WebSessionGuard,
 } from '@app/auth';
 import { AppConfigService } from '@app/config';
+import { ErrorCode, isDomainError } from '@app/http';
 import { NotificationsService, UnlockLinkMailer } from '@app/notifications';
-import { CsrfService } from './csrf.service';
+import { danishError } from './danish-errors';
 import { formatWait } from '@app/ui';
 import { CsrfFormDto, LoginFormDto, UnlockLinkFormDto } from './dto/login-form.dto';
-import { WebUserService } from './web-user.service';
+import { page, redirect } from './page';
+import { RendersPage } from './renders-page.decorator';
 import { homeView } from './views/home.view';
 import { loginView } from './views/login.view';
+
+/** Sign-in errors the login form explains itself; the rest go to the error page. */
+const SIGN_IN_REFUSALS = [
+  ErrorCode.INVALID_CREDENTIALS,
+  ErrorCode.SIGN_IN_THROTTLED,
+  ErrorCode.UNLOCK_LINK_INVALID,
+];
 
 @ApiExcludeController()
 @Controller()
 export class WebController {
   constructor(
     private readonly auth: AuthService,
-    private readonly csrf: CsrfService,
-    private readonly webUsers: WebUserService,
     private readonly cookies: WebCookies,
     private readonly config: AppConfigService,
     private readonly notifications: NotificationsService,
@@ -46,97 +40,78 @@ export class WebController {
 
   @Get()
   @UseGuards(WebSessionGuard)
-  async home(@CurrentPrincipal() principal: UserPrincipal, @Req() req: Request, @Res() res: Response) {
-    const [user, messages] = await Promise.all([
-      this.webUsers.pageUser(principal),
-      this.notifications.forUser(principal.id),
-    ]);
-    res.type('html').send(homeView(user, this.csrf.tokenFor(req, res), messages));
+  @RendersPage()
+  async home(@CurrentPrincipal() principal: UserPrincipal) {
+    const messages = await this.notifications.forUser(principal.id);
+    return page(({ user, csrfToken }) => homeView(user!, csrfToken, messages));
   }
 
   @Get('login')
-  loginPage(@Req() req: Request, @Res() res: Response) {
-    res.type('html').send(loginView({ csrfToken: this.csrf.tokenFor(req, res) }));
+  @RendersPage()
+  loginPage() {
+    return page(({ csrfToken }) => loginView({ csrfToken }));
   }
 
   @Post('login')
-  async login(
-    @Body() form: LoginFormDto,
-    @ClientAddress() address: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    this.csrf.assertValid(req);
+  @RendersPage()
+  async login(@Body() form: LoginFormDto, @ClientAddress() address: string, @Res() res: Response) {
     const email = form.email?.trim() ?? '';
-    const rerender = (status: number, error: string, offerUnlockLink = false) =>
-      res
-        .status(status)
-        .type('html')
-        .send(loginView({ csrfToken: this.csrf.tokenFor(req, res), email, error, offerUnlockLink }));
     if (!email || !form.password) {
-      return rerender(HttpStatus.BAD_REQUEST, 'Udfyld både e-mailadresse og adgangskode.');
+      return page(
+        ({ csrfToken }) =>
+          loginView({ csrfToken, email, error: 'Udfyld både e-mailadresse og adgangskode.' }),
+        HttpStatus.BAD_REQUEST,
+      );
     }
     try {
       const principal = await this.auth.signIn(email, form.password, address, 'web', form.unlock);
       const session = await this.auth.startWebSession(principal);
       this.cookies.set(res, 'baseline_session', session.token, session.maxAgeMs);
-      return res.redirect(303, '/');
+      return redirect('/');
     } catch (e) {
-      if (e instanceof HttpException && e.getStatus() === HttpStatus.UNAUTHORIZED) {
-        return rerender(HttpStatus.UNAUTHORIZED, 'Forkert e-mailadresse eller adgangskode.');
+      if (!isDomainError(e, ...SIGN_IN_REFUSALS)) throw e;
+      const throttled = e.code === ErrorCode.SIGN_IN_THROTTLED;
+      if (throttled) {
+        res.setHeader('Retry-After', String((e.details as { retryAfterSeconds: number }).retryAfterSeconds));
       }
-      if (e instanceof TooManySignInAttemptsException) {
-        res.setHeader('Retry-After', String(e.retryAfterSeconds));
-        return rerender(
-          HttpStatus.TOO_MANY_REQUESTS,
-          `For mange mislykkede forsøg på at logge ind. Vent ${formatWait(e.retryAfterSeconds)}, og prøv igen.`,
-          this.unlockLinks.enabled,
-        );
-      }
-      if (e instanceof InvalidUnlockLinkException) {
-        return rerender(
-          HttpStatus.BAD_REQUEST,
-          'Linket til at låse kontoen op er ugyldigt, udløbet eller allerede brugt. Bed om et nyt.',
-          this.unlockLinks.enabled,
-        );
-      }
-      throw e;
+      const { text } = danishError({ code: e.code, details: e.details, statusCode: 400, message: e.message });
+      const offerUnlockLink = e.code !== ErrorCode.INVALID_CREDENTIALS && this.unlockLinks.enabled;
+      return page(
+        ({ csrfToken }) => loginView({ csrfToken, email, error: text, offerUnlockLink }),
+        throttled
+          ? HttpStatus.TOO_MANY_REQUESTS
+          : e.code === ErrorCode.INVALID_CREDENTIALS
+            ? HttpStatus.UNAUTHORIZED
+            : HttpStatus.BAD_REQUEST,
+      );
     }
   }
 
   /** Asks for an unlock link; the answer is the same whatever happened, so it reveals nothing. */
   @Post('login/laas-op')
-  async requestUnlockLink(
-    @Body() form: UnlockLinkFormDto,
-    @ClientAddress() address: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    this.csrf.assertValid(req);
+  @RendersPage()
+  async requestUnlockLink(@Body() form: UnlockLinkFormDto, @ClientAddress() address: string) {
     const email = form.email?.trim() ?? '';
     if (email) await this.unlockLinks.send(email, address);
-    res
-      .status(HttpStatus.OK)
-      .type('html')
-      .send(
-        loginView({
-          csrfToken: this.csrf.tokenFor(req, res),
-          email,
-          notice: {
-            heading: 'Tjek din e-mail',
-            text: `Hvis kontoen findes og er spærret, har vi sendt et link til dens e-mailadresse. Linket virker én gang og udløber efter ${formatWait(this.config.signInThrottle.unlockLinkTtlSeconds)}.`,
-          },
-        }),
-      );
+    return page(({ csrfToken }) =>
+      loginView({
+        csrfToken,
+        email,
+        notice: {
+          heading: 'Tjek din e-mail',
+          text: `Hvis kontoen findes og er spærret, har vi sendt et link til dens e-mailadresse. Linket virker én gang og udløber efter ${formatWait(this.config.signInThrottle.unlockLinkTtlSeconds)}.`,
+        },
+      }),
+    );
   }
 
   /** Where the e-mailed link leads: the sign-in form, carrying the token until the owner signs in. */
   @Get('login/laas-op')
-  unlockPage(@Query('token') token: unknown, @Req() req: Request, @Res() res: Response) {
-    res.setHeader('Cache-Control', 'no-store');
-    res.type('html').send(
+  @RendersPage()
+  unlockPage(@Query('token') token: unknown) {
+    return page(({ csrfToken }) =>
       loginView({
-        csrfToken: this.csrf.tokenFor(req, res),
+        csrfToken,
         unlockToken: typeof token === 'string' ? token.slice(0, 200) : '',
         notice: {
           heading: 'Lås kontoen op',
@@ -147,16 +122,16 @@ export class WebController {
   }
 
   @Post('logout')
+  @RendersPage()
   async logout(
     @Body() _form: CsrfFormDto,
     @ClientAddress() address: string,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    this.csrf.assertValid(req);
     const token = this.cookies.read(req, 'baseline_session');
     if (token) await this.auth.endWebSession(token, address);
     this.cookies.clear(res, 'baseline_session');
-    res.redirect(303, '/login');
+    return redirect('/login');
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { AuthModule } from '@app/auth';
 import { MunicipalitiesModule } from '@app/municipalities';
 import { NotificationsModule } from '@app/notifications';
@@ -6,7 +7,9 @@ import { ReportsModule } from '@app/reports';
 import { ResponsesModule } from '@app/responses';
 import { SurveysModule } from '@app/surveys';
 import { EditionsAdminController } from './administration/editions-admin.controller';
+import { CsrfGuard } from './csrf.guard';
 import { CsrfService } from './csrf.service';
+import { PageInterceptor } from './page.interceptor';
 import { ReportPagesController } from './reports/report-pages.controller';
 import { SurveyPagesController } from './survey/survey-pages.controller';
 import { SurveyPagesService } from './survey/survey-pages.service';
@@ -32,6 +35,14 @@ import { WebUserService } from './web-user.service';
     EditionsAdminController,
     ReportPagesController,
   ],
-  providers: [CsrfService, WebUserService, WebRolesGuard, SurveyPagesService],
+  providers: [
+    CsrfService,
+    // Global, so that no state-changing web route can go without it; it leaves /api alone.
+    { provide: APP_GUARD, useClass: CsrfGuard },
+    PageInterceptor,
+    WebUserService,
+    WebRolesGuard,
+    SurveyPagesService,
+  ],
 })
 export class WebModule {}

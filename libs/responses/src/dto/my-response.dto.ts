@@ -14,12 +14,13 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { ANSWER_LIMITS } from '../answer-limits';
 
 export class AnswerInputDto {
   @ApiProperty({ example: 'access.mfa' })
   @IsString()
   @MinLength(1)
-  @MaxLength(120)
+  @MaxLength(ANSWER_LIMITS.questionKeyMaxLength)
   questionKey!: string;
 
   @ApiPropertyOptional({
@@ -41,10 +42,10 @@ export class AnswerInputDto {
   @IsBoolean()
   notApplicable?: boolean;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, maxLength: ANSWER_LIMITS.commentMaxLength })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(ANSWER_LIMITS.commentMaxLength)
   comment?: string | null;
 }
 
@@ -54,10 +55,10 @@ export class SaveAnswersDto {
   @Min(0)
   version!: number;
 
-  @ApiProperty({ type: [AnswerInputDto] })
+  @ApiProperty({ type: [AnswerInputDto], maxItems: ANSWER_LIMITS.answersPerSave })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(ANSWER_LIMITS.answersPerSave)
   @ValidateNested({ each: true })
   @Type(() => AnswerInputDto)
   answers!: AnswerInputDto[];

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { ErrorCode, toErrorBody } from '@app/http';
 import type { CreateEditionDto, EditionStatus } from '@app/surveys';
 import { editionStatusLabel } from '../views/status-labels';
 import type { CreateEditionFormDto } from './dto/edition-forms.dto';
@@ -44,18 +44,18 @@ const VERBS: Record<Exclude<EditionAction, 'create'>, string> = {
  * The services' messages are English and meant for API clients.
  */
 export function editionActionError(action: EditionAction, e: unknown, year?: number): string | null {
-  if (!(e instanceof HttpException) || e.getStatus() >= 500) return null;
-  const status = e.getStatus();
-  const details = (e.getResponse() as { details?: { status?: EditionStatus } }).details;
-  if (status === HttpStatus.NOT_FOUND) return 'Udgaven findes ikke.';
+  const { statusCode, code, details } = toErrorBody(e);
+  if (statusCode >= 500) return null;
+  if (code === ErrorCode.NOT_FOUND || code === ErrorCode.EDITION_NOT_FOUND) return 'Udgaven findes ikke.';
   if (action === 'create') {
-    if (status === HttpStatus.CONFLICT) return `Der findes allerede en udgave for ${year}.`;
+    if (code === ErrorCode.CONFLICT) return `Der findes allerede en udgave for ${year}.`;
     return 'Udgaven, der skulle kopieres fra, findes ikke.';
   }
-  if (status === HttpStatus.CONFLICT && details?.status) {
-    return `Udgaven kan ikke ${VERBS[action]}, fordi den har status »${editionStatusLabel(details.status)}«.`;
+  if (code === ErrorCode.EDITION_WRONG_STATUS) {
+    const status = (details as { status: EditionStatus }).status;
+    return `Udgaven kan ikke ${VERBS[action]}, fordi den har status »${editionStatusLabel(status)}«.`;
   }
-  if (action === 'open' && status === HttpStatus.UNPROCESSABLE_ENTITY) {
+  if (action === 'open' && code === ErrorCode.UNPROCESSABLE) {
     return 'Svarfristen skal ligge i fremtiden.';
   }
   return 'Handlingen kunne ikke udføres. Genindlæs siden, og prøv igen.';

@@ -1,14 +1,14 @@
-import { Controller, Get, Headers, NotFoundException, Param, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Headers, NotFoundException, Param, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { ClientAddress, CurrentPrincipal, UserPrincipal, WebSessionGuard } from '@app/auth';
 import { reportFragment, ReportFormat, ReportsService, sendReport } from '@app/reports';
 import { EditionsService } from '@app/surveys';
 import { ROLES } from '@app/users';
-import { CsrfService } from '../csrf.service';
 import { EditionIdPipe } from '../edition-id.pipe';
+import { page } from '../page';
+import { RendersPage } from '../renders-page.decorator';
 import { WebRoles, WebRolesGuard } from '../web-roles.guard';
-import { WebUserService } from '../web-user.service';
 import { reportListView, reportView, usageView } from './views/report-pages.view';
 
 const FORMATS: ReportFormat[] = ['pdf', 'csv', 'json'];
@@ -25,8 +25,6 @@ export class ReportPagesController {
   constructor(
     private readonly reports: ReportsService,
     private readonly editions: EditionsService,
-    private readonly webUsers: WebUserService,
-    private readonly csrf: CsrfService,
   ) {}
 
   private async published(p: UserPrincipal) {
@@ -35,55 +33,46 @@ export class ReportPagesController {
 
   @Get('rapporter')
   @WebRoles('municipality_officer')
-  async mine(@CurrentPrincipal() p: UserPrincipal, @Req() req: Request, @Res() res: Response) {
-    const user = await this.webUsers.pageUser(p);
-    res.type('html').send(reportListView(user, this.csrf.tokenFor(req, res), 'own', await this.published(p)));
+  @RendersPage()
+  async mine(@CurrentPrincipal() p: UserPrincipal) {
+    const editions = await this.published(p);
+    return page(({ user, csrfToken }) => reportListView(user!, csrfToken, 'own', editions));
   }
 
   @Get('landsresultater')
   @WebRoles(...ROLES)
-  async nationalList(@CurrentPrincipal() p: UserPrincipal, @Req() req: Request, @Res() res: Response) {
-    const user = await this.webUsers.pageUser(p);
-    res
-      .type('html')
-      .send(reportListView(user, this.csrf.tokenFor(req, res), 'national', await this.published(p)));
+  @RendersPage()
+  async nationalList(@CurrentPrincipal() p: UserPrincipal) {
+    const editions = await this.published(p);
+    return page(({ user, csrfToken }) => reportListView(user!, csrfToken, 'national', editions));
   }
 
   @Get('rapporter/:id')
   @WebRoles('municipality_officer')
+  @RendersPage()
   async own(
     @Param('id', EditionIdPipe) id: string,
     @CurrentPrincipal() p: UserPrincipal,
     @ClientAddress() ip: string,
-    @Req() req: Request,
-    @Res() res: Response,
   ) {
-    await this.reportPage(req, res, p, ip, id, 'municipality');
+    return this.reportPage(p, ip, id, 'municipality');
   }
 
   @Get('landsresultater/:id')
   @WebRoles(...ROLES)
+  @RendersPage()
   async national(
     @Param('id', EditionIdPipe) id: string,
     @CurrentPrincipal() p: UserPrincipal,
     @ClientAddress() ip: string,
-    @Req() req: Request,
-    @Res() res: Response,
   ) {
-    await this.reportPage(req, res, p, ip, id, 'national');
+    return this.reportPage(p, ip, id, 'national');
   }
 
   /** The stored HTML report (a counted download) shown inside the site's own layout. */
-  private async reportPage(
-    req: Request,
-    res: Response,
-    p: UserPrincipal,
-    ip: string,
-    id: string,
-    kind: 'municipality' | 'national',
-  ) {
+  private async reportPage(p: UserPrincipal, ip: string, id: string, kind: 'municipality' | 'national') {
     const own = kind === 'municipality';
-    const page = await this.reports.download(
+    const stored = await this.reports.download(
       id,
       kind,
       own ? p.municipalityCode! : 0,
@@ -92,11 +81,11 @@ export class ReportPagesController {
       undefined,
       ip,
     );
-    const [user, edition] = await Promise.all([this.webUsers.pageUser(p), this.editions.get(id, p)]);
+    const edition = await this.editions.get(id, p);
     const title = own ? `Kommunerapport ${edition.year}` : `Landsresultater ${edition.year}`;
     const files = own ? `/rapporter/${id}/kommune` : `/landsresultater/${id}/national`;
-    const fragment = reportFragment(page.content.toString('utf8'));
-    res.type('html').send(reportView(user, this.csrf.tokenFor(req, res), title, fragment, files, FORMATS));
+    const fragment = reportFragment(stored.content.toString('utf8'));
+    return page(({ user, csrfToken }) => reportView(user!, csrfToken, title, fragment, files, FORMATS));
   }
 
   @Get('rapporter/:id/kommune.:format')
@@ -131,9 +120,10 @@ export class ReportPagesController {
 
   @Get('administration/brug')
   @WebRoles('kl_analyst')
-  async usage(@CurrentPrincipal() p: UserPrincipal, @Req() req: Request, @Res() res: Response) {
-    const user = await this.webUsers.pageUser(p);
-    res.type('html').send(usageView(user, this.csrf.tokenFor(req, res), await this.reports.usage()));
+  @RendersPage()
+  async usage() {
+    const usage = await this.reports.usage();
+    return page(({ user, csrfToken }) => usageView(user!, csrfToken, usage));
   }
 
   private format(format: string): ReportFormat {

@@ -3,7 +3,6 @@ import {
   fieldStateFromAnswer,
   fieldStateFromForm,
   parseDanishNumber,
-  problemText,
   Question,
 } from './answer-form';
 
@@ -69,26 +68,5 @@ describe('answer-form', () => {
       notApplicable: false,
       comment: '',
     });
-  });
-
-  it('explains a rejected number in Danish from the question and the input', () => {
-    const attacks = question({ type: 'number', min: 0, max: 1000, integer: true });
-    expect(problemText(attacks, { questionKey: 'x.y', value: -5 })).toBe(
-      'Tallet kan ikke være mindre end 0.',
-    );
-    expect(problemText(attacks, { questionKey: 'x.y', value: 2000 })).toBe(
-      'Tallet kan ikke være større end 1.000.',
-    );
-    expect(problemText(attacks, { questionKey: 'x.y', value: 2.5 })).toBe(
-      'Skriv et helt tal uden decimaler.',
-    );
-    expect(problemText(attacks, { questionKey: 'x.y', value: 'mange' })).toBe('Skriv et helt tal, fx 12.');
-    expect(
-      problemText(question({ allowNotApplicable: true }), {
-        questionKey: 'x.y',
-        notApplicable: true,
-        value: 3,
-      }),
-    ).toBe('Vælg enten et svar eller »Ikke relevant« – ikke begge dele.');
   });
 });

@@ -27,9 +27,6 @@ export const fieldName = {
 /** An HTML id for a question; keys are lowercase words with dots and dashes. */
 export const questionId = (key: string) => `q-${key.replace(/[^a-z0-9-]/gi, '-')}`;
 
-/** The service allows this much; the field's maxlength keeps browsers within it. */
-export const COMMENT_MAX_LENGTH = 2000;
-
 /** The form fields for a stored answer (or an empty question). */
 export function fieldStateFromAnswer(q: Question, answer: StoredAnswer | undefined): FieldState {
   const v = answer?.value;
@@ -116,39 +113,4 @@ export function answerInput(q: Question, state: FieldState): AnswerInput {
   return state.notApplicable
     ? { questionKey: q.key, notApplicable: true, value, comment }
     : { questionKey: q.key, value, comment };
-}
-
-/**
- * What is wrong with a rejected answer, in Danish, worked out from the question and the input
- * (the service's own problem text is English and meant for API clients).
- */
-export function problemText(q: Question, input: AnswerInput): string {
-  if (typeof input.comment === 'string' && input.comment.length > COMMENT_MAX_LENGTH) {
-    return `Kommentaren må højst være på ${formatNumber(COMMENT_MAX_LENGTH)} tegn.`;
-  }
-  if (input.notApplicable) {
-    return q.allowNotApplicable
-      ? 'Vælg enten et svar eller »Ikke relevant« – ikke begge dele.'
-      : 'Spørgsmålet kan ikke besvares med »Ikke relevant«.';
-  }
-  const v = input.value;
-  switch (q.type) {
-    case 'yes_no':
-      return 'Vælg ja eller nej.';
-    case 'multi_choice':
-      return 'Vælg en eller flere af svarmulighederne.';
-    case 'text':
-      return `Teksten må højst være på ${formatNumber(q.maxLength ?? 4000)} tegn.`;
-    case 'number':
-      if (typeof v !== 'number')
-        return q.integer ? 'Skriv et helt tal, fx 12.' : 'Skriv et tal, fx 12 eller 2,5.';
-      if (q.integer && !Number.isInteger(v)) return 'Skriv et helt tal uden decimaler.';
-      if (q.min !== null && q.min !== undefined && v < q.min)
-        return `Tallet kan ikke være mindre end ${formatNumber(q.min)}.`;
-      if (q.max !== null && q.max !== undefined && v > q.max)
-        return `Tallet kan ikke være større end ${formatNumber(q.max)}.`;
-      return 'Skriv et gyldigt tal.';
-    default:
-      return 'Vælg en af svarmulighederne.';
-  }
 }

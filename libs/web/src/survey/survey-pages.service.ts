@@ -1,6 +1,7 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import type { UserPrincipal } from '@app/auth';
 import { Clock } from '@app/config';
+import { DomainError, ErrorCode } from '@app/http';
 import {
   AnswerInput,
   AnswerProblem,
@@ -13,6 +14,7 @@ import {
   isAnswered,
 } from '@app/responses';
 import { EditionDto, EditionsService } from '@app/surveys';
+import { answerProblemText } from '../danish-errors';
 import { formatTime } from '@app/ui';
 import type { PageUser } from '../views/layout.view';
 import { WebUserService } from '../web-user.service';
@@ -22,7 +24,6 @@ import {
   fieldStateFromForm,
   fieldStateFromJson,
   FieldState,
-  problemText,
   Question,
   Questionnaire,
 } from './answer-form';
@@ -156,7 +157,7 @@ export class SurveyPagesService {
       return { kind: 'saved', area, next };
     } catch (e) {
       if (e instanceof InvalidAnswersException) {
-        const errors = danishProblems(area.questions, inputs, problemsOf(e));
+        const errors = danishProblems(area.questions, e.details!);
         return { kind: 'invalid', context: await this.context(editionId, principal), area, fields, errors };
       }
       if (e instanceof StaleVersionException || e instanceof ResponseReadOnlyException) {
@@ -234,35 +235,17 @@ export class SurveyPagesService {
       return { version: saved.version, savedAt: now.toISOString(), savedAtText: formatTime(now), progress };
     } catch (e) {
       if (!(e instanceof InvalidAnswersException)) throw e;
-      const questions = [...byKey.values()];
-      const messages = danishProblems(questions, inputs, problemsOf(e));
-      throw new UnprocessableEntityException({
-        message: 'Svaret blev ikke gemt',
-        details: problemsOf(e).map((p) => ({ ...p, message: messages.get(p.questionKey) })),
-      });
+      const messages = danishProblems([...byKey.values()], e.details!);
+      throw new DomainError(
+        ErrorCode.ANSWER_INVALID,
+        'Svaret blev ikke gemt',
+        e.details!.map((p) => ({ ...p, message: messages.get(p.questionKey) })),
+      );
     }
   }
 }
 
-function problemsOf(e: InvalidAnswersException): AnswerProblem[] {
-  return (e.getResponse() as { details: AnswerProblem[] }).details;
-}
-
-function danishProblems(
-  questions: Question[],
-  inputs: AnswerInput[],
-  problems: AnswerProblem[],
-): Map<string, string> {
+function danishProblems(questions: Question[], problems: AnswerProblem[]): Map<string, string> {
   const byKey = new Map(questions.map((q) => [q.key, q]));
-  const inputByKey = new Map(inputs.map((i) => [i.questionKey, i]));
-  return new Map(
-    problems.map((p) => {
-      const q = byKey.get(p.questionKey);
-      const input = inputByKey.get(p.questionKey);
-      return [
-        p.questionKey,
-        q && input ? problemText(q, input) : 'Spørgsmålet findes ikke i denne udgave af undersøgelsen.',
-      ];
-    }),
-  );
+  return new Map(problems.map((p) => [p.questionKey, answerProblemText(byKey.get(p.questionKey), p)]));
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { ClientAddress, CurrentPrincipal, UserPrincipal, WebSessionGuard } from '@app/auth';
-import { CsrfService } from '../csrf.service';
 import { EditionIdPipe } from '../edition-id.pipe';
+import { page, redirect } from '../page';
+import { RendersPage } from '../renders-page.decorator';
 import { WebRoles, WebRolesGuard } from '../web-roles.guard';
 import { ReopenFormDto, SubmitFormDto } from './dto/survey-forms.dto';
 import { SurveyPagesService } from './survey-pages.service';
@@ -19,86 +19,59 @@ const receiptPath = (id: string) => `/undersoegelser/${id}/kvittering`;
 @UseGuards(WebSessionGuard, WebRolesGuard)
 @WebRoles('municipality_officer')
 export class SurveySubmissionController {
-  constructor(
-    private readonly pages: SurveyPagesService,
-    private readonly csrf: CsrfService,
-  ) {}
+  constructor(private readonly pages: SurveyPagesService) {}
 
   @Get('indsend')
-  async confirmPage(
-    @Param('id', EditionIdPipe) id: string,
-    @CurrentPrincipal() principal: UserPrincipal,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
+  @RendersPage()
+  async confirmPage(@Param('id', EditionIdPipe) id: string, @CurrentPrincipal() principal: UserPrincipal) {
     const context = await this.pages.context(id, principal);
-    if (context.response.status === 'submitted') return res.redirect(303, receiptPath(id));
-    res.type('html').send(submitView({ context, csrfToken: this.csrf.tokenFor(req, res) }));
+    if (context.response.status === 'submitted') return redirect(receiptPath(id));
+    return page(({ csrfToken }) => submitView({ context, csrfToken }));
   }
 
   @Post('indsend')
+  @RendersPage()
   async submit(
     @Param('id', EditionIdPipe) id: string,
     @Body() form: SubmitFormDto,
     @CurrentPrincipal() principal: UserPrincipal,
     @ClientAddress() address: string,
-    @Req() req: Request,
-    @Res() res: Response,
   ) {
-    this.csrf.assertValid(req);
     const outcome = await this.pages.submit(id, principal, form, address);
-    if (outcome.kind === 'submitted') return res.redirect(303, receiptPath(id));
-    if (outcome.context.response.status === 'submitted') return res.redirect(303, receiptPath(id));
+    if (outcome.kind === 'submitted') return redirect(receiptPath(id));
+    if (outcome.context.response.status === 'submitted') return redirect(receiptPath(id));
     const status =
       outcome.kind === 'stale' || outcome.kind === 'read-only'
         ? HttpStatus.CONFLICT
         : HttpStatus.UNPROCESSABLE_ENTITY;
-    res
-      .status(status)
-      .type('html')
-      .send(
-        submitView({
-          context: outcome.context,
-          csrfToken: this.csrf.tokenFor(req, res),
-          problem: outcome.kind,
-        }),
-      );
+    return page(
+      ({ csrfToken }) => submitView({ context: outcome.context, csrfToken, problem: outcome.kind }),
+      status,
+    );
   }
 
   @Get('kvittering')
-  async receipt(
-    @Param('id', EditionIdPipe) id: string,
-    @CurrentPrincipal() principal: UserPrincipal,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
+  @RendersPage()
+  async receipt(@Param('id', EditionIdPipe) id: string, @CurrentPrincipal() principal: UserPrincipal) {
     const context = await this.pages.context(id, principal);
-    if (context.response.status !== 'submitted') return res.redirect(303, surveyPath(id));
-    res.type('html').send(receiptView({ context, csrfToken: this.csrf.tokenFor(req, res) }));
+    if (context.response.status !== 'submitted') return redirect(surveyPath(id));
+    return page(({ csrfToken }) => receiptView({ context, csrfToken }));
   }
 
   @Post('genaabn')
+  @RendersPage()
   async reopen(
     @Param('id', EditionIdPipe) id: string,
     @Body() form: ReopenFormDto,
     @CurrentPrincipal() principal: UserPrincipal,
     @ClientAddress() address: string,
-    @Req() req: Request,
-    @Res() res: Response,
   ) {
-    this.csrf.assertValid(req);
     const outcome = await this.pages.reopen(id, principal, form, address);
-    if (outcome.kind === 'reopened') return res.redirect(303, `/undersoegelser/${id}?genaabnet=1`);
-    if (outcome.context.response.status !== 'submitted') return res.redirect(303, surveyPath(id));
-    res
-      .status(HttpStatus.CONFLICT)
-      .type('html')
-      .send(
-        receiptView({
-          context: outcome.context,
-          csrfToken: this.csrf.tokenFor(req, res),
-          reopenRefused: true,
-        }),
-      );
+    if (outcome.kind === 'reopened') return redirect(`/undersoegelser/${id}?genaabnet=1`);
+    if (outcome.context.response.status !== 'submitted') return redirect(surveyPath(id));
+    return page(
+      ({ csrfToken }) => receiptView({ context: outcome.context, csrfToken, reopenRefused: true }),
+      HttpStatus.CONFLICT,
+    );
   }
 }

@@ -13,12 +13,13 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { ANSWER_LIMITS } from '@app/responses';
 
 /** One answer as autosave.js reads it from the form: the fields' strings, not typed values. */
 export class AutosaveAnswerDto {
   @IsString()
   @MinLength(1)
-  @MaxLength(120)
+  @MaxLength(ANSWER_LIMITS.questionKeyMaxLength)
   questionKey!: string;
 
   /** A string, a list of strings (multiple choice) or null; checked against the question type when parsed. */
@@ -31,7 +32,7 @@ export class AutosaveAnswerDto {
 
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(ANSWER_LIMITS.commentMaxLength)
   comment?: string | null;
 }
 
@@ -42,7 +43,7 @@ export class AutosaveDto {
 
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(ANSWER_LIMITS.answersPerSave)
   @ValidateNested({ each: true })
   @Type(() => AutosaveAnswerDto)
   answers!: AutosaveAnswerDto[];

@@ -1,15 +1,7 @@
-import { isAnswered } from '@app/responses';
+import { ANSWER_LIMITS, isAnswered } from '@app/responses';
 import { formatNumber, html, SafeHtml } from '@app/ui';
 import { errorMessage } from '../../views/components.view';
-import {
-  COMMENT_MAX_LENGTH,
-  FieldState,
-  fieldName,
-  Question,
-  Questionnaire,
-  questionId,
-  StoredAnswer,
-} from '../answer-form';
+import { FieldState, fieldName, Question, Questionnaire, questionId, StoredAnswer } from '../answer-form';
 
 type Scale = Questionnaire['scale'];
 
@@ -104,7 +96,7 @@ function comment(q: Question, state: FieldState): SafeHtml | null {
       id="${id}"
       name="${fieldName.comment(q.key)}"
       rows="2"
-      maxlength="${COMMENT_MAX_LENGTH}"
+      maxlength="${ANSWER_LIMITS.commentMaxLength}"
     >
 ${state.comment}</textarea>
   </div>`;

@@ -1,0 +1,130 @@
+// Types only: the @app/http barrel loads the configuration, which unit tests do not have.
+import type { ErrorBody, ErrorCode } from '@app/http';
+import type { AnswerProblem, AnswerProblemReason } from '@app/responses';
+import type { QuestionnaireView } from '@app/surveys';
+import { formatNumber, formatWait } from '@app/ui';
+
+type Question = QuestionnaireView['areas'][number]['questions'][number];
+
+/** A heading for the page, and a text; a text may use the error's `details`. */
+interface DanishError {
+  heading: string;
+  text?: string | ((details: unknown) => string);
+}
+
+const HEADING = {
+  badRequest: 'Forespørgslen kunne ikke behandles',
+  signIn: 'Du skal logge ind',
+  forbidden: 'Du har ikke adgang til siden',
+  notFound: 'Siden findes ikke',
+  changed: 'Siden er blevet ændret af en anden',
+  tooMany: 'For mange forsøg',
+  failed: 'Der opstod en fejl',
+  unavailable: 'Tjenesten er midlertidigt utilgængelig',
+};
+const TRY_LATER = 'Prøv igen om lidt. Oplys fejl-id, hvis du kontakter support.';
+const NOT_FOUND_TEXT = 'Tjek adressen, eller gå til forsiden.';
+
+/**
+ * Every error code in Danish, for the web UI: the one place that decides what a user reads. The
+ * API's messages are English and meant for integrators; a code without a text here shows that
+ * message for client errors and a plain "try again" for server errors.
+ */
+export const DANISH_ERRORS: Record<ErrorCode, DanishError> = {
+  VALIDATION_FAILED: { heading: HEADING.badRequest },
+  MALFORMED_BODY: { heading: HEADING.badRequest },
+  PAYLOAD_TOO_LARGE: { heading: HEADING.badRequest, text: 'Det indsendte er for stort.' },
+  BAD_REQUEST: { heading: HEADING.badRequest },
+  UNAUTHENTICATED: { heading: HEADING.signIn },
+  FORBIDDEN: {
+    heading: HEADING.forbidden,
+    text: 'Din rolle giver ikke adgang til denne side. Kontakt en administrator, hvis du mener, det er en fejl.',
+  },
+  CSRF_REJECTED: {
+    heading: HEADING.forbidden,
+    text: 'Formularen er udløbet eller kom ikke fra Baseline. Genindlæs siden, og prøv igen.',
+  },
+  NOT_FOUND: { heading: HEADING.notFound, text: NOT_FOUND_TEXT },
+  CONFLICT: { heading: HEADING.changed },
+  UNPROCESSABLE: { heading: HEADING.badRequest },
+  RATE_LIMITED: { heading: HEADING.tooMany, text: 'Vent lidt, og prøv igen.' },
+  INTERNAL: { heading: HEADING.failed, text: TRY_LATER },
+  SERVICE_UNAVAILABLE: { heading: HEADING.unavailable, text: TRY_LATER },
+  DATABASE_UNAVAILABLE: { heading: HEADING.unavailable, text: TRY_LATER },
+  INVALID_CREDENTIALS: { heading: HEADING.signIn, text: 'Forkert e-mailadresse eller adgangskode.' },
+  SIGN_IN_THROTTLED: {
+    heading: HEADING.tooMany,
+    text: (d) =>
+      `For mange mislykkede forsøg på at logge ind. Vent ${formatWait(
+        (d as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60,
+      )}, og prøv igen.`,
+  },
+  UNLOCK_LINK_INVALID: {
+    heading: HEADING.badRequest,
+    text: 'Linket til at låse kontoen op er ugyldigt, udløbet eller allerede brugt. Bed om et nyt.',
+  },
+  EDITION_NOT_FOUND: { heading: HEADING.notFound, text: NOT_FOUND_TEXT },
+  EDITION_WRONG_STATUS: { heading: HEADING.changed, text: 'Udgavens status tillader ikke handlingen.' },
+  EDITION_TOO_SMALL: {
+    heading: HEADING.changed,
+    text: 'For få kommuner har indsendt til, at tallene kan vises.',
+  },
+  VERSION_CONFLICT: {
+    heading: HEADING.changed,
+    text: 'Besvarelsen er ændret, siden du hentede den. Genindlæs siden, og indtast dine ændringer igen.',
+  },
+  RESPONSE_READ_ONLY: {
+    heading: HEADING.changed,
+    text: 'Besvarelsen kan ikke ændres, fordi den er indsendt, eller fordi udgaven er lukket.',
+  },
+  ANSWER_INVALID: { heading: HEADING.badRequest, text: 'Et eller flere svar er ikke gyldige.' },
+  ANSWERS_MISSING: {
+    heading: HEADING.badRequest,
+    text: 'Besvar alle obligatoriske spørgsmål, før du indsender.',
+  },
+};
+
+/** The heading and text a page shows for an error; a 5xx never shows its message. */
+export function danishError(error: Pick<ErrorBody, 'code' | 'statusCode' | 'message' | 'details'>): {
+  heading: string;
+  text: string;
+} {
+  const entry: DanishError =
+    DANISH_ERRORS[error.code] ??
+    (error.statusCode >= 500 ? DANISH_ERRORS.INTERNAL : DANISH_ERRORS.BAD_REQUEST);
+  const text =
+    typeof entry.text === 'function'
+      ? entry.text(error.details)
+      : (entry.text ?? (error.statusCode >= 500 ? TRY_LATER : error.message));
+  return { heading: entry.heading, text };
+}
+
+const numberHint = (q: Question) =>
+  q.integer ? 'Skriv et helt tal, fx 12.' : 'Skriv et tal, fx 12 eller 2,5.';
+const chooseOne = 'Vælg en af svarmulighederne.';
+const chooseSome = 'Vælg en eller flere af svarmulighederne.';
+
+/** Why an answer was refused, in Danish; the question gives the words ("helt tal"), the problem the limit. */
+const ANSWER_PROBLEM_TEXTS: Record<AnswerProblemReason, (q: Question, limit: number) => string> = {
+  UNKNOWN_QUESTION: () => 'Spørgsmålet findes ikke i denne udgave af undersøgelsen.',
+  ANSWERED_TWICE: () => 'Spørgsmålet er besvaret to gange. Genindlæs siden, og prøv igen.',
+  COMMENT_TOO_LONG: (_q, limit) => `Kommentaren må højst være på ${formatNumber(limit)} tegn.`,
+  NOT_APPLICABLE_NOT_ALLOWED: () => 'Spørgsmålet kan ikke besvares med »Ikke relevant«.',
+  NOT_APPLICABLE_WITH_VALUE: () => 'Vælg enten et svar eller »Ikke relevant« – ikke begge dele.',
+  NOT_A_SCALE_LEVEL: () => chooseOne,
+  NOT_YES_NO: () => 'Vælg ja eller nej.',
+  NOT_A_NUMBER: numberHint,
+  NOT_A_WHOLE_NUMBER: () => 'Skriv et helt tal uden decimaler.',
+  BELOW_MINIMUM: (_q, limit) => `Tallet kan ikke være mindre end ${formatNumber(limit)}.`,
+  ABOVE_MAXIMUM: (_q, limit) => `Tallet kan ikke være større end ${formatNumber(limit)}.`,
+  NOT_AN_OPTION: () => chooseOne,
+  NOT_OPTIONS: () => chooseSome,
+  OPTION_REPEATED: () => chooseSome,
+  TEXT_TOO_LONG: (_q, limit) => `Teksten må højst være på ${formatNumber(limit)} tegn.`,
+};
+
+/** A refused answer in Danish, from the service's reason (the question may be unknown to the page). */
+export function answerProblemText(q: Question | undefined, problem: AnswerProblem): string {
+  if (!q) return ANSWER_PROBLEM_TEXTS.UNKNOWN_QUESTION(q as never, 0);
+  return ANSWER_PROBLEM_TEXTS[problem.reason](q, problem.limit ?? 0);
+}
