@@ -1,5 +1,6 @@
+export * from './job-handler.decorator';
 export * from './job-queue.service';
 export * from './jobs';
 export * from './queue.module';
 export * from './queue-connection';
-export * from './typed-job.processor';
+export * from './queue-workers.module';

@@ -7,3 +7,4 @@ export * from './responses.module';
 export * from './responses.repository';
 export * from './responses.service';
 export * from './survey-reminders.service';
+export * from './responses-worker.module';

@@ -4,3 +4,4 @@ export * from './statistics.module';
 export * from './statistics.repository';
 export * from './statistics.service';
 export * from './suppression';
+export * from './statistics-worker.module';
