@@ -8,3 +8,4 @@ export * from './non-empty-body.pipe';
 export * from './request-input.middleware';
 export * from './unsafe-input';
 export * from './no-store.middleware';
+export * from './error-body.dto';

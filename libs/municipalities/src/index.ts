@@ -4,3 +4,4 @@ export * from './municipality-code';
 export * from './municipality.entity';
 export * from './region.entity';
 export * from './reference-data';
+export * from './municipality.dto';

@@ -8,3 +8,4 @@ export * from './reports.service';
 export * from './report-page';
 export * from './report-response';
 export * from './reports-worker.module';
+export * from './dto/report.response';

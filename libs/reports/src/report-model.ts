@@ -1,11 +1,11 @@
-import type { NationalFigures, StatisticsService } from '@app/statistics';
+import type { BreakdownStatisticsDto, MunicipalityStatisticsDto, NationalFigures } from '@app/statistics';
 
 /** The national figures a report shows: exactly what GET …/statistics/national returns. */
 export type { NationalFigures } from '@app/statistics';
 /** A municipality's own figures: exactly what GET …/statistics/municipalities/:code returns. */
-export type MunicipalityFigures = Awaited<ReturnType<StatisticsService['municipality']>>;
+export type MunicipalityFigures = MunicipalityStatisticsDto;
 /** Per region, suppressed below K: GET …/statistics/regions. */
-export type RegionFigures = Awaited<ReturnType<StatisticsService['breakdown']>>;
+export type RegionFigures = BreakdownStatisticsDto;
 
 export interface TrendPoint {
   year: number;

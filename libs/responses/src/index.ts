@@ -8,3 +8,4 @@ export * from './responses.repository';
 export * from './responses.service';
 export * from './survey-reminders.service';
 export * from './responses-worker.module';
+export * from './dto/responses.response';

@@ -5,3 +5,4 @@ export * from './statistics.repository';
 export * from './statistics.service';
 export * from './suppression';
 export * from './statistics-worker.module';
+export * from './dto/statistics.response';

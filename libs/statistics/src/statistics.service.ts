@@ -2,6 +2,11 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import type { Principal } from '@app/auth';
 import { AppConfigService } from '@app/config';
 import { Edition, EditionsRepository, requireVisible } from '@app/surveys';
+import type {
+  BreakdownStatisticsDto,
+  MunicipalityStatisticsDto,
+  NationalStatisticsDto,
+} from './dto/statistics.response';
 import { LevelCountRow, StatisticsRepository, StatRow } from './statistics.repository';
 import { Cell, numberFigures, publishCell, round, suppressedKeys, withoutMoments } from './suppression';
 
@@ -21,7 +26,7 @@ const relative = (now: number, before: number) =>
   before > 0 ? round((100 * (now - before)) / before, 1) : null;
 
 /** What nationalOf returns; a caller that already has it can hand it to municipalityOf. */
-export type NationalFigures = Awaited<ReturnType<StatisticsService['nationalOf']>>;
+export type NationalFigures = NationalStatisticsDto;
 
 interface Figures {
   edition: Edition;
@@ -116,12 +121,12 @@ export class StatisticsService {
     }));
   }
 
-  async national(editionId: string, principal: Principal) {
+  async national(editionId: string, principal: Principal): Promise<NationalStatisticsDto> {
     return this.nationalOf(await this.readableEdition(editionId, principal), this.isKl(principal));
   }
 
   /** National figures of an edition the caller may read; `kl` also compares with a closed previous edition. */
-  async nationalOf(edition: Edition, kl: boolean) {
+  async nationalOf(edition: Edition, kl: boolean): Promise<NationalStatisticsDto> {
     const previous = await this.previousEdition(edition, kl);
     const [now, before, questionnaire, lineage, meta, scopeSizes] = await Promise.all([
       this.figures(edition, 'national'),
@@ -228,11 +233,15 @@ export class StatisticsService {
   }
 
   /** Per region or size class: participation, overall index and areas, each breakdown suppressed below K. */
-  async breakdown(editionId: string, scope: 'region' | 'size_class', principal: Principal) {
+  async breakdown(
+    editionId: string,
+    scope: 'region' | 'size_class',
+    principal: Principal,
+  ): Promise<BreakdownStatisticsDto> {
     return this.breakdownOf(await this.readableEdition(editionId, principal), scope);
   }
 
-  async breakdownOf(edition: Edition, scope: 'region' | 'size_class') {
+  async breakdownOf(edition: Edition, scope: 'region' | 'size_class'): Promise<BreakdownStatisticsDto> {
     const [figures, questionnaire, meta, scopeSizes] = await Promise.all([
       this.figures(edition, scope),
       this.editions.questionnaire(edition.id),
@@ -293,7 +302,11 @@ export class StatisticsService {
   }
 
   /** The municipality's own figures against the national ones: only for its own officers. */
-  async municipality(editionId: string, code: number, principal: Principal) {
+  async municipality(
+    editionId: string,
+    code: number,
+    principal: Principal,
+  ): Promise<MunicipalityStatisticsDto> {
     if (
       principal.kind !== 'user' ||
       principal.role !== 'municipality_officer' ||
@@ -305,7 +318,11 @@ export class StatisticsService {
   }
 
   /** A municipality's figures; callers have checked that the reader belongs to that municipality. */
-  async municipalityOf(edition: Edition, code: number, national?: NationalFigures) {
+  async municipalityOf(
+    edition: Edition,
+    code: number,
+    national?: NationalFigures,
+  ): Promise<MunicipalityStatisticsDto> {
     const editionId = edition.id;
     national ??= await this.nationalOf(edition, false);
     const own = await this.stats.ownScores(editionId, code);

@@ -13,3 +13,4 @@ export * from './surveys.exceptions';
 export * from './surveys.module';
 export * from './edition-events';
 export * from './edition-visibility';
+export * from './dto/questionnaire.dto';

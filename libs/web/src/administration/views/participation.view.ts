@@ -1,4 +1,4 @@
-import type { ParticipationService } from '@app/responses';
+import type { ParticipationDto } from '@app/responses';
 import { formatDateTime } from '../../danish-format';
 import { html } from '../../html';
 import { breadcrumbs } from '../../views/components.view';
@@ -6,7 +6,7 @@ import { layout, PageUser } from '../../views/layout.view';
 import { responseStatusBadge } from '../../views/status-labels';
 import { ADMIN_EDITIONS_PATH } from './editions-admin.view';
 
-export type Participation = Awaited<ReturnType<ParticipationService['forEdition']>>;
+export type Participation = ParticipationDto;
 
 /** Who has answered, for KL: status and progress per municipality; the service returns no answers. */
 export function participationView(user: PageUser, csrfToken: string, p: Participation): string {
