@@ -28,6 +28,13 @@ async function storedIn(backend: 'redis' | 'postgres', id: string): Promise<bool
   }
 }
 
+/** One job of each queue, to reach the queue through JobQueueService. */
+const QUEUE_JOB = {
+  maintenance: 'audit.verify',
+  statistics: 'statistics.recompute',
+  reports: 'reports.render',
+} as const;
+
 /** The same behaviour is required of both queue backends. */
 export function queueBackendContract(backend: 'redis' | 'postgres'): void {
   describe(`Jobs on the ${backend} backend (e2e)`, () => {
@@ -59,6 +66,21 @@ export function queueBackendContract(backend: 'redis' | 'postgres'): void {
       const delayed = await jobs.queueFor('audit.verify').getDelayed();
       expect(delayed.filter((j) => j.id === id)).toHaveLength(1);
       await (await jobs.queueFor('audit.verify').getJob(id))?.remove();
+    });
+
+    it('runs jobs on the worker only: the API enqueues but starts no worker', async () => {
+      const { QUEUES } = await import('@app/queue');
+      const { createTestApp } = await import('./test-app');
+      const counts = () =>
+        Promise.all(Object.values(QUEUES).map((name) => jobs.queueFor(QUEUE_JOB[name]).getWorkersCount()));
+      const before = await counts();
+      expect(before.every((n) => n >= 1)).toBe(true);
+      const api = await createTestApp();
+      try {
+        expect(await counts()).toEqual(before);
+      } finally {
+        await api.close();
+      }
     });
 
     it('schedules the daily audit verification once, however many workers start', async () => {

@@ -6,9 +6,11 @@ import { Logger } from 'nestjs-pino';
 import {
   AllExceptionsFilter,
   createValidationPipe,
+  ErrorBodyDto,
   explainBodyDecodingError,
   noStore,
   rejectUnsafeInput,
+  withErrorBodies,
 } from '@app/http';
 import { APP_ASSETS, CHARTJS_DIST, DKFDS_DIST, respondWithErrorPage } from '@app/web';
 
@@ -40,5 +42,7 @@ export function configureApi(app: NestExpressApplication): void {
     .addBearerAuth()
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi));
+  SwaggerModule.setup('api/docs', app, () =>
+    withErrorBodies(SwaggerModule.createDocument(app, openapi, { extraModels: [ErrorBodyDto] })),
+  );
 }

@@ -1,35 +1,25 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '@app/audit';
+import { AuditWorkerModule } from '@app/audit';
 import { AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { AppLoggerModule } from '@app/http';
-import { QueueModule } from '@app/queue';
-import { ReportsModule } from '@app/reports';
-import { ResponsesModule } from '@app/responses';
-import { StatisticsModule } from '@app/statistics';
-import { AuditSealerService } from './audit-sealer.service';
-import { MaintenanceProcessor } from './maintenance.processor';
-import { ReportsProcessor } from './reports.processor';
-import { SchedulesService } from './schedules.service';
-import { StatisticsProcessor } from './statistics.processor';
+import { QueueModule, QueueWorkersModule } from '@app/queue';
+import { ReportsWorkerModule } from '@app/reports';
+import { ResponsesWorkerModule } from '@app/responses';
+import { StatisticsWorkerModule } from '@app/statistics';
 
+/** The processors and schedules are declared by the domain libs' worker modules (see @app/queue). */
 @Module({
   imports: [
     AppConfigModule,
     AppLoggerModule,
     DatabaseModule,
-    AuditModule,
     QueueModule,
-    ResponsesModule,
-    StatisticsModule,
-    ReportsModule,
-  ],
-  providers: [
-    MaintenanceProcessor,
-    StatisticsProcessor,
-    ReportsProcessor,
-    SchedulesService,
-    AuditSealerService,
+    QueueWorkersModule,
+    AuditWorkerModule,
+    ResponsesWorkerModule,
+    StatisticsWorkerModule,
+    ReportsWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -1,7 +1,8 @@
 import { Controller, DefaultValuePipe, Get, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@app/audit';
 import { Auth } from '@app/auth';
+import { AuditEntryDto, ChainVerificationDto, PublishedHeadDto } from './dto/admin.response';
 
 @ApiTags('admin')
 @Controller('admin/audit')
@@ -10,19 +11,23 @@ export class AdminAuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  recent(@Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number) {
+  @ApiOkResponse({ type: [AuditEntryDto], description: 'Newest first' })
+  recent(@Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number): Promise<AuditEntryDto[]> {
     return this.audit.recent(Math.min(Math.max(limit, 1), 1000));
   }
 
   /** Recomputes the keyed chain now, checks it against the newest signed head, names the first break. */
   @Get('verify')
-  verify() {
+  @ApiOkResponse({ type: ChainVerificationDto })
+  verify(): Promise<ChainVerificationDto> {
     return this.audit.verifyChain();
   }
 
   /** Seals, verifies and writes a signed chain head now (409 when the chain is broken). */
   @Post('head')
-  publishHead() {
+  @ApiCreatedResponse({ type: PublishedHeadDto })
+  @ApiConflictResponse({ description: 'The chain is broken: no head written' })
+  publishHead(): Promise<PublishedHeadDto> {
     return this.audit.publishHead();
   }
 }

@@ -4,3 +4,4 @@ export * from './audit.module';
 export * from './audit.service';
 export * from './audit-entry.entity';
 export * from './audit-seal.entity';
+export * from './audit-worker.module';

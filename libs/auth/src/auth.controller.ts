@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
 import { AuthOrApiKey } from './decorators/auth.decorator';
 import { ClientAddress, CurrentPrincipal } from './decorators/current-principal.decorator';
@@ -14,6 +14,7 @@ export class AuthController {
 
   @Post('auth/login')
   @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
   @ApiTooManyRequestsResponse({
     description:
@@ -37,6 +38,7 @@ export class AuthController {
 
   @Get('me')
   @AuthOrApiKey()
+  @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() principal: Principal): MeDto {
     return MeDto.from(principal);
   }

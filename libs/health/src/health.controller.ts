@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { AppConfigService } from '@app/config';
+import { HealthDto } from './health.dto';
 import { QueueHealthIndicator } from './queue.health';
 
 @ApiTags('health')
@@ -20,9 +21,12 @@ export class HealthController {
    * check result is the body either way, so load balancers and people read the same thing.
    */
   @Get()
-  @ApiOkResponse({ description: 'Database and queue are up' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down; the body says which' })
-  async check(@Res({ passthrough: true }) res: Response) {
+  @ApiOkResponse({ type: HealthDto, description: 'Database and queue are up' })
+  @ApiServiceUnavailableResponse({
+    type: HealthDto,
+    description: 'A dependency is down; the body says which',
+  })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     try {
       return await this.health.check([
         () => this.db.pingCheck('database', { timeout: 3_000 }),
@@ -31,7 +35,7 @@ export class HealthController {
     } catch (e) {
       if (!(e instanceof ServiceUnavailableException)) throw e;
       res.status(503);
-      return e.getResponse();
+      return e.getResponse() as HealthDto;
     }
   }
 }

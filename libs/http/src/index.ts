@@ -10,3 +10,4 @@ export * from './send-file';
 export * from './request-input.middleware';
 export * from './unsafe-input';
 export * from './no-store.middleware';
+export * from './error-body.dto';

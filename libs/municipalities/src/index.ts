@@ -5,3 +5,4 @@ export * from './municipality.entity';
 export * from './region.entity';
 export * from './reference-data';
 export * from './size-class';
+export * from './municipality.dto';

@@ -1,24 +1,24 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Logger, Provider } from '@nestjs/common';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import { JOB_QUEUE, JobName, JobPayloads, QUEUES } from './jobs';
 
+const QUEUE_NAMES = Object.values(QUEUES);
+
 /** The one way to enqueue work: typed payloads, and the queue chosen from the job name. */
-@Injectable()
 export class JobQueueService {
   private readonly logger = new Logger(JobQueueService.name);
   private readonly queues: Record<string, Queue>;
 
-  constructor(
-    @InjectQueue(QUEUES.maintenance) maintenance: Queue,
-    @InjectQueue(QUEUES.statistics) statistics: Queue,
-    @InjectQueue(QUEUES.reports) reports: Queue,
-  ) {
-    this.queues = {
-      [QUEUES.maintenance]: maintenance,
-      [QUEUES.statistics]: statistics,
-      [QUEUES.reports]: reports,
-    };
+  /** Every queue of the registry, as BullModule registered them (see QueueModule). */
+  static readonly provider: Provider = {
+    provide: JobQueueService,
+    inject: QUEUE_NAMES.map((name) => getQueueToken(name)),
+    useFactory: (...queues: Queue[]) => new JobQueueService(queues),
+  };
+
+  constructor(queues: Queue[]) {
+    this.queues = Object.fromEntries(queues.map((queue) => [queue.name, queue]));
     // A lost backend connection is reported here and retried by BullMQ; without a listener BullMQ
     // prints the whole driver client to stderr. The message names no server or credentials.
     for (const queue of Object.values(this.queues)) {

@@ -1,8 +1,23 @@
 import type { JobsOptions } from 'bullmq';
 
+/**
+ * The job registry: every queue, every job name with its payload, and the queue each job runs on.
+ * Adding a job is an entry here plus a `@JobHandler` method in the lib that owns the work (see
+ * job-handler.decorator.ts); the queues, processors and schedules are built from this file.
+ */
+
 /** Every queue of the platform. */
 export const QUEUES = { maintenance: 'maintenance', statistics: 'statistics', reports: 'reports' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** How many jobs of a queue one worker process runs at a time. */
+export const QUEUE_CONCURRENCY = {
+  maintenance: 1,
+  /** One at a time per worker, since each recompute is a heavy SQL transaction. */
+  statistics: 1,
+  /** Two at a time, as PDF and charts use the CPU. */
+  reports: 2,
+} as const satisfies Record<QueueName, number>;
 
 /** Every job name with its payload type; a processor must handle each name of its queue. */
 export interface JobPayloads {
@@ -47,9 +62,3 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: { count: 1_000 },
   removeOnFail: { count: 5_000 },
 };
-
-export const SCHEDULES = {
-  auditVerifyDaily: 'audit-verify-daily',
-  remindersScan: 'reminders-scan',
-  statisticsReconcile: 'statistics-reconcile',
-} as const;

@@ -16,13 +16,9 @@ import { configureQueueBackend } from './queue-connection';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue(
-      { name: QUEUES.maintenance },
-      { name: QUEUES.statistics },
-      { name: QUEUES.reports },
-    ),
+    BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
   ],
-  providers: [JobQueueService],
+  providers: [JobQueueService.provider],
   exports: [JobQueueService, BullModule],
 })
 export class QueueModule {}

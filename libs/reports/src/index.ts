@@ -7,3 +7,5 @@ export * from './reports.repository';
 export * from './reports.service';
 export * from './report-page';
 export * from './report-response';
+export * from './reports-worker.module';
+export * from './dto/report.response';

@@ -1,33 +1,16 @@
-import type { NationalFigures, StatisticsService } from '@app/statistics';
+import type { BreakdownStatisticsDto, MunicipalityStatisticsDto } from '@app/statistics';
+import type { MunicipalityReportDto, NationalReportDto, TrendPointDto } from './dto/report.response';
 
 /** The national figures a report shows: exactly what GET …/statistics/national returns. */
 export type { NationalFigures } from '@app/statistics';
 /** A municipality's own figures: exactly what GET …/statistics/municipalities/:code returns. */
-export type MunicipalityFigures = Awaited<ReturnType<StatisticsService['municipality']>>;
+export type MunicipalityFigures = MunicipalityStatisticsDto;
 /** Per region, suppressed below K: GET …/statistics/regions. */
-export type RegionFigures = Awaited<ReturnType<StatisticsService['breakdown']>>;
+export type RegionFigures = BreakdownStatisticsDto;
 
-export interface TrendPoint {
-  year: number;
-  own: number | null;
-  national: number | null;
-}
-
-export interface MunicipalityReportModel {
-  kind: 'municipality';
-  municipality: { code: number; name: string };
-  figures: MunicipalityFigures;
-  national: NationalFigures;
-  /** Own overall index and the national average in every published edition, oldest first. */
-  trend: TrendPoint[];
-  generatedAt: Date;
-}
-
-export interface NationalReportModel {
-  kind: 'national';
-  national: NationalFigures;
-  regions: RegionFigures;
-  generatedAt: Date;
-}
+/** The JSON format of a report is its model: one definition for both (see dto/report.response.ts). */
+export type TrendPoint = TrendPointDto;
+export type MunicipalityReportModel = MunicipalityReportDto;
+export type NationalReportModel = NationalReportDto;
 
 export type ReportModel = MunicipalityReportModel | NationalReportModel;

@@ -1,10 +1,36 @@
-import { Controller, Get, Headers, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Headers, Param, ParseUUIDPipe, Res, Type } from '@nestjs/common';
+import {
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, ClientAddress, CurrentPrincipal, Principal } from '@app/auth';
+import { MunicipalityReportDto, NationalReportDto } from './dto/report.response';
 import { parseReportFile } from './report-file';
 import { sendReport } from './report-response';
 import { ReportsService } from './reports.service';
+
+/** A report in each of its formats; the JSON one is the figures the report is drawn from. */
+function ApiReportFile(json: Type<unknown>) {
+  return applyDecorators(
+    ApiExtraModels(json),
+    ApiOkResponse({
+      description: 'The report; PDF and CSV as attachments. ETag and X-Statistics-Version name the figures.',
+      content: {
+        'application/pdf': { schema: { type: 'string', format: 'binary' } },
+        'text/html': { schema: { type: 'string' } },
+        'text/csv': { schema: { type: 'string' } },
+        'application/json': { schema: { $ref: getSchemaPath(json) } },
+      },
+    }),
+    ApiResponse({ status: 304, description: 'Not modified: the ETag in If-None-Match is current' }),
+    ApiNotFoundResponse({ description: 'No such edition or format, or its reports are not published yet' }),
+  );
+}
 
 @ApiTags('reports')
 @Controller('editions/:id/reports')
@@ -13,7 +39,7 @@ export class ReportsController {
 
   @Get('national.:format')
   @Auth()
-  @ApiProduces('application/pdf', 'text/html', 'text/csv', 'application/json')
+  @ApiReportFile(NationalReportDto)
   async national(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('format') format: string,
@@ -28,7 +54,7 @@ export class ReportsController {
 
   @Get('municipalities/:file')
   @Auth('municipality_officer')
-  @ApiProduces('application/pdf', 'text/html', 'text/csv', 'application/json')
+  @ApiReportFile(MunicipalityReportDto)
   async municipality(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('file') fileName: string,

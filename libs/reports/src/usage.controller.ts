@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@app/auth';
+import { UsageDto } from './dto/report.response';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
@@ -11,7 +12,8 @@ export class UsageController {
   /** Active municipalities per month and report downloads per municipality and edition. */
   @Get()
   @Auth('kl_analyst')
-  usage() {
+  @ApiOkResponse({ type: UsageDto })
+  usage(): Promise<UsageDto> {
     return this.reports.usage();
   }
 }

@@ -10,3 +10,5 @@ export type { OwnAnswerRow, ParticipationRow } from './responses.repository';
 export * from './responses.service';
 export * from './survey-reminders.service';
 export * from './responses-read-views';
+export * from './responses-worker.module';
+export * from './dto/responses.response';

@@ -1,22 +1,32 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Auth, ClientAddress, CurrentPrincipal, Principal } from '@app/auth';
 import { ReopenResponseDto, SaveAnswersDto, SubmitResponseDto } from './dto/my-response.dto';
+import { MyResponseDto } from './dto/responses.response';
 import { ResponsesService } from './responses.service';
 
 /** The signed-in officer's own municipality's response. There is no route that names a municipality. */
 @ApiTags('responses')
 @Controller('editions/:id/my-response')
 @Auth('municipality_officer')
+@ApiNotFoundResponse({ description: 'No such edition, or not visible to you' })
 export class MyResponseController {
   constructor(private readonly responses: ResponsesService) {}
 
   @Get()
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({ type: MyResponseDto })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal): Promise<MyResponseDto> {
     return this.responses.getOwn(id, p);
   }
 
   @Patch()
+  @ApiOkResponse({ type: MyResponseDto, description: 'The response after the change' })
   @ApiConflictResponse({ description: 'Stale version, submitted response, or edition not open' })
   @ApiUnprocessableEntityResponse({ description: 'An answer does not fit its question; details name each' })
   save(
@@ -24,12 +34,14 @@ export class MyResponseController {
     @Body() dto: SaveAnswersDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() ip: string,
-  ) {
+  ): Promise<MyResponseDto> {
     return this.responses.saveAnswers(id, p, dto.version, dto.answers, ip);
   }
 
   @Post('submit')
   @HttpCode(200)
+  @ApiOkResponse({ type: MyResponseDto, description: 'The submitted response, with its receipt' })
+  @ApiConflictResponse({ description: 'Stale version, already submitted, or edition not open' })
   @ApiUnprocessableEntityResponse({
     description: 'Required questions unanswered; details.missing lists them',
   })
@@ -38,18 +50,20 @@ export class MyResponseController {
     @Body() dto: SubmitResponseDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() ip: string,
-  ) {
+  ): Promise<MyResponseDto> {
     return this.responses.submit(id, p, dto.version, ip);
   }
 
   @Post('reopen')
   @HttpCode(200)
+  @ApiOkResponse({ type: MyResponseDto, description: 'The response as a draft again' })
+  @ApiConflictResponse({ description: 'Stale version, not submitted, or edition not open' })
   reopen(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: ReopenResponseDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() ip: string,
-  ) {
+  ): Promise<MyResponseDto> {
     return this.responses.reopen(id, p, dto.version, ip);
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@app/auth';
+import { ParticipationDto } from './dto/responses.response';
 import { ParticipationService } from './participation.service';
 
 @ApiTags('editions')
@@ -10,7 +11,9 @@ export class ParticipationController {
 
   @Get()
   @Auth('kl_analyst')
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: ParticipationDto })
+  @ApiNotFoundResponse({ description: 'No such edition' })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<ParticipationDto> {
     return this.participation.forEdition(id);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EditionsService } from '@app/surveys';
+import type { ParticipationDto } from './dto/responses.response';
 import { ResponsesRepository } from './responses.repository';
 
 /** Who has taken part, for KL: status and progress per municipality, never what was answered. */
@@ -10,7 +11,7 @@ export class ParticipationService {
     private readonly editions: EditionsService,
   ) {}
 
-  async forEdition(editionId: string) {
+  async forEdition(editionId: string): Promise<ParticipationDto> {
     const edition = await this.editions.require(editionId);
     const municipalities = await this.responses.participation(editionId);
     const count = (s: string) => municipalities.filter((m) => m.status === s).length;

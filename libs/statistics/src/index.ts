@@ -3,3 +3,5 @@ export * from './statistics-recompute.service';
 export * from './statistics.module';
 export type { StatisticsState } from './statistics.repository';
 export * from './statistics.service';
+export * from './statistics-worker.module';
+export * from './dto/statistics.response';

@@ -4,6 +4,11 @@ import { AccessPolicy, Permission, Principal } from '@app/auth';
 import { AppConfigService } from '@app/config';
 import { SIZE_CLASS_LABELS } from '@app/municipalities';
 import { Edition, EditionsService } from '@app/surveys';
+import type {
+  BreakdownStatisticsDto,
+  MunicipalityStatisticsDto,
+  NationalStatisticsDto,
+} from './dto/statistics.response';
 import { LevelCountRow, StatisticsRepository, StatisticsState, StatRow } from './statistics.repository';
 
 type ScopeType = 'national' | 'region' | 'size_class';
@@ -19,7 +24,7 @@ export const PUBLIC = 'public';
 export type StatisticsReader = Principal | typeof PUBLIC;
 
 /** What nationalOf returns; a caller that already has it can hand it to municipalityOf. */
-export type NationalFigures = Awaited<ReturnType<StatisticsService['nationalOf']>>;
+export type NationalFigures = NationalStatisticsDto;
 
 interface Figures {
   edition: Edition;
@@ -120,7 +125,7 @@ export class StatisticsService {
     }));
   }
 
-  async national(editionId: string, principal: Principal) {
+  async national(editionId: string, principal: Principal): Promise<NationalStatisticsDto> {
     return this.nationalOf(await this.readableEdition(editionId, principal), principal);
   }
 
@@ -128,7 +133,7 @@ export class StatisticsService {
    * National figures of an edition the reader may read, compared with the previous edition the
    * reader may read (for KL that may be a closed one). Reports are rendered for the `PUBLIC`.
    */
-  async nationalOf(edition: Edition, reader: StatisticsReader) {
+  async nationalOf(edition: Edition, reader: StatisticsReader): Promise<NationalStatisticsDto> {
     const previous = await this.previousEdition(edition, reader);
     const [now, before, questionnaire, lineage, meta, scopeSizes] = await Promise.all([
       this.figures(edition, 'national'),
@@ -235,11 +240,15 @@ export class StatisticsService {
   }
 
   /** Per region or size class: participation, overall index and areas, each breakdown suppressed below K. */
-  async breakdown(editionId: string, scope: 'region' | 'size_class', principal: Principal) {
+  async breakdown(
+    editionId: string,
+    scope: 'region' | 'size_class',
+    principal: Principal,
+  ): Promise<BreakdownStatisticsDto> {
     return this.breakdownOf(await this.readableEdition(editionId, principal), scope);
   }
 
-  async breakdownOf(edition: Edition, scope: 'region' | 'size_class') {
+  async breakdownOf(edition: Edition, scope: 'region' | 'size_class'): Promise<BreakdownStatisticsDto> {
     const [figures, questionnaire, meta, scopeSizes] = await Promise.all([
       this.figures(edition, scope),
       this.editions.storedQuestionnaire(edition.id),
@@ -300,13 +309,21 @@ export class StatisticsService {
   }
 
   /** The municipality's own figures against the national ones: only for its own officers. */
-  async municipality(editionId: string, code: number, principal: Principal) {
+  async municipality(
+    editionId: string,
+    code: number,
+    principal: Principal,
+  ): Promise<MunicipalityStatisticsDto> {
     this.access.requireAccess(principal, Permission.MunicipalityStatisticsRead, { municipalityCode: code });
     return this.municipalityOf(await this.readableEdition(editionId, principal), code);
   }
 
   /** A municipality's figures; callers have checked that the reader belongs to that municipality. */
-  async municipalityOf(edition: Edition, code: number, national?: NationalFigures) {
+  async municipalityOf(
+    edition: Edition,
+    code: number,
+    national?: NationalFigures,
+  ): Promise<MunicipalityStatisticsDto> {
     const editionId = edition.id;
     national ??= await this.nationalOf(edition, PUBLIC);
     const own = await this.stats.ownScores(editionId, code);

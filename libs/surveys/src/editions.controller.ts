@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { actorOf, Auth, ClientAddress, CurrentPrincipal, Principal } from '@app/auth';
 import { NonEmptyBodyPipe } from '@app/http';
 import {
@@ -10,6 +16,7 @@ import {
   UpdateEditionDto,
   UpdateQuestionDto,
 } from './dto/edition.dto';
+import { QuestionnaireDto } from './dto/questionnaire.dto';
 import { EditionsService } from './editions.service';
 
 @ApiTags('editions')
@@ -18,42 +25,59 @@ export class EditionsController {
   constructor(private readonly editions: EditionsService) {}
 
   @Get()
+  @ApiOkResponse({ type: [EditionDto], description: 'The editions visible to you' })
   @Auth()
   async list(@CurrentPrincipal() p: Principal): Promise<EditionDto[]> {
     return (await this.editions.list(p)).map(EditionDto.from);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: EditionDto })
+  @ApiNotFoundResponse({ description: 'No such edition, or not visible to you' })
   @Auth()
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal): Promise<EditionDto> {
     return EditionDto.from(await this.editions.get(id, p));
   }
 
   @Get(':id/questionnaire')
+  @ApiOkResponse({ type: QuestionnaireDto })
+  @ApiNotFoundResponse({ description: 'No such edition, or not visible to you' })
   @Auth()
-  questionnaire(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  questionnaire(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<QuestionnaireDto> {
     return this.editions.questionnaire(id, p);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: EditionDto })
   @Auth('kl_analyst')
   @ApiConflictResponse({ description: 'An edition for that year exists' })
-  async create(@Body() dto: CreateEditionDto, @CurrentPrincipal() p: Principal, @ClientAddress() ip: string) {
+  async create(
+    @Body() dto: CreateEditionDto,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() ip: string,
+  ): Promise<EditionDto> {
     return EditionDto.from(await this.editions.create(dto, actorOf(p, ip)));
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: EditionDto })
+  @ApiNotFoundResponse({ description: 'No such edition, or not visible to you' })
   @Auth('kl_analyst')
   async rename(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateEditionDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() ip: string,
-  ) {
+  ): Promise<EditionDto> {
     return EditionDto.from(await this.editions.rename(id, dto.title, actorOf(p, ip)));
   }
 
   @Patch(':id/questions/:key')
+  @ApiOkResponse({ type: QuestionnaireDto, description: 'The questionnaire after the change' })
+  @ApiNotFoundResponse({ description: 'No such edition or question' })
   @Auth('kl_analyst')
   @ApiConflictResponse({ description: 'The edition is no longer a draft: its questionnaire is frozen' })
   async updateQuestion(
@@ -62,12 +86,14 @@ export class EditionsController {
     @Body(NonEmptyBodyPipe) dto: UpdateQuestionDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() ip: string,
-  ) {
+  ): Promise<QuestionnaireDto> {
     await this.editions.updateQuestion(id, key, dto, actorOf(p, ip));
     return this.editions.questionnaire(id, p);
   }
 
   @Post(':id/open')
+  @ApiOkResponse({ type: EditionDto })
+  @ApiNotFoundResponse({ description: 'No such edition, or not visible to you' })
   @HttpCode(200)
   @Auth('kl_analyst')
   @ApiConflictResponse({ description: 'Wrong lifecycle transition' })
@@ -76,22 +102,26 @@ export class EditionsController {
     @Body() dto: OpenEditionDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() ip: string,
-  ) {
+  ): Promise<EditionDto> {
     return EditionDto.from(await this.editions.open(id, dto.closesAt, actorOf(p, ip)));
   }
 
   @Post(':id/close')
+  @ApiOkResponse({ type: EditionDto })
+  @ApiNotFoundResponse({ description: 'No such edition, or not visible to you' })
   @HttpCode(200)
   @Auth('kl_analyst')
   async close(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() ip: string,
-  ) {
+  ): Promise<EditionDto> {
     return EditionDto.from(await this.editions.close(id, actorOf(p, ip)));
   }
 
   @Post(':id/publish')
+  @ApiOkResponse({ type: EditionDto })
+  @ApiNotFoundResponse({ description: 'No such edition, or not visible to you' })
   @HttpCode(200)
   @Auth('kl_analyst')
   @ApiConflictResponse({ description: 'Not closed, or fewer than K participants and not confirmed' })
@@ -100,7 +130,7 @@ export class EditionsController {
     @Body() dto: PublishEditionDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() ip: string,
-  ) {
+  ): Promise<EditionDto> {
     return EditionDto.from(await this.editions.publish(id, actorOf(p, ip), dto));
   }
 }

@@ -13,3 +13,4 @@ export * from './surveys.module';
 export * from './edition-events';
 export { isChangeAllowed, requireChangeAllowed } from './edition-lifecycle';
 export type { EditionChangeKind } from './edition-lifecycle';
+export * from './dto/questionnaire.dto';

@@ -1,12 +1,14 @@
 import type { Area } from '../area.entity';
 import { EditionDto } from '../dto/edition.dto';
+import type { LocalizedTextDto, QuestionDto, QuestionnaireDto } from '../dto/questionnaire.dto';
 import type { Edition } from '../edition.entity';
 import type { Question } from '../question.entity';
 import type { ScaleLevel } from '../scale-level.entity';
 
-const text = (da: string | null, en: string | null) => (da === null ? null : { da, ...(en ? { en } : {}) });
+const text = (da: string | null, en: string | null): LocalizedTextDto | null =>
+  da === null ? null : { da, ...(en ? { en } : {}) };
 
-export function questionView(q: Question) {
+export function questionView(q: Question): QuestionDto {
   return {
     key: q.key,
     continuesKey: q.continuesKey,
@@ -30,13 +32,13 @@ export function questionView(q: Question) {
     ...(q.options ? { options: q.options } : {}),
   };
 }
-export type QuestionView = ReturnType<typeof questionView>;
+export type QuestionView = QuestionDto;
 
 /** The questionnaire as the API shows it: areas in order with their questions, and the scale. */
 export function toQuestionnaireView(
   edition: Edition,
   parts: { scale: ScaleLevel[]; areas: Area[]; questions: Question[] },
-) {
+): QuestionnaireDto {
   return {
     edition: EditionDto.from(edition),
     scale: parts.scale.map((l) => ({
@@ -54,4 +56,4 @@ export function toQuestionnaireView(
     })),
   };
 }
-export type QuestionnaireView = ReturnType<typeof toQuestionnaireView>;
+export type QuestionnaireView = QuestionnaireDto;

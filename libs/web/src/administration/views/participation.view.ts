@@ -1,11 +1,11 @@
-import type { ParticipationService } from '@app/responses';
+import type { ParticipationDto } from '@app/responses';
 import { formatDateTime, html } from '@app/ui';
 import { breadcrumbs } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';
 import { responseStatusBadge } from '../../views/status-labels';
 import { ADMIN_EDITIONS_PATH } from './editions-admin.view';
 
-export type Participation = Awaited<ReturnType<ParticipationService['forEdition']>>;
+export type Participation = ParticipationDto;
 
 /** Who has answered, for KL: status and progress per municipality; the service returns no answers. */
 export function participationView(user: PageUser, csrfToken: string, p: Participation): string {

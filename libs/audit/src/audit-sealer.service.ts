@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AuditService } from '@app/audit';
+import { AuditService } from './audit.service';
 import { AppConfigService } from '@app/config';
 
 /**

@@ -1,0 +1,23 @@
+import { Injectable, Module } from '@nestjs/common';
+import { JobHandler, JobPayloads } from '@app/queue';
+import { ReportJobsService } from './report-jobs.service';
+import { ReportsModule } from './reports.module';
+
+@Injectable()
+export class ReportsJobs {
+  constructor(private readonly reports: ReportJobsService) {}
+
+  @JobHandler('reports.render-edition')
+  renderEdition({ editionId, statisticsVersion }: JobPayloads['reports.render-edition']) {
+    return this.reports.enqueueEdition(editionId, statisticsVersion);
+  }
+
+  @JobHandler('reports.render')
+  render({ editionId, kind, municipalityCode, statisticsVersion }: JobPayloads['reports.render']) {
+    return this.reports.render(editionId, kind, municipalityCode, statisticsVersion);
+  }
+}
+
+/** The reports work of the worker: rendering the reports after their statistics change. */
+@Module({ imports: [ReportsModule], providers: [ReportsJobs] })
+export class ReportsWorkerModule {}

@@ -1,0 +1,138 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { EDITION_STATUSES } from '@app/surveys';
+import type { EditionStatus } from '@app/surveys';
+
+const ANSWER_VALUE = {
+  nullable: true,
+  description:
+    'By question type: scale level (number), yes/no (boolean), choice (string, or array of strings for ' +
+    'multi_choice), number, or text; null when not answered or not applicable',
+  oneOf: [
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'string' },
+    { type: 'array', items: { type: 'string' } },
+  ],
+};
+
+export class AnswerViewDto {
+  @ApiProperty({ example: 'access.mfa' })
+  questionKey!: string;
+
+  @ApiProperty(ANSWER_VALUE)
+  value!: unknown;
+
+  @ApiProperty()
+  notApplicable!: boolean;
+
+  @ApiProperty({ nullable: true, type: String })
+  comment!: string | null;
+
+  @ApiProperty()
+  updatedAt!: Date;
+}
+
+/** The signed-in officer's municipality's response to an edition (version 0: not started). */
+export class MyResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  editionId!: string;
+
+  @ApiProperty()
+  municipalityCode!: number;
+
+  @ApiProperty({ enum: ['draft', 'submitted'] })
+  status!: 'draft' | 'submitted';
+
+  @ApiProperty({ description: 'Send it back with the next change (optimistic locking)' })
+  version!: number;
+
+  @ApiProperty({ description: 'Whether the edition is open and the response not submitted' })
+  editable!: boolean;
+
+  @ApiProperty({ nullable: true, type: Date })
+  submittedAt!: Date | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  submittedByName!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Receipt of the submission' })
+  receiptCode!: string | null;
+
+  @ApiProperty({ type: [AnswerViewDto] })
+  answers!: AnswerViewDto[];
+}
+
+export class ParticipationEditionDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  year!: number;
+
+  @ApiProperty({ enum: EDITION_STATUSES })
+  status!: EditionStatus;
+
+  @ApiProperty({ nullable: true, type: Date })
+  closesAt!: Date | null;
+}
+
+export class ParticipationSummaryDto {
+  @ApiProperty()
+  municipalities!: number;
+
+  @ApiProperty()
+  submitted!: number;
+
+  @ApiProperty()
+  inProgress!: number;
+
+  @ApiProperty()
+  notStarted!: number;
+}
+
+export class MunicipalityParticipationDto {
+  @ApiProperty()
+  municipalityCode!: number;
+
+  @ApiProperty()
+  municipalityName!: string;
+
+  @ApiProperty()
+  regionCode!: number;
+
+  @ApiProperty()
+  regionName!: string;
+
+  @ApiProperty({ enum: ['not_started', 'in_progress', 'submitted'] })
+  status!: 'not_started' | 'in_progress' | 'submitted';
+
+  @ApiProperty()
+  answeredRequired!: number;
+
+  @ApiProperty()
+  requiredQuestions!: number;
+
+  @ApiProperty()
+  progressPercent!: number;
+
+  @ApiProperty({ nullable: true, type: Date })
+  submittedAt!: Date | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  submittedByName!: string | null;
+
+  @ApiProperty({ nullable: true, type: Date })
+  lastChangedAt!: Date | null;
+}
+
+/** Who has taken part in an edition: status and progress per municipality, never what was answered. */
+export class ParticipationDto {
+  @ApiProperty({ type: ParticipationEditionDto })
+  edition!: ParticipationEditionDto;
+
+  @ApiProperty({ type: ParticipationSummaryDto })
+  summary!: ParticipationSummaryDto;
+
+  @ApiProperty({ type: [MunicipalityParticipationDto] })
+  municipalities!: MunicipalityParticipationDto[];
+}
