@@ -19,6 +19,8 @@ async function storedIn(backend: 'redis' | 'postgres', id: string): Promise<bool
   const pg = new Client({ connectionString: testDatabaseUrl() });
   await pg.connect();
   try {
+    // BullMQ creates its schema on first use: before any PostgreSQL-backed queue ran, nothing is stored.
+    if ((await pg.query(`SELECT to_regclass('bullmq.job') AS t`)).rows[0].t === null) return false;
     return (
       (await pg.query('SELECT 1 FROM bullmq.job WHERE queue = $1 AND id = $2', ['maintenance', id]))
         .rowCount === 1
