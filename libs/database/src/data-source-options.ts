@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { ENTITIES } from './entities';
 
 /** Migrations are compiled next to this file's build output, or loaded as .ts under ts-node/jest. */
