@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IncidentsController } from './incidents.controller';
+import { IncidentsRepository } from './incidents.repository';
+import { IncidentsService } from './incidents.service';
+
+/** The KommuneCERT incident log: intake, workflow, timeline and regulatory clocks. */
+@Module({
+  controllers: [IncidentsController],
+  providers: [IncidentsRepository, IncidentsService],
+  exports: [IncidentsService],
+})
+export class IncidentsModule {}
