@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { AuditService } from '@app/audit';
-import { copenhagenYear } from '@app/incidents';
+import { copenhagenYear, IncidentClockEvents, IncidentsService } from '@app/incidents';
 import {
   apiKeyCaller,
   as,
@@ -364,8 +364,13 @@ describe('KommuneCERT incidents (e2e)', () => {
   });
 
   it('recomputes the clocks when awareAt or the NIS2 assessment changes, and a late submission needs a reason', async () => {
+    const changed: string[] = [];
+    t.app.get(IncidentClockEvents).subscribe({ changed: async (id) => void changed.push(id) });
     const awareAt = hoursAgo(100);
     const created = (await report(officer, reportBody({ awareAt, nis2Significant: 'yes' })).expect(201)).body;
+    expect(changed).toEqual([created.id]);
+    const open = await t.app.get(IncidentsService).openObligations({ dueBefore: new Date() });
+    expect(open.map((o) => o.kind)).toEqual(['nis2-early-warning', 'gdpr-art33', 'nis2-notification']);
     const due = (kind: string, list: Array<{ kind: string }>) =>
       list.find((o) => o.kind === kind) as Record<string, unknown>;
     expect(due('nis2-early-warning', created.obligations)).toMatchObject({ overdue: true });
@@ -401,6 +406,7 @@ describe('KommuneCERT incidents (e2e)', () => {
       'nis2-notification',
     ]);
     await submit('nis2-early-warning', { submittedAt: hoursAgo(1) }).expect(409);
+    expect(changed).toEqual([created.id, created.id, created.id]);
   });
 
   it('bad input gets a 4xx naming the field, and nothing is written', async () => {
