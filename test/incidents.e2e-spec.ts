@@ -516,6 +516,12 @@ describe('KommuneCERT incidents (e2e)', () => {
     expect(unassigned.body.total).toBe(4);
     const mine = await as(request(t.http).get('/api/v1/incidents?assignee=me'), cert).expect(200);
     expect(mine.body.total).toBe(0);
+    // Every report's GDPR notification is due 70 hours from now.
+    const soon = (q: string) => as(request(t.http).get(`/api/v1/incidents?${q}`), cert).expect(200);
+    expect((await soon('dueWithinHours=71')).body.total).toBe(4);
+    expect((await soon('dueWithinHours=24')).body.total).toBe(0);
+    expect((await soon('overdue=false')).body.total).toBe(4);
+    expect((await soon('overdue=true')).body.total).toBe(0);
     const own = await as(request(t.http).get(`/api/v1/incidents?municipality=${FOREIGN}`), officer).expect(
       200,
     );

@@ -119,7 +119,9 @@ export class ListIncidentsQueryDto {
   @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';
 
-  @ApiPropertyOptional({ description: 'Only incidents with an open obligation due within this many hours' })
+  @ApiPropertyOptional({
+    description: 'Only incidents whose next open deadline falls within this many hours',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
