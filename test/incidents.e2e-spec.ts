@@ -528,5 +528,8 @@ describe('KommuneCERT incidents (e2e)', () => {
     expect(own.body.total).toBe(0);
     await as(request(t.http).get('/api/v1/incidents?limit=1000'), cert).expect(400);
     await as(request(t.http).get('/api/v1/incidents?status=open'), cert).expect(400);
+    await as(request(t.http).get('/api/v1/incidents?status=new,opened'), cert).expect(400);
+    expect((await soon('status=triage,new')).body.total).toBe(4);
+    expect((await soon('status=triage,closed')).body.total).toBe(0);
   });
 });

@@ -16,7 +16,7 @@ export type NewIncidentEvent = Omit<IncidentEvent, 'id' | 'incident' | 'at' | 'f
   Partial<Pick<IncidentEvent, 'field' | 'before' | 'after'>>;
 
 export interface IncidentListFilter {
-  status?: IncidentStatus;
+  status?: IncidentStatus[];
   municipalityCode?: number;
   rsitClass?: string;
   severity?: string;
@@ -325,7 +325,7 @@ export class IncidentsRepository {
     if (!scope.all) where.push(`i.municipality_code = ${param(scope.municipalityCode)}`);
     if (filter.municipalityCode !== undefined)
       where.push(`i.municipality_code = ${param(filter.municipalityCode)}`);
-    if (filter.status) where.push(`i.status = ${param(filter.status)}`);
+    if (filter.status) where.push(`i.status = ANY(${param(filter.status)}::text[])`);
     if (filter.rsitClass) where.push(`i.rsit_class = ${param(filter.rsitClass)}`);
     if (filter.severity) where.push(`i.severity = ${param(filter.severity)}`);
     if (filter.assigneeId === null) where.push('i.assignee_id IS NULL');
