@@ -7,6 +7,7 @@ import { AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { AppLoggerModule } from '@app/http';
+import { IncidentsModule } from '@app/incidents';
 import { MunicipalitiesModule } from '@app/municipalities';
 import { NotificationsModule } from '@app/notifications';
 import { QueueModule } from '@app/queue';
@@ -32,6 +33,7 @@ import { WebModule } from '@app/web';
     NotificationsModule,
     StatisticsModule,
     ReportsModule,
+    IncidentsModule,
     HealthModule,
     WebModule,
     RouterModule.register([
@@ -46,6 +48,7 @@ import { WebModule } from '@app/web';
           NotificationsModule,
           StatisticsModule,
           ReportsModule,
+          IncidentsModule,
         ],
       },
     ]),

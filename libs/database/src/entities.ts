@@ -4,6 +4,13 @@ import { ApiKey } from '@app/auth/api-key.entity';
 import { SignInCounter } from '@app/auth/sign-in-counter.entity';
 import { SignInUnlockToken } from '@app/auth/sign-in-unlock-token.entity';
 import { WebSession } from '@app/auth/web-session.entity';
+import { IncidentAttachment } from '@app/incidents/incident-attachment.entity';
+import { IncidentComment } from '@app/incidents/incident-comment.entity';
+import { IncidentEvent } from '@app/incidents/incident-event.entity';
+import { IncidentIntakeKey } from '@app/incidents/incident-intake-key.entity';
+import { IncidentObligation } from '@app/incidents/incident-obligation.entity';
+import { IncidentReferenceCounter } from '@app/incidents/incident-reference-counter.entity';
+import { Incident } from '@app/incidents/incident.entity';
 import { Municipality } from '@app/municipalities/municipality.entity';
 import { Region } from '@app/municipalities/region.entity';
 import { Notification } from '@app/notifications/notification.entity';
@@ -38,4 +45,11 @@ export const ENTITIES = [
   Response,
   Answer,
   Notification,
+  Incident,
+  IncidentReferenceCounter,
+  IncidentEvent,
+  IncidentComment,
+  IncidentAttachment,
+  IncidentObligation,
+  IncidentIntakeKey,
 ];

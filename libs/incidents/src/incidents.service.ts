@@ -1,0 +1,805 @@
+import { createHash } from 'node:crypto';
+import { Injectable, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AuditService } from '@app/audit';
+import { actorOf, Principal } from '@app/auth';
+import { Clock } from '@app/config';
+import { fieldError } from '@app/http';
+import { MAX_ATTACHMENT_BYTES, sniffMediaType } from './attachment-content';
+import { copenhagenYear } from './copenhagen-time';
+import { IncidentClockEvents } from './incident-clock-events';
+import type {
+  ListIncidentsQueryDto,
+  SubmitObligationDto,
+  TransitionDto,
+  AddCommentDto,
+} from './dto/incident-actions.dto';
+import type { PersonalDataBreachDto, ReportIncidentDto, UpdateIncidentDto } from './dto/incident.dto';
+import {
+  CERT_ONLY_FIELDS,
+  IncidentScope,
+  incidentScope,
+  isCert,
+  isRestricted,
+  requireCert,
+  seesRestricted,
+} from './incident-access';
+import type { IncidentAttachment } from './incident-attachment.entity';
+import type { IncidentComment } from './incident-comment.entity';
+import type { IncidentEventKind } from './incident-event.entity';
+import { formatIncidentReference } from './incident-reference';
+import { incidentTimesProblem } from './incident-times';
+import { transitionProblem, transitionTimes } from './incident-workflow';
+import type { Incident, IncidentSource } from './incident.entity';
+import {
+  IdempotencyKeyReusedException,
+  IncidentAccessDeniedException,
+  IncidentAttachmentNotFoundException,
+  IncidentNotFoundException,
+  ObligationNotApplicableException,
+  StaleIncidentVersionException,
+  TransitionNotAllowedException,
+} from './incidents.exceptions';
+import {
+  IncidentListRow,
+  IncidentsRepository,
+  NewIncidentEvent,
+  OpenObligationRow,
+} from './incidents.repository';
+import {
+  IncidentView,
+  mapEvent,
+  mapIncident,
+  mapObligation,
+  ObligationView,
+  personalDataBreachOf,
+  TimelineEntryView,
+} from './incident.view';
+import {
+  isLate,
+  isObligationKind,
+  OBLIGATION_KINDS,
+  ObligationKind,
+  planObligations,
+} from './regulatory-clocks';
+import { rsitProblem } from './rsit';
+
+export interface ReportOptions {
+  /** The Idempotency-Key header, if the caller sent one. */
+  idempotencyKey?: string;
+  /** Where the report came from; by default `cert` for KommuneCERT and `api` for everyone else. */
+  source?: IncidentSource;
+  address?: string;
+}
+
+export interface ReportResult {
+  /** False when an idempotent retry found the incident an earlier request made. */
+  created: boolean;
+  incident: IncidentView;
+}
+
+export interface IncidentPage {
+  total: number;
+  limit: number;
+  offset: number;
+  items: IncidentListRow[];
+}
+
+export interface UploadedFile {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+export type AttachmentView = Omit<IncidentAttachment, 'content' | 'incident'>;
+
+const PDB_COLUMNS = [
+  'pdbType',
+  'pdbNature',
+  'pdbApproxSubjects',
+  'pdbApproxRecords',
+  'pdbSpecialCategories',
+  'pdbNotifiable',
+  'pdbDocumentedOnlyReason',
+  'pdbSubjectsInformed',
+] as const;
+
+/** Incident fields a correction may set directly (the personal-data breach is mapped separately). */
+const PLAIN_FIELDS = [
+  'title',
+  'description',
+  'rsitClass',
+  'rsitType',
+  'severity',
+  'tlp',
+  'nis2Significant',
+  'nis2Impact',
+  'rootCause',
+  'affectedSystems',
+  'affectedServices',
+  'assigneeId',
+] as const;
+const TIME_FIELDS = ['occurredAt', 'detectedAt', 'awareAt'] as const;
+
+function pdbColumns(
+  pdb: PersonalDataBreachDto | null | undefined,
+): Pick<Incident, (typeof PDB_COLUMNS)[number]> {
+  return {
+    pdbType: pdb?.type ?? null,
+    pdbNature: pdb ? [...new Set(pdb.nature)] : null,
+    pdbApproxSubjects: pdb?.approxSubjects ?? null,
+    pdbApproxRecords: pdb?.approxRecords ?? null,
+    pdbSpecialCategories: pdb ? [...new Set(pdb.specialCategories ?? [])] : null,
+    pdbNotifiable: pdb ? pdb.notifiable : null,
+    pdbDocumentedOnlyReason: pdb && !pdb.notifiable ? (pdb.documentedOnlyReason ?? null) : null,
+    pdbSubjectsInformed: pdb?.subjectsInformed ?? null,
+  };
+}
+
+const instant = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
+
+/** JSON with sorted keys, so that the same body always hashes the same. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}
+
+/** A value as the timeline keeps it (times as ISO strings), and for comparing before with after. */
+function comparable(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : (value ?? null);
+}
+
+function isUniqueViolation(e: unknown, constraint: string): boolean {
+  const driverError =
+    e instanceof QueryFailedError ? (e.driverError as { code?: string; constraint?: string }) : null;
+  return driverError?.code === '23505' && driverError.constraint === constraint;
+}
+
+@Injectable()
+export class IncidentsService {
+  constructor(
+    private readonly incidents: IncidentsRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly clockEvents: IncidentClockEvents,
+  ) {}
+
+  /**
+   * Records a new incident with its reference and obligations. With an idempotency key (the header,
+   * or else the reporter's own reference) a retry of the same body returns the incident the first
+   * request made, and the same key with another body is refused.
+   */
+  async report(
+    principal: Principal,
+    dto: ReportIncidentDto,
+    options: ReportOptions = {},
+  ): Promise<ReportResult> {
+    const scope = incidentScope(principal);
+    const municipalityCode = await this.reportingMunicipality(scope, dto.municipalityCode);
+    const now = this.clock.now();
+    const rsitClass = dto.rsitClass ?? (dto.rsitType === undefined ? 'other' : undefined);
+    const rsitType = dto.rsitType ?? (dto.rsitClass === undefined ? 'undetermined' : undefined);
+    if (rsitClass === undefined) throw fieldError('rsitClass', 'is required with rsitType');
+    if (rsitType === undefined) throw fieldError('rsitType', 'is required with rsitClass');
+    this.checkRsit(rsitClass, rsitType);
+    const times = {
+      occurredAt: instant(dto.occurredAt),
+      detectedAt: instant(dto.detectedAt),
+      awareAt: new Date(dto.awareAt),
+    };
+    this.checkTimes(times, now);
+    const key = this.intakeKey(options.idempotencyKey, dto.reporterReference);
+    const bodyHash = createHash('sha256')
+      .update(canonicalJson({ ...dto, municipalityCode }))
+      .digest('hex');
+    const actor = actorOf(principal, options.address);
+    const source = options.source ?? (isCert(principal) ? 'cert' : 'api');
+
+    let result: ReportResult;
+    try {
+      result = await this.incidents.transaction(async (m) => {
+        if (key) {
+          const claim = await this.incidents.claimIntakeKey(m, municipalityCode, key.value, bodyHash);
+          if (!claim.claimed) {
+            if (claim.bodyHash !== bodyHash || !claim.incidentId) {
+              throw new IdempotencyKeyReusedException(key.field, claim.reference);
+            }
+            const existing = (await this.incidents.findInScope(claim.incidentId, scope, m))!;
+            return { created: false, incident: await this.view(existing, now, m) };
+          }
+        }
+        const year = copenhagenYear(now);
+        const reference = formatIncidentReference(year, await this.incidents.nextSequence(m, year));
+        const incident = await this.incidents.insertIncident(m, {
+          reference,
+          municipalityCode,
+          source,
+          reporterUserId: principal.kind === 'user' ? principal.id : null,
+          reporterApiKeyId: principal.kind === 'api_key' ? principal.id : null,
+          reporterLabel: actor.label,
+          reporterReference: dto.reporterReference ?? null,
+          title: dto.title,
+          description: dto.description ?? '',
+          rsitClass,
+          rsitType,
+          tlp: dto.tlp ?? 'amber',
+          severity: dto.severity ?? 'medium',
+          nis2Significant: dto.nis2Significant ?? 'not-assessed',
+          nis2Impact: dto.nis2Impact ?? null,
+          rootCause: dto.rootCause ?? null,
+          affectedSystems: dto.affectedSystems ?? [],
+          affectedServices: dto.affectedServices ?? [],
+          ...times,
+          ...pdbColumns(dto.personalDataBreach),
+        });
+        await this.incidents.replaceObligations(m, incident.id, planObligations(this.clockInput(incident)));
+        if (key) await this.incidents.attachIntakeKey(m, municipalityCode, key.value, incident.id);
+        await this.incidents.addEvents(m, [
+          this.event(incident, principal, 'reported', {
+            after: { reference, status: incident.status, source },
+          }),
+        ]);
+        await this.audit.record(
+          actor,
+          {
+            action: 'incident.reported',
+            targetType: 'incident',
+            targetId: incident.id,
+            details: { reference, municipalityCode, source, rsitClass, rsitType },
+          },
+          m,
+        );
+        return { created: true, incident: await this.view(incident, now, m) };
+      });
+    } catch (e) {
+      if (isUniqueViolation(e, 'UQ_incidents_reporter_reference')) {
+        throw new IdempotencyKeyReusedException('reporterReference', null);
+      }
+      throw e;
+    }
+    if (result.created) await this.clockEvents.changed(result.incident.id);
+    return result;
+  }
+
+  async list(principal: Principal, query: ListIncidentsQueryDto): Promise<IncidentPage> {
+    const scope = incidentScope(principal);
+    const limit = query.limit ?? 25;
+    const offset = query.offset ?? 0;
+    const { total, rows } = await this.incidents.list(
+      scope,
+      {
+        status: query.status,
+        municipalityCode: query.municipality,
+        rsitClass: query.rsitClass,
+        severity: query.severity,
+        assigneeId:
+          query.assignee === undefined
+            ? undefined
+            : query.assignee === 'none'
+              ? null
+              : query.assignee === 'me'
+                ? principal.id
+                : query.assignee,
+        overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+        dueWithinHours: query.dueWithinHours,
+        from: instant(query.from) ?? undefined,
+        to: instant(query.to) ?? undefined,
+        q: query.q,
+        limit,
+        offset,
+      },
+      this.clock.now(),
+    );
+    return { total, limit, offset, items: rows };
+  }
+
+  async get(principal: Principal, id: string): Promise<IncidentView> {
+    const incident = await this.visible(principal, id);
+    return this.view(incident, this.clock.now());
+  }
+
+  /**
+   * Corrects fields of the incident, refused with 409 when it changed since `version`. Each changed
+   * field is a timeline entry; a change of awareAt, the NIS2 assessment or the breach recomputes
+   * the obligations.
+   */
+  async update(
+    principal: Principal,
+    id: string,
+    dto: UpdateIncidentDto,
+    address?: string,
+  ): Promise<IncidentView> {
+    const scope = incidentScope(principal);
+    for (const field of CERT_ONLY_FIELDS) {
+      if (dto[field] !== undefined && !isCert(principal)) {
+        throw new IncidentAccessDeniedException(`Only KommuneCERT sets ${field}`);
+      }
+    }
+    if (dto.assigneeId && !(await this.incidents.isActiveCertAnalyst(dto.assigneeId))) {
+      throw fieldError('assigneeId', 'is not an active KommuneCERT analyst');
+    }
+    const now = this.clock.now();
+    const result = await this.incidents.transaction(async (m) => {
+      const incident = await this.locked(m, id, scope);
+      if (incident.version !== dto.version)
+        throw new StaleIncidentVersionException(dto.version, incident.version);
+      const next: Incident = { ...incident };
+      for (const field of PLAIN_FIELDS) {
+        if (dto[field] !== undefined) (next as unknown as Record<string, unknown>)[field] = dto[field];
+      }
+      for (const field of TIME_FIELDS) {
+        if (dto[field] !== undefined)
+          (next as unknown as Record<string, unknown>)[field] = instant(dto[field]);
+      }
+      if (dto.personalDataBreach !== undefined) Object.assign(next, pdbColumns(dto.personalDataBreach));
+      if (dto.rsitClass !== undefined || dto.rsitType !== undefined)
+        this.checkRsit(next.rsitClass, next.rsitType);
+      this.checkTimes(next, now);
+
+      const events: NewIncidentEvent[] = [];
+      const patch: Record<string, unknown> = {};
+      for (const field of [...PLAIN_FIELDS, ...TIME_FIELDS]) {
+        const before = comparable(incident[field]);
+        const after = comparable(next[field]);
+        if (canonicalJson(before) === canonicalJson(after)) continue;
+        patch[field] = next[field];
+        events.push(
+          this.event(incident, principal, field === 'assigneeId' ? 'assigned' : 'field-changed', {
+            field,
+            before,
+            after,
+          }),
+        );
+      }
+      const breachBefore = personalDataBreachOf(incident);
+      const breachAfter = personalDataBreachOf(next);
+      if (canonicalJson(breachBefore) !== canonicalJson(breachAfter)) {
+        for (const column of PDB_COLUMNS) patch[column] = next[column];
+        events.push(
+          this.event(incident, principal, 'field-changed', {
+            field: 'personalDataBreach',
+            before: breachBefore,
+            after: breachAfter,
+          }),
+        );
+      }
+      if (events.length === 0) return this.view(incident, now, m);
+
+      const version = incident.version + 1;
+      await this.incidents.updateIncident(m, incident.id, {
+        ...patch,
+        version,
+      } as QueryDeepPartialEntity<Incident>);
+      events.push(...(await this.recomputeObligations(m, { ...next, version }, principal)));
+      await this.incidents.addEvents(m, events);
+      await this.audit.record(
+        actorOf(principal, address),
+        {
+          action: 'incident.updated',
+          targetType: 'incident',
+          targetId: incident.id,
+          details: {
+            reference: incident.reference,
+            municipalityCode: incident.municipalityCode,
+            fields: events.filter((e) => e.field).map((e) => e.field),
+            version,
+          },
+        },
+        m,
+      );
+      return this.view(await this.locked(m, id, scope), now, m);
+    });
+    await this.clockEvents.changed(id);
+    return result;
+  }
+
+  /** Moves the incident through the workflow (KommuneCERT only). */
+  async transition(
+    principal: Principal,
+    id: string,
+    dto: TransitionDto,
+    address?: string,
+  ): Promise<IncidentView> {
+    const scope = incidentScope(principal);
+    requireCert(principal, 'changes the status of an incident');
+    const now = this.clock.now();
+    const result = await this.incidents.transaction(async (m) => {
+      const incident = await this.locked(m, id, scope);
+      if (incident.version !== dto.version)
+        throw new StaleIncidentVersionException(dto.version, incident.version);
+      const problem = transitionProblem(incident.status, dto);
+      if (problem?.kind === 'not-allowed') {
+        throw new TransitionNotAllowedException(problem.from, problem.to, problem.allowed);
+      }
+      if (problem) throw fieldError(problem.field, problem.problem);
+      const original = dto.to === 'duplicate' ? await this.original(m, incident, dto.duplicateOf!) : null;
+      const version = incident.version + 1;
+      await this.incidents.updateIncident(m, incident.id, {
+        status: dto.to,
+        version,
+        disposition: dto.to === 'not_an_incident' ? dto.disposition! : null,
+        duplicateOfId: original?.id ?? null,
+        ...transitionTimes(dto.to, now, incident),
+      });
+      await this.incidents.addEvents(m, [
+        this.event(incident, principal, 'status-changed', {
+          field: 'status',
+          before: incident.status,
+          after: dto.to,
+        }),
+        ...(dto.reason || dto.disposition || original
+          ? [
+              this.event(incident, principal, 'field-changed', {
+                field: 'statusReason',
+                after: {
+                  reason: dto.reason ?? null,
+                  disposition: dto.disposition ?? null,
+                  duplicateOf: original?.reference ?? null,
+                },
+              }),
+            ]
+          : []),
+      ]);
+      await this.audit.record(
+        actorOf(principal, address),
+        {
+          action: 'incident.status-changed',
+          targetType: 'incident',
+          targetId: incident.id,
+          details: {
+            reference: incident.reference,
+            municipalityCode: incident.municipalityCode,
+            from: incident.status,
+            to: dto.to,
+            disposition: dto.disposition ?? null,
+            duplicateOf: original?.reference ?? null,
+            version,
+          },
+        },
+        m,
+      );
+      return this.view(await this.locked(m, id, scope), now, m);
+    });
+    await this.clockEvents.changed(id);
+    return result;
+  }
+
+  async comments(principal: Principal, id: string): Promise<IncidentComment[]> {
+    const incident = await this.visible(principal, id);
+    return this.incidents.comments(incident.id, seesRestricted(principal));
+  }
+
+  async addComment(
+    principal: Principal,
+    id: string,
+    dto: AddCommentDto,
+    address?: string,
+  ): Promise<IncidentComment> {
+    const scope = incidentScope(principal);
+    if (dto.internal && !isCert(principal)) {
+      throw new IncidentAccessDeniedException('Only KommuneCERT writes internal comments');
+    }
+    return this.incidents.transaction(async (m) => {
+      const incident = await this.found(await this.incidents.findInScope(id, scope, m), id);
+      const actor = actorOf(principal, address);
+      const comment = await this.incidents.addComment(m, {
+        incidentId: incident.id,
+        body: dto.body,
+        internal: dto.internal ?? false,
+        tlp: dto.tlp ?? null,
+        authorId: actor.id,
+        author: actor.label,
+      });
+      await this.incidents.addEvents(m, [
+        this.event(incident, principal, 'comment-added', {
+          internal: isRestricted(comment),
+          after: { commentId: comment.id, body: comment.body, tlp: comment.tlp },
+        }),
+      ]);
+      await this.audit.record(
+        actor,
+        {
+          action: 'incident.comment-added',
+          targetType: 'incident',
+          targetId: incident.id,
+          details: {
+            reference: incident.reference,
+            commentId: comment.id,
+            internal: comment.internal,
+            tlp: comment.tlp,
+          },
+        },
+        m,
+      );
+      return comment;
+    });
+  }
+
+  async timeline(principal: Principal, id: string): Promise<TimelineEntryView[]> {
+    const incident = await this.visible(principal, id);
+    return (await this.incidents.events(incident.id, seesRestricted(principal))).map(mapEvent);
+  }
+
+  async obligations(principal: Principal, id: string): Promise<ObligationView[]> {
+    const incident = await this.visible(principal, id);
+    const now = this.clock.now();
+    return (await this.incidents.obligations(incident.id)).map((o) => mapObligation(o, now));
+  }
+
+  /**
+   * Records that an obligation was met (the officer's or KommuneCERT's notification). Late
+   * submissions must give the reason for the delay; submitting the NIS2 notification moves the
+   * final report's due time to one month after it.
+   */
+  async submitObligation(
+    principal: Principal,
+    id: string,
+    kind: string,
+    dto: SubmitObligationDto,
+    address?: string,
+  ): Promise<ObligationView[]> {
+    const scope = incidentScope(principal);
+    if (!isObligationKind(kind)) throw fieldError('kind', `must be one of ${OBLIGATION_KINDS.join(', ')}`);
+    const now = this.clock.now();
+    const submittedAt = new Date(dto.submittedAt);
+    if (submittedAt.getTime() > now.getTime() + 5 * 60_000)
+      throw fieldError('submittedAt', 'must not be in the future');
+    const result = await this.incidents.transaction(async (m) => {
+      const incident = await this.locked(m, id, scope);
+      const obligation = (await this.incidents.obligations(incident.id, m)).find((o) => o.kind === kind);
+      if (!obligation) throw new ObligationNotApplicableException(kind, incident.reference);
+      if (submittedAt < incident.awareAt) throw fieldError('submittedAt', 'must not be before awareAt');
+      if (isLate({ dueAt: obligation.dueAt, submittedAt }) && !dto.reasonForDelay) {
+        throw fieldError(
+          'reasonForDelay',
+          `is required: submitted after the due time ${obligation.dueAt.toISOString()}`,
+        );
+      }
+      const actor = actorOf(principal, address);
+      const values = {
+        submittedAt,
+        reference: dto.reference ?? null,
+        reasonForDelay: dto.reasonForDelay ?? null,
+        submittedById: actor.id,
+      };
+      await this.incidents.recordSubmission(m, incident.id, kind, values);
+      const events = [
+        this.event(incident, principal, 'obligation-submitted', {
+          field: kind,
+          before: { submittedAt: comparable(obligation.submittedAt), reference: obligation.reference },
+          after: {
+            submittedAt: submittedAt.toISOString(),
+            reference: values.reference,
+            reasonForDelay: values.reasonForDelay,
+          },
+        }),
+        ...(await this.recomputeObligations(m, incident, principal)),
+      ];
+      await this.incidents.addEvents(m, events);
+      await this.audit.record(
+        actor,
+        {
+          action: 'incident.obligation-submitted',
+          targetType: 'incident',
+          targetId: incident.id,
+          details: {
+            reference: incident.reference,
+            kind,
+            submittedAt: submittedAt.toISOString(),
+            late: values.reasonForDelay !== null,
+          },
+        },
+        m,
+      );
+      return (await this.incidents.obligations(incident.id, m)).map((o) => mapObligation(o, now));
+    });
+    await this.clockEvents.changed(id);
+    return result;
+  }
+
+  /**
+   * For the reminder jobs and home pages (no principal: callers scope the result themselves):
+   * the unsubmitted obligations of incidents still being handled, soonest first.
+   */
+  openObligations(
+    filter: { incidentId?: string; dueBefore?: Date; limit?: number } = {},
+  ): Promise<OpenObligationRow[]> {
+    return this.incidents.openObligations(filter);
+  }
+
+  async attachments(principal: Principal, id: string): Promise<AttachmentView[]> {
+    const incident = await this.visible(principal, id);
+    return this.incidents.attachments(incident.id, seesRestricted(principal));
+  }
+
+  /** Keeps a file (≤ 10 MB, an allow-listed type recognised by its content) with its SHA-256. */
+  async addAttachment(
+    principal: Principal,
+    id: string,
+    file: UploadedFile | undefined,
+    meta: { internal?: boolean; tlp?: IncidentAttachment['tlp'] },
+    address?: string,
+  ): Promise<AttachmentView> {
+    const scope = incidentScope(principal);
+    if (!file) throw fieldError('file', 'is required (multipart/form-data)');
+    if (file.size > MAX_ATTACHMENT_BYTES) {
+      throw new PayloadTooLargeException({
+        message: `file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
+        details: [{ field: 'file', problems: ['is too large'] }],
+      });
+    }
+    const mediaType = sniffMediaType(file.buffer);
+    if (!mediaType) {
+      throw new UnsupportedMediaTypeException({
+        message:
+          'file is not an allowed type (PDF, PNG, JPEG, GIF, ZIP or plain text, judged by its content)',
+        details: [{ field: 'file', problems: ['is not an allowed type'] }],
+      });
+    }
+    if (meta.internal && !isCert(principal)) {
+      throw new IncidentAccessDeniedException('Only KommuneCERT adds internal attachments');
+    }
+    return this.incidents.transaction(async (m) => {
+      const incident = await this.found(await this.incidents.findInScope(id, scope, m), id);
+      const actor = actorOf(principal, address);
+      const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+      const saved = await this.incidents.addAttachment(m, {
+        incidentId: incident.id,
+        fileName: file.originalname.slice(0, 255) || 'attachment',
+        mediaType,
+        size: file.buffer.length,
+        sha256,
+        content: file.buffer,
+        internal: meta.internal ?? false,
+        tlp: meta.tlp ?? null,
+        uploadedById: actor.id,
+        uploadedBy: actor.label,
+      });
+      await this.incidents.addEvents(m, [
+        this.event(incident, principal, 'attachment-added', {
+          internal: isRestricted(saved),
+          after: { attachmentId: saved.id, fileName: saved.fileName, mediaType, size: saved.size, sha256 },
+        }),
+      ]);
+      await this.audit.record(
+        actor,
+        {
+          action: 'incident.attachment-added',
+          targetType: 'incident',
+          targetId: incident.id,
+          details: { reference: incident.reference, attachmentId: saved.id, sha256, size: saved.size },
+        },
+        m,
+      );
+      const { content: _content, ...view } = saved;
+      return view;
+    });
+  }
+
+  async attachment(principal: Principal, id: string, attachmentId: string): Promise<IncidentAttachment> {
+    const incident = await this.visible(principal, id);
+    const attachment = await this.incidents.attachmentWithContent(incident.id, attachmentId);
+    if (!attachment || (isRestricted(attachment) && !seesRestricted(principal))) {
+      throw new IncidentAttachmentNotFoundException(attachmentId);
+    }
+    return attachment;
+  }
+
+  // ---- helpers ----
+
+  private async reportingMunicipality(scope: IncidentScope, given: number | undefined): Promise<number> {
+    if (!scope.all) {
+      if (given !== undefined && given !== scope.municipalityCode) {
+        throw fieldError(
+          'municipalityCode',
+          `must be your own municipality (${scope.municipalityCode}) or left out`,
+        );
+      }
+      return scope.municipalityCode;
+    }
+    if (given === undefined) throw fieldError('municipalityCode', 'is required when KommuneCERT reports');
+    if (!(await this.incidents.municipalityExists(given)))
+      throw fieldError('municipalityCode', 'is not a municipality');
+    return given;
+  }
+
+  private intakeKey(header: string | undefined, reporterReference: string | undefined) {
+    if (header !== undefined) {
+      if (!/^[\x21-\x7e]{1,200}$/.test(header)) {
+        throw fieldError('Idempotency-Key', 'must be 1 to 200 visible ASCII characters');
+      }
+      return { field: 'Idempotency-Key', value: `idempotency-key:${header}` };
+    }
+    if (reporterReference !== undefined) {
+      return { field: 'reporterReference', value: `reporter-reference:${reporterReference}` };
+    }
+    return null;
+  }
+
+  private checkRsit(rsitClass: string, rsitType: string): void {
+    const problem = rsitProblem(rsitClass, rsitType);
+    if (problem) throw fieldError(problem.field, problem.problem);
+  }
+
+  private checkTimes(times: Parameters<typeof incidentTimesProblem>[0], now: Date): void {
+    const problem = incidentTimesProblem(times, now);
+    if (problem) throw fieldError(problem.field, problem.problem);
+  }
+
+  private clockInput(i: Incident) {
+    return {
+      awareAt: i.awareAt,
+      breachNotifiable: i.pdbNotifiable === true,
+      nis2Significant: i.nis2Significant,
+    };
+  }
+
+  /** Replans the obligations from the incident's current inputs; a timeline entry when a due moved. */
+  private async recomputeObligations(m: EntityManager, incident: Incident, principal: Principal) {
+    const stored = await this.incidents.obligations(incident.id, m);
+    const planned = planObligations(
+      this.clockInput(incident),
+      Object.fromEntries(stored.map((o) => [o.kind, { submittedAt: o.submittedAt }])),
+    );
+    const dues = (list: Array<{ kind: ObligationKind; dueAt: Date }>) =>
+      Object.fromEntries(list.map((o) => [o.kind, o.dueAt.toISOString()]));
+    const before = dues(stored);
+    await this.incidents.replaceObligations(m, incident.id, planned);
+    const after = dues(await this.incidents.obligations(incident.id, m));
+    return canonicalJson(before) === canonicalJson(after)
+      ? []
+      : [this.event(incident, principal, 'obligations-recomputed', { before, after })];
+  }
+
+  private event(
+    incident: Incident,
+    principal: Principal,
+    kind: IncidentEventKind,
+    entry: { field?: string; before?: unknown; after?: unknown; internal?: boolean },
+  ): NewIncidentEvent {
+    const actor = actorOf(principal);
+    return {
+      incidentId: incident.id,
+      kind,
+      field: entry.field ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      actorId: actor.id,
+      actor: actor.label,
+      internal: entry.internal ?? false,
+    };
+  }
+
+  private async original(m: EntityManager, incident: Incident, idOrReference: string): Promise<Incident> {
+    const original = await this.incidents.findByIdOrReference(m, idOrReference);
+    if (!original) throw fieldError('duplicateOf', 'is not an incident');
+    if (original.id === incident.id) throw fieldError('duplicateOf', 'must be another incident');
+    if (original.status === 'duplicate') {
+      throw fieldError('duplicateOf', `is itself a duplicate; point to the original`);
+    }
+    return original;
+  }
+
+  private found(incident: Incident | null, id: string): Incident {
+    if (!incident) throw new IncidentNotFoundException(id);
+    return incident;
+  }
+
+  private async visible(principal: Principal, id: string): Promise<Incident> {
+    return this.found(await this.incidents.findInScope(id, incidentScope(principal)), id);
+  }
+
+  private async locked(m: EntityManager, id: string, scope: IncidentScope): Promise<Incident> {
+    return this.found(await this.incidents.findInScope(id, scope, m, true), id);
+  }
+
+  private async view(incident: Incident, now: Date, m?: EntityManager): Promise<IncidentView> {
+    return mapIncident(incident, await this.incidents.obligations(incident.id, m), now);
+  }
+}
