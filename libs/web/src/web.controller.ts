@@ -27,6 +27,7 @@ import { NotificationsService, UnlockLinkMailer } from '@app/notifications';
 import { CsrfService } from './csrf.service';
 import { formatWait } from './danish-format';
 import { CsrfFormDto, LoginFormDto, UnlockLinkFormDto } from './dto/login-form.dto';
+import { IncidentPagesService } from './incidents/incident-pages.service';
 import { WebUserService } from './web-user.service';
 import { homeView } from './views/home.view';
 import { loginView } from './views/login.view';
@@ -42,16 +43,18 @@ export class WebController {
     private readonly config: AppConfigService,
     private readonly notifications: NotificationsService,
     private readonly unlockLinks: UnlockLinkMailer,
+    private readonly incidentPages: IncidentPagesService,
   ) {}
 
   @Get()
   @UseGuards(WebSessionGuard)
   async home(@CurrentPrincipal() principal: UserPrincipal, @Req() req: Request, @Res() res: Response) {
-    const [user, messages] = await Promise.all([
+    const [user, messages, incidents] = await Promise.all([
       this.webUsers.pageUser(principal),
       this.notifications.forUser(principal.id),
+      this.incidentPages.homeSection(principal),
     ]);
-    res.type('html').send(homeView(user, this.csrf.tokenFor(req, res), messages));
+    res.type('html').send(homeView(user, this.csrf.tokenFor(req, res), messages, incidents));
   }
 
   @Get('login')

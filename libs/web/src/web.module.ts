@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
+import { IncidentsModule } from '@app/incidents';
 import { MunicipalitiesModule } from '@app/municipalities';
 import { NotificationsModule } from '@app/notifications';
 import { ReportsModule } from '@app/reports';
@@ -7,6 +8,8 @@ import { ResponsesModule } from '@app/responses';
 import { SurveysModule } from '@app/surveys';
 import { EditionsAdminController } from './administration/editions-admin.controller';
 import { CsrfService } from './csrf.service';
+import { IncidentPagesController } from './incidents/incident-pages.controller';
+import { IncidentPagesService } from './incidents/incident-pages.service';
 import { ReportPagesController } from './reports/report-pages.controller';
 import { SurveyPagesController } from './survey/survey-pages.controller';
 import { SurveyPagesService } from './survey/survey-pages.service';
@@ -24,6 +27,7 @@ import { WebUserService } from './web-user.service';
     ResponsesModule,
     NotificationsModule,
     ReportsModule,
+    IncidentsModule,
   ],
   controllers: [
     WebController,
@@ -31,7 +35,8 @@ import { WebUserService } from './web-user.service';
     SurveySubmissionController,
     EditionsAdminController,
     ReportPagesController,
+    IncidentPagesController,
   ],
-  providers: [CsrfService, WebUserService, WebRolesGuard, SurveyPagesService],
+  providers: [CsrfService, WebUserService, WebRolesGuard, SurveyPagesService, IncidentPagesService],
 })
 export class WebModule {}
