@@ -56,9 +56,14 @@ describe('The incident pages in a real browser (e2e)', () => {
 
   const shoot = async (page: Page, name: string) => {
     if (!SHOTS) return;
-    for (const width of [375, 1280]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/${name}-1280.png`, fullPage: true });
+    // At 375 px a long page is kept in parts of 1,400 px, so that each can be looked at closely.
+    await page.setViewportSize({ width: 375, height: 800 });
+    const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
+    for (let part = 0; part * 1400 < height; part++) {
+      const clip = { x: 0, y: part * 1400, width: 375, height: Math.min(1400, height - part * 1400) };
+      await page.screenshot({ path: `${SHOTS}/${name}-375-${part + 1}.png`, fullPage: true, clip });
     }
     await page.setViewportSize({ width: 1280, height: 1000 });
   };
@@ -131,6 +136,23 @@ describe('The incident pages in a real browser (e2e)', () => {
     expect(await post(page, () => page.getByRole('button', { name: 'Tilføj kommentar' }).click())).toBe(303);
     expect(await page.locator('.incident-comments').innerText()).toContain('Borgeren er kontaktet');
     expect(await page.locator('.incident-timeline').innerText()).toContain('Kommentar tilføjet');
+
+    // Attachments: a file whose content is not an allowed type is refused beside the field.
+    const upload = async (name: string, mimeType: string, content: string) => {
+      await page
+        .getByLabel('Tilføj et bilag')
+        .setInputFiles({ name, mimeType, buffer: Buffer.from(content) });
+      return post(page, () => page.getByRole('button', { name: 'Upload bilag' }).click());
+    };
+    expect(await upload('rapport.pdf', 'application/pdf', 'MZ\x90\x00 not a pdf')).toBe(422);
+    expect(
+      await page.locator('.form-group', { has: page.locator('#attachment-file') }).innerText(),
+    ).toContain('Filen er ikke en tilladt type');
+    expect(await upload('log.txt', 'text/plain', 'Mail sendt 08:02 til forkert modtager\n')).toBe(303);
+    const link = page.locator('.incident-attachments a', { hasText: 'log.txt' });
+    const download = await page.request.get(`${base}${await link.getAttribute('href')}`);
+    expect(download.status()).toBe(200);
+    expect(await download.text()).toBe('Mail sendt 08:02 til forkert modtager\n');
     await shoot(page, 'officer-incident');
 
     // A notification recorded without a time is refused beside the field.
@@ -189,7 +211,7 @@ describe('The incident pages in a real browser (e2e)', () => {
     expect(await count.locator('.form-error-message').innerText()).toContain('Skriv et helt tal');
     expect(await page.locator('#approx-subjects').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#what-happened .form-error-message').innerText()).toContain(
-      'Vælg det, der passer bedst.',
+      'Vælg, hvad der er sket.',
     );
     expect(await page.getByLabel('Overskrift').inputValue()).toBe('Mistænkelig mail');
     expect(await page.locator('#approx-subjects').inputValue()).toBe('-5');
@@ -222,7 +244,7 @@ describe('The incident pages in a real browser (e2e)', () => {
     expect(await row.innerText()).toContain('Ballerup');
     // Filters are kept in the URL.
     await page.getByLabel('Status').selectOption('new');
-    await page.getByLabel('Fritekst').fill('sagsakter');
+    await page.getByLabel('Søg i tekst og reference').fill('sagsakter');
     await page.getByRole('button', { name: 'Filtrér' }).click();
     await page.waitForURL(/vis=unassigned&kommune=&status=new&alvor=&q=sagsakter$/);
     expect(await page.locator('tr[data-reference]').count()).toBe(1);

@@ -116,7 +116,7 @@ const isWhatHappened = (v: string): v is IntakeWhatHappened =>
  */
 export function parseReportForm(f: ReportFormFields, now: Date): ParsedReport {
   const errors: ReportFormErrors = {};
-  if (!isWhatHappened(f.whatHappened)) errors.whatHappened = 'Vælg det, der passer bedst.';
+  if (!isWhatHappened(f.whatHappened)) errors.whatHappened = 'Vælg, hvad der er sket.';
   const title = f.title.trim();
   if (!title) errors.title = 'Skriv en kort overskrift.';
   else if (title.length > 200) errors.title = 'Overskriften må højst være 200 tegn.';

@@ -58,7 +58,7 @@ function filterForm(m: IncidentListModel): SafeHtml {
     ${selectField('filter-kommune', 'kommune', 'Kommune', [any, ...m.municipalities.map((x) => ({ value: String(x.code), label: x.name }))], f.municipality)}
     ${selectField('filter-status', 'status', 'Status', [any, ...INCIDENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))], f.status)}
     ${selectField('filter-alvor', 'alvor', 'Alvor', [any, ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))], f.severity)}
-    ${textField('filter-q', 'q', 'Fritekst', f.q, { hint: 'Reference, titel eller beskrivelse' })}
+    ${textField('filter-q', 'q', 'Søg i tekst og reference', f.q)}
     <div class="incident-filters__actions">
       <button type="submit" class="button button-secondary">Filtrér</button>
       <a href="${queueUrl({ view: f.view })}" class="function-link">Nulstil</a>
@@ -90,7 +90,8 @@ function table(m: IncidentListModel): SafeHtml {
           (r) =>
             html`<tr data-reference="${r.reference}">
               <th scope="row">
-                <a href="${incidentPath(r.id)}">${r.reference}</a><br /><span class="weight-normal"
+                <a href="${incidentPath(r.id)}" class="incident-ref">${r.reference}</a><br /><span
+                  class="weight-normal"
                   >${r.title}</span
                 >
               </th>

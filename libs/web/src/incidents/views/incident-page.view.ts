@@ -82,7 +82,7 @@ function details(m: IncidentPageModel): SafeHtml {
   return html`<section aria-labelledby="oplysninger" class="mb-7">
     <h2 id="oplysninger">Oplysninger</h2>
     <div class="table--responsive-scroll" tabindex="0">
-      <table class="table incident-details">
+      <table class="table table--compact incident-details">
         <tbody>
           ${row('Kommune', m.municipalityName)} ${row('Status', statusBadge(i.status))}
           ${i.disposition ? row('Afvisningsårsag', labelOf(DISPOSITION_LABELS, i.disposition)) : null}
@@ -456,13 +456,14 @@ function timeline(m: IncidentPageModel): SafeHtml {
   const names = new Map(m.analysts.map((a) => [a.id, a.name]));
   return html`<section aria-labelledby="tidslinje" class="mb-7">
     <h2 id="tidslinje">Tidslinje</h2>
-    <ol class="incident-timeline">
+    <ol class="nobullet-list incident-timeline">
       ${[...m.timeline].reverse().map(
         (e) =>
           html`<li>
-            <span class="form-hint">${formatDateTime(e.at)} · ${e.actor}${e.internal ? ' · intern' : ''}</span
-            ><br />
-            ${timelineText(e, names)}
+            <p class="form-hint mt-0 mb-0">
+              ${formatDateTime(e.at)} · ${e.actor}${e.internal ? ' · intern' : ''}
+            </p>
+            <p class="mt-0">${timelineText(e, names)}</p>
           </li>`,
       )}
     </ol>

@@ -73,7 +73,10 @@ export function incidentReportView({ user, csrfToken, fields: f, errors = {} }: 
               'Hvad er der sket?',
               Object.entries(INTAKE_WHAT_HAPPENED).map(([value, label]) => ({ value, label })),
               f.whatHappened,
-              { hint: 'Vælg det, der passer bedst.', error: errors.whatHappened },
+              {
+                hint: 'Vælg det, der passer bedst. Du kan forklare mere nedenfor.',
+                error: errors.whatHappened,
+              },
             )}
             ${textField('title', 'title', 'Overskrift', f.title, {
               hint: 'Fx »Brev med sagsakter sendt til forkert borger«.',
