@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The KommuneCERT incident log: incidents with their gap-free per-year reference counter, the
  * timeline, comments, attachments (bytea), regulatory obligations and intake idempotency keys.
  * The app role gets its grants from the default privileges (libs/database/src/app-role.ts).
- * Work-queue indexes: incidents (status, created_at), (assignee_id, status), (municipality_code,
- * created_at), and the open obligations by due_at (partial, submitted_at IS NULL).
+ * Work-queue indexes: incidents (created_at), (status, created_at), (assignee_id, status),
+ * (municipality_code, created_at), and the open obligations by due_at (partial, submitted_at IS NULL).
  */
 export class Incidents1796400000000 implements MigrationInterface {
   name = 'Incidents1796400000000';
@@ -23,6 +23,7 @@ export class Incidents1796400000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "IDX_incidents_status_created" ON "incidents" ("status", "created_at") `,
     );
+    await queryRunner.query(`CREATE INDEX "IDX_incidents_created" ON "incidents" ("created_at") `);
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_incidents_reporter_reference" ON "incidents" ("municipality_code", "reporter_reference") WHERE "reporter_reference" IS NOT NULL`,
     );
@@ -122,6 +123,7 @@ export class Incidents1796400000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "incident_attachments"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_incidents_reference"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_incidents_reporter_reference"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_incidents_created"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_incidents_status_created"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_incidents_assignee_status"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_incidents_municipality_created"`);

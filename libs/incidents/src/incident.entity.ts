@@ -27,7 +27,7 @@ export type IncidentSource = 'web' | 'api' | 'cert';
 
 /**
  * A security incident or personal-data breach of one municipality. Indexes serve the KommuneCERT
- * work queue: by status, by assignee, by municipality (each newest first), and the open
+ * work queue: newest first overall, by status, by assignee, by municipality, and the open
  * obligations by due time (on incident_obligations).
  */
 @Entity('incidents')
@@ -36,6 +36,7 @@ export type IncidentSource = 'web' | 'api' | 'cert';
   unique: true,
   where: '"reporter_reference" IS NOT NULL',
 })
+@Index('IDX_incidents_created', ['createdAt'])
 @Index('IDX_incidents_status_created', ['status', 'createdAt'])
 @Index('IDX_incidents_assignee_status', ['assigneeId', 'status'])
 @Index('IDX_incidents_municipality_created', ['municipalityCode', 'createdAt'])

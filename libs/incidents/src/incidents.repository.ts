@@ -50,6 +50,15 @@ export interface IncidentListRow {
   overdue: boolean;
 }
 
+export interface OpenObligationRow {
+  incidentId: string;
+  reference: string;
+  municipalityCode: number;
+  assigneeId: string | null;
+  kind: ObligationKind;
+  dueAt: Date;
+}
+
 export type IntakeClaim =
   | { claimed: true }
   | { claimed: false; bodyHash: string; incidentId: string | null; reference: string | null };
@@ -187,6 +196,27 @@ export class IncidentsRepository {
           })),
         ),
       ],
+    );
+  }
+
+  /**
+   * Unsubmitted obligations of incidents still being handled, soonest first (for reminders and the
+   * home pages); served by the partial index on due_at.
+   */
+  openObligations(filter: {
+    incidentId?: string;
+    dueBefore?: Date;
+    limit?: number;
+  }): Promise<OpenObligationRow[]> {
+    return this.dataSource.query(
+      `SELECT o.incident_id AS "incidentId", i.reference, i.municipality_code AS "municipalityCode",
+              i.assignee_id AS "assigneeId", o.kind, o.due_at AS "dueAt"
+       FROM incident_obligations o JOIN incidents i ON i.id = o.incident_id
+       WHERE o.submitted_at IS NULL AND i.status NOT IN ('closed', 'not_an_incident', 'duplicate')
+         AND ($1::uuid IS NULL OR o.incident_id = $1) AND ($2::timestamptz IS NULL OR o.due_at < $2)
+       ORDER BY o.due_at, o.incident_id, o.kind
+       LIMIT $3`,
+      [filter.incidentId ?? null, filter.dueBefore ?? null, filter.limit ?? 10_000],
     );
   }
 
