@@ -1,6 +1,6 @@
 import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
 import { validate } from 'class-validator';
-import { flattenValidationErrors } from '@app/http';
+import { flattenValidationErrors } from '@app/http/validation.pipe';
 
 /** The service's English field problems in Danish, for the message beside the field. */
 const PROBLEMS: Array<[RegExp, string]> = [
