@@ -148,6 +148,9 @@ describe('The incident pages in a real browser (e2e)', () => {
     expect(
       await page.locator('.form-group', { has: page.locator('#attachment-file') }).innerText(),
     ).toContain('Filen er ikke en tilladt type');
+    expect(await upload('stor.txt', 'text/plain', 'x'.repeat(10 * 1024 * 1024 + 1))).toBe(303);
+    expect(page.url()).toContain('fejl=bilag-for-stort');
+    expect(await page.locator('#attachment-file-error').innerText()).toContain('Filen er større end 10 MB.');
     expect(await upload('log.txt', 'text/plain', 'Mail sendt 08:02 til forkert modtager\n')).toBe(303);
     const link = page.locator('.incident-attachments a', { hasText: 'log.txt' });
     const download = await page.request.get(`${base}${await link.getAttribute('href')}`);

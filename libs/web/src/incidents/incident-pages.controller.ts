@@ -11,6 +11,7 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
+  UseFilters,
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
@@ -33,6 +34,7 @@ import {
 } from '@app/incidents';
 import { CsrfService } from '../csrf.service';
 import { WebRoles, WebRolesGuard } from '../web-roles.guard';
+import { AttachmentTooLargeFilter } from './attachment-too-large.filter';
 import { IncidentPagesService } from './incident-pages.service';
 import { queueFilters } from './queue-filters';
 import {
@@ -156,6 +158,7 @@ export class IncidentPagesController {
   async incident(
     @Param('id', ParseUUIDPipe) id: string,
     @Query('besked') notice: unknown,
+    @Query('fejl') error: unknown,
     @CurrentPrincipal() principal: UserPrincipal,
     @Req() req: Request,
     @Res() res: Response,
@@ -163,6 +166,9 @@ export class IncidentPagesController {
     res.setHeader('Cache-Control', 'no-store');
     await this.render(principal, id, req, res, HttpStatus.OK, {
       notice: typeof notice === 'string' ? (NOTICES[notice] ?? null) : null,
+      ...(error === 'bilag-for-stort'
+        ? { problem: { form: 'bilag', errors: { file: 'Filen er større end 10 MB.' }, values: {} } }
+        : {}),
     });
   }
 
@@ -189,7 +195,8 @@ export class IncidentPagesController {
   }
 
   @Post(':id/bilag')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } }))
+  @UseFilters(AttachmentTooLargeFilter)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
   async attach(
     @Param('id', ParseUUIDPipe) id: string,
     @UploadedFile() file: IncomingFile | undefined,
