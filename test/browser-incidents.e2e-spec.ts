@@ -209,6 +209,7 @@ describe('The incident pages in a real browser (e2e)', () => {
     expect(await when.locator('.form-error-message').innerText()).toContain(
       'Tidspunktet kan ikke ligge i fremtiden.',
     );
+    expect(await page.locator('#aware-at-date').getAttribute('aria-invalid')).toBe('true');
     const count = page.locator('.form-group', { has: page.locator('#approx-subjects') });
     expect(await count.getAttribute('class')).toContain('form-error');
     expect(await count.locator('.form-error-message').innerText()).toContain('Skriv et helt tal');

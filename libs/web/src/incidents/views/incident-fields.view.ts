@@ -154,7 +154,14 @@ export function dateTimeField(
       <div class="incident-datetime">
         <div>
           <label class="form-label weight-normal" for="${id}-date">Dato</label>
-          <input class="form-input" type="date" id="${id}-date" name="${names.date}" value="${value.date}" />
+          <input
+            class="form-input"
+            type="date"
+            id="${id}-date"
+            name="${names.date}"
+            value="${value.date}"
+            ${o.error ? html`aria-invalid="true" aria-describedby="${id}-error"` : null}
+          />
         </div>
         <div>
           <label class="form-label weight-normal" for="${id}-time">Klokken (dansk tid)</label>
@@ -164,6 +171,7 @@ export function dateTimeField(
             id="${id}-time"
             name="${names.time}"
             value="${value.time}"
+            ${o.error ? html`aria-invalid="true" aria-describedby="${id}-error"` : null}
           />
         </div>
       </div>
