@@ -516,11 +516,20 @@ describe('KommuneCERT incidents (e2e)', () => {
     expect(unassigned.body.total).toBe(4);
     const mine = await as(request(t.http).get('/api/v1/incidents?assignee=me'), cert).expect(200);
     expect(mine.body.total).toBe(0);
+    // Every report's GDPR notification is due 70 hours from now.
+    const soon = (q: string) => as(request(t.http).get(`/api/v1/incidents?${q}`), cert).expect(200);
+    expect((await soon('dueWithinHours=71')).body.total).toBe(4);
+    expect((await soon('dueWithinHours=24')).body.total).toBe(0);
+    expect((await soon('overdue=false')).body.total).toBe(4);
+    expect((await soon('overdue=true')).body.total).toBe(0);
     const own = await as(request(t.http).get(`/api/v1/incidents?municipality=${FOREIGN}`), officer).expect(
       200,
     );
     expect(own.body.total).toBe(0);
     await as(request(t.http).get('/api/v1/incidents?limit=1000'), cert).expect(400);
     await as(request(t.http).get('/api/v1/incidents?status=open'), cert).expect(400);
+    await as(request(t.http).get('/api/v1/incidents?status=new,opened'), cert).expect(400);
+    expect((await soon('status=triage,new')).body.total).toBe(4);
+    expect((await soon('status=triage,closed')).body.total).toBe(0);
   });
 });
