@@ -241,7 +241,7 @@ describe('The incident pages in a real browser (e2e)', () => {
     expect(await tiles.innerText()).toMatch(/1\s+ikke tildelt/);
     await shoot(page, 'cert-home');
     await tiles.getByRole('link', { name: /ikke tildelt/ }).click();
-    await page.waitForURL(`${base}/haendelser?vis=unassigned`);
+    await page.waitForURL(`${base}/haendelser?vis=unassigned&status=aabne`);
     expect(await page.locator('[aria-current="page"]', { hasText: 'Ikke tildelt' }).count()).toBe(1);
     const row = page.locator('tr[data-reference]');
     expect(await row.count()).toBe(1);

@@ -1,12 +1,12 @@
 import { HttpException, Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@app/auth';
 import { Clock } from '@app/config';
-import { IncidentsService, isSettled } from '@app/incidents';
+import { IncidentsService } from '@app/incidents';
 import { MunicipalitiesService } from '@app/municipalities';
 import { UsersService } from '@app/users';
 import type { SafeHtml } from '../html';
 import { WebUserService } from '../web-user.service';
-import { listQuery, QueueFilters } from './queue-filters';
+import { listQuery, OPEN_STATUSES, QueueFilters } from './queue-filters';
 import type { IncidentListModel } from './views/incident-list.view';
 import { certHomeSection, officerHomeSection } from './views/incident-home.view';
 import type { IncidentPageModel } from './views/incident-page.view';
@@ -98,7 +98,7 @@ export class IncidentPagesService {
 
   /** What the role's home page shows about incidents now, or nothing for KL and the administrator. */
   async homeSection(principal: UserPrincipal): Promise<SafeHtml | null> {
-    const page = { limit: 1, offset: 0 };
+    const page = { limit: 1, offset: 0, status: OPEN_STATUSES };
     if (isCert(principal)) {
       const count = async (q: object) => (await this.incidents.list(principal, { ...q, ...page })).total;
       const [unassigned, overdue, due24, mine] = await Promise.all([
@@ -110,11 +110,8 @@ export class IncidentPagesService {
       return certHomeSection({ unassigned, overdue, due24, mine });
     }
     if (principal.role === 'municipality_officer' && principal.municipalityCode !== null) {
-      const { items } = await this.incidents.list(principal, { limit: 100, offset: 0 });
-      return officerHomeSection(
-        items.filter((r) => !isSettled(r.status)),
-        this.clock.now(),
-      );
+      const { items } = await this.incidents.list(principal, { ...page, limit: 100 });
+      return officerHomeSection(items, this.clock.now());
     }
     return null;
   }

@@ -14,13 +14,20 @@ describe('work-queue filters in the URL', () => {
     expect(listQuery(f)).toEqual({
       dueWithinHours: 24,
       municipality: 151,
-      status: 'triage',
+      status: ['triage'],
       severity: 'high',
       q: 'mail',
       limit: 25,
       offset: 50,
     });
     expect(listQuery(queueFilters({ vis: 'unassigned' }))).toMatchObject({ assignee: 'none', offset: 0 });
+    expect(listQuery(queueFilters({ status: 'aabne' })).status).toEqual([
+      'new',
+      'triage',
+      'in_progress',
+      'contained',
+      'resolved',
+    ]);
   });
 
   it('ignores values that are not choices', () => {

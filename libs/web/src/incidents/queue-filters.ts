@@ -1,11 +1,15 @@
 import type { ListIncidentsQueryDto } from '@app/incidents/dto/incident-actions.dto';
-import { INCIDENT_STATUSES, IncidentStatus } from '@app/incidents/incident-workflow';
+import { INCIDENT_STATUSES, IncidentStatus, isSettled } from '@app/incidents/incident-workflow';
 import { SEVERITIES } from '@app/incidents/rsit';
 
 export const QUEUE_VIEWS = ['', 'mine', 'unassigned', 'overdue', 'due24'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 export const PAGE_SIZE = 25;
+
+/** `status=aabne` in the URL: every status that still needs someone's work. */
+export const OPEN = 'aabne';
+export const OPEN_STATUSES = INCIDENT_STATUSES.filter((s) => !isSettled(s));
 
 /** The work queue's filters as the URL keeps them, so that a filtered queue can be bookmarked and shared. */
 export interface QueueFilters {
@@ -29,7 +33,7 @@ export function queueFilters(query: Record<string, unknown>): QueueFilters {
   return {
     view: (QUEUE_VIEWS as readonly string[]).includes(view) ? (view as QueueView) : '',
     municipality: /^\d{3}$/.test(municipality) ? municipality : '',
-    status: (INCIDENT_STATUSES as readonly string[]).includes(status) ? status : '',
+    status: status === OPEN || (INCIDENT_STATUSES as readonly string[]).includes(status) ? status : '',
     severity: (SEVERITIES as readonly string[]).includes(severity) ? severity : '',
     q: one(query.q).slice(0, 200),
     page: Number.isInteger(page) && page >= 1 && page <= 40_000 ? page : 1,
@@ -44,7 +48,7 @@ export function listQuery(f: QueueFilters): ListIncidentsQueryDto {
     ...(f.view === 'overdue' ? { overdue: 'true' as const } : {}),
     ...(f.view === 'due24' ? { dueWithinHours: 24 } : {}),
     ...(f.municipality ? { municipality: Number(f.municipality) } : {}),
-    ...(f.status ? { status: f.status as IncidentStatus } : {}),
+    ...(f.status ? { status: f.status === OPEN ? OPEN_STATUSES : [f.status as IncidentStatus] } : {}),
     ...(f.severity ? { severity: f.severity } : {}),
     ...(f.q ? { q: f.q } : {}),
     limit: PAGE_SIZE,

@@ -3,7 +3,7 @@ import type { IncidentPage } from '@app/incidents';
 type IncidentListRow = IncidentPage['items'][number];
 import { formatNumber } from '../../danish-format';
 import { html, SafeHtml } from '../../html';
-import { queueUrl } from '../queue-filters';
+import { OPEN, queueUrl } from '../queue-filters';
 import { dueWithCountdown, incidentPath, statusBadge } from './incident-bits.view';
 
 export interface CertHomeCounts {
@@ -13,7 +13,10 @@ export interface CertHomeCounts {
   mine: number;
 }
 
-/** KommuneCERT's home: what waits in the queue now, each count a link into the filtered queue. */
+/**
+ * KommuneCERT's home: what waits in the queue now (incidents not yet closed, dismissed or merged),
+ * each count a link into the same filtered queue.
+ */
 export function certHomeSection(c: CertHomeCounts): SafeHtml {
   const tile = (count: number, label: string, href: string, urgent = false) =>
     html`<li class="incident-tile ${urgent && count > 0 ? 'incident-tile--urgent' : ''}">
@@ -22,10 +25,10 @@ export function certHomeSection(c: CertHomeCounts): SafeHtml {
   return html`<section class="mb-7" aria-labelledby="haendelser-nu">
     <h2 id="haendelser-nu">Hændelser der venter</h2>
     <ul class="nobullet-list incident-tiles">
-      ${tile(c.unassigned, 'ikke tildelt', queueUrl({ view: 'unassigned' }), true)}
-      ${tile(c.overdue, 'med overskredet frist', queueUrl({ view: 'overdue' }), true)}
-      ${tile(c.due24, 'med frist inden for 24 timer', queueUrl({ view: 'due24' }), true)}
-      ${tile(c.mine, 'tildelt mig', queueUrl({ view: 'mine' }))}
+      ${tile(c.unassigned, 'ikke tildelt', queueUrl({ view: 'unassigned', status: OPEN }), true)}
+      ${tile(c.overdue, 'med overskredet frist', queueUrl({ view: 'overdue', status: OPEN }), true)}
+      ${tile(c.due24, 'med frist inden for 24 timer', queueUrl({ view: 'due24', status: OPEN }), true)}
+      ${tile(c.mine, 'tildelt mig', queueUrl({ view: 'mine', status: OPEN }))}
     </ul>
     <a class="button button-primary" href="/haendelser">Gå til arbejdskøen</a>
   </section>`;

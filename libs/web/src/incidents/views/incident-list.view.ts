@@ -6,7 +6,7 @@ import { html, SafeHtml } from '../../html';
 import { alert, breadcrumbs } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';
 import { labelOf, RSIT_CLASS_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../incident-labels';
-import { QueueFilters, queueUrl, QueueView } from '../queue-filters';
+import { OPEN, QueueFilters, queueUrl, QueueView } from '../queue-filters';
 import { dueWithCountdown, incidentPath, severityBadge, statusBadge } from './incident-bits.view';
 import { selectField, textField } from './incident-fields.view';
 
@@ -56,7 +56,7 @@ function filterForm(m: IncidentListModel): SafeHtml {
   return html`<form method="get" action="/haendelser" class="incident-filters" aria-label="Filtre">
     ${f.view ? html`<input type="hidden" name="vis" value="${f.view}" />` : null}
     ${selectField('filter-kommune', 'kommune', 'Kommune', [any, ...m.municipalities.map((x) => ({ value: String(x.code), label: x.name }))], f.municipality)}
-    ${selectField('filter-status', 'status', 'Status', [any, ...INCIDENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))], f.status)}
+    ${selectField('filter-status', 'status', 'Status', [any, { value: OPEN, label: 'Åbne (ikke afsluttede)' }, ...INCIDENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))], f.status)}
     ${selectField('filter-alvor', 'alvor', 'Alvor', [any, ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))], f.severity)}
     ${textField('filter-q', 'q', 'Søg i tekst og reference', f.q)}
     <div class="incident-filters__actions">
