@@ -17,6 +17,7 @@ import { formatWait } from '@app/ui';
 import { CsrfFormDto, LoginFormDto, UnlockLinkFormDto } from './dto/login-form.dto';
 import { page, redirect } from './page';
 import { RendersPage } from './renders-page.decorator';
+import { IncidentPagesService } from './incidents/incident-pages.service';
 import { homeView } from './views/home.view';
 import { loginView } from './views/login.view';
 
@@ -36,14 +37,18 @@ export class WebController {
     private readonly config: AppConfigService,
     private readonly notifications: NotificationsService,
     private readonly unlockLinks: UnlockLinkMailer,
+    private readonly incidentPages: IncidentPagesService,
   ) {}
 
   @Get()
   @UseGuards(WebSessionGuard)
   @RendersPage()
   async home(@CurrentPrincipal() principal: UserPrincipal) {
-    const messages = await this.notifications.forUser(principal.id);
-    return page(({ user, csrfToken }) => homeView(user!, csrfToken, messages));
+    const [messages, incidents] = await Promise.all([
+      this.notifications.forUser(principal.id),
+      this.incidentPages.homeSection(principal),
+    ]);
+    return page(({ user, csrfToken }) => homeView(user!, csrfToken, messages, incidents));
   }
 
   @Get('login')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthModule } from '@app/auth';
+import { IncidentsModule } from '@app/incidents';
 import { MunicipalitiesModule } from '@app/municipalities';
 import { NotificationsModule } from '@app/notifications';
 import { ReportsModule } from '@app/reports';
@@ -10,6 +11,8 @@ import { EditionsAdminController } from './administration/editions-admin.control
 import { CsrfGuard } from './csrf.guard';
 import { CsrfService } from './csrf.service';
 import { PageInterceptor } from './page.interceptor';
+import { IncidentPagesController } from './incidents/incident-pages.controller';
+import { IncidentPagesService } from './incidents/incident-pages.service';
 import { ReportPagesController } from './reports/report-pages.controller';
 import { SurveyPagesController } from './survey/survey-pages.controller';
 import { SurveyPagesService } from './survey/survey-pages.service';
@@ -27,6 +30,7 @@ import { WebUserService } from './web-user.service';
     ResponsesModule,
     NotificationsModule,
     ReportsModule,
+    IncidentsModule,
   ],
   controllers: [
     WebController,
@@ -34,6 +38,7 @@ import { WebUserService } from './web-user.service';
     SurveySubmissionController,
     EditionsAdminController,
     ReportPagesController,
+    IncidentPagesController,
   ],
   providers: [
     CsrfService,
@@ -43,6 +48,7 @@ import { WebUserService } from './web-user.service';
     WebUserService,
     WebRolesGuard,
     SurveyPagesService,
+    IncidentPagesService,
   ],
 })
 export class WebModule {}

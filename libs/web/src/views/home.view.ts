@@ -20,6 +20,7 @@ const TASKS: Partial<Record<Role, { href: string; label: string; text: string }>
 /** Further pages by role, after the main task. */
 const LINKS: Array<{ roles: Role[] | 'all'; href: string; label: string }> = [
   { roles: ['municipality_officer'], href: '/rapporter', label: 'Mine rapporter' },
+  { roles: ['municipality_officer', 'cert_analyst'], href: '/haendelser', label: 'Hændelser' },
   { roles: 'all', href: '/landsresultater', label: 'Landsresultater' },
   { roles: ['kl_analyst'], href: '/administration/brug', label: 'Brug af platformen' },
 ];
@@ -67,7 +68,12 @@ function notifications(items: HomeNotification[]): SafeHtml | null {
   </section>`;
 }
 
-export function homeView(user: PageUser, csrfToken: string, messages: HomeNotification[] = []): string {
+export function homeView(
+  user: PageUser,
+  csrfToken: string,
+  messages: HomeNotification[] = [],
+  incidents: SafeHtml | null = null,
+): string {
   const where = user.municipalityName ? html` for <strong>${user.municipalityName} Kommune</strong>` : null;
   return layout({
     title: 'Forside',
@@ -75,7 +81,7 @@ export function homeView(user: PageUser, csrfToken: string, messages: HomeNotifi
     csrfToken,
     body: html`<h1>Velkommen, ${user.displayName}</h1>
       <p class="font-lead">Du er logget ind som <strong>${user.roleLabel}</strong>${where}.</p>
-      ${notifications(messages)} ${tasks(user.role)} ${links(user.role)}
+      ${notifications(messages)} ${incidents} ${tasks(user.role)} ${links(user.role)}
       ${alert(
         'info',
         'Om Baseline',

@@ -1,0 +1,118 @@
+import { HttpException, Injectable } from '@nestjs/common';
+import type { UserPrincipal } from '@app/auth';
+import { Clock } from '@app/config';
+import { IncidentsService } from '@app/incidents';
+import { MunicipalitiesService } from '@app/municipalities';
+import { UsersService } from '@app/users';
+import { SafeHtml } from '@app/ui';
+import { WebUserService } from '../web-user.service';
+import { listQuery, OPEN_STATUSES, QueueFilters } from './queue-filters';
+import type { IncidentListModel } from './views/incident-list.view';
+import { certHomeSection, officerHomeSection } from './views/incident-home.view';
+import type { IncidentPageModel } from './views/incident-page.view';
+
+const isCert = (p: UserPrincipal) => p.role === 'cert_analyst';
+
+/** Gathers what the incident pages show, from the incident service and the people around it. */
+@Injectable()
+export class IncidentPagesService {
+  constructor(
+    private readonly incidents: IncidentsService,
+    private readonly webUsers: WebUserService,
+    private readonly municipalities: MunicipalitiesService,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+  ) {}
+
+  user(principal: UserPrincipal) {
+    return this.webUsers.pageUser(principal);
+  }
+
+  /** The active KommuneCERT analysts, who can be assigned an incident. */
+  async analysts(): Promise<Array<{ id: string; name: string }>> {
+    return (await this.users.list())
+      .filter((u) => u.role === 'cert_analyst' && u.active)
+      .map((u) => ({ id: u.id, name: u.displayName }));
+  }
+
+  async list(
+    principal: UserPrincipal,
+    filters: QueueFilters,
+  ): Promise<Omit<IncidentListModel, 'csrfToken' | 'notice'>> {
+    const cert = isCert(principal);
+    const query = listQuery(cert ? filters : { ...filters, view: '', municipality: '' });
+    const [user, page, municipalities, analysts] = await Promise.all([
+      this.webUsers.pageUser(principal),
+      this.incidents.list(principal, query),
+      cert ? this.municipalities.list() : Promise.resolve([]),
+      cert ? this.analysts() : Promise.resolve([]),
+    ]);
+    return {
+      user,
+      cert,
+      page,
+      filters,
+      municipalities: municipalities
+        .map((m) => ({ code: m.code, name: m.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'da')),
+      analysts: new Map(analysts.map((a) => [a.id, a.name])),
+      now: this.clock.now(),
+    };
+  }
+
+  /** Everything on the incident page; another municipality's incident is a 404 from the service. */
+  async page(
+    principal: UserPrincipal,
+    id: string,
+  ): Promise<Omit<IncidentPageModel, 'csrfToken' | 'notice' | 'conflict' | 'problem'>> {
+    const incident = await this.incidents.get(principal, id);
+    const cert = isCert(principal);
+    const [user, timeline, comments, attachments, municipality, analysts, original] = await Promise.all([
+      this.webUsers.pageUser(principal),
+      this.incidents.timeline(principal, id),
+      this.incidents.comments(principal, id),
+      this.incidents.attachments(principal, id),
+      this.municipalities.get(incident.municipalityCode),
+      this.analysts(),
+      incident.duplicateOfId
+        ? this.incidents.get(principal, incident.duplicateOfId).catch((e: unknown) => {
+            if (e instanceof HttpException) return null;
+            throw e;
+          })
+        : Promise.resolve(null),
+    ]);
+    return {
+      user,
+      cert,
+      selfId: principal.id,
+      now: this.clock.now(),
+      incident,
+      municipalityName: `${municipality.name} Kommune`,
+      duplicateOfReference: original?.reference ?? null,
+      timeline,
+      comments,
+      attachments,
+      analysts,
+    };
+  }
+
+  /** What the role's home page shows about incidents now, or nothing for KL and the administrator. */
+  async homeSection(principal: UserPrincipal): Promise<SafeHtml | null> {
+    const page = { limit: 1, offset: 0, status: OPEN_STATUSES };
+    if (isCert(principal)) {
+      const count = async (q: object) => (await this.incidents.list(principal, { ...q, ...page })).total;
+      const [unassigned, overdue, due24, mine] = await Promise.all([
+        count({ assignee: 'none' }),
+        count({ overdue: 'true' }),
+        count({ dueWithinHours: 24 }),
+        count({ assignee: 'me' }),
+      ]);
+      return certHomeSection({ unassigned, overdue, due24, mine });
+    }
+    if (principal.role === 'municipality_officer' && principal.municipalityCode !== null) {
+      const { items } = await this.incidents.list(principal, { ...page, limit: 100 });
+      return officerHomeSection(items, this.clock.now());
+    }
+    return null;
+  }
+}
