@@ -28,35 +28,38 @@ export class DemoIncidentsSeeder {
   ) {}
 
   async seed(): Promise<boolean> {
+    const hasIncidents = async (m: EntityManager) =>
+      (await m.query('SELECT EXISTS (SELECT 1 FROM incidents) AS any'))[0].any as boolean;
+    if (await hasIncidents(this.dataSource.manager)) return false;
+    const users: Array<{ id: string; email: string; role: string; municipality_code: number | null }> =
+      await this.dataSource.query(
+        `SELECT id, email, role, municipality_code FROM users
+         WHERE email = 'cert@baseline.local' OR email LIKE 'officer-%@baseline.local'`,
+      );
+    const cert = users.find((u) => u.role === 'cert_analyst');
+    if (!cert) {
+      this.logger.warn('Demo incidents skipped: no demo KommuneCERT analyst (cert@baseline.local)');
+      return false;
+    }
+    const officers = new Map(
+      users.filter((u) => u.municipality_code !== null).map((u) => [u.municipality_code!, u]),
+    );
+    const actorOf = (who: DemoActor, code: number): Actor => {
+      if (who === 'cert') return { id: cert.id, label: cert.email };
+      const officer = officers.get(code);
+      return { id: officer?.id ?? null, label: officer?.email ?? `officer-${code}@baseline.local` };
+    };
+    // Generated before the transaction opens: a session idle in a transaction is ended by the server.
+    const incidents = generateDemoIncidents(readMunicipalities(), this.clock.now(), cert.id);
     const seeded = await this.dataSource.transaction(async (m) => {
       // Two seeds at once (two launchers on one database) queue here; the second then finds rows.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('baseline:demo-incidents'))`);
-      const [{ any }] = await m.query('SELECT EXISTS (SELECT 1 FROM incidents) AS any');
-      if (any) return 0;
-      const users: Array<{ id: string; email: string; role: string; municipality_code: number | null }> =
-        await m.query(
-          `SELECT id, email, role, municipality_code FROM users
-           WHERE email = 'cert@baseline.local' OR email LIKE 'officer-%@baseline.local'`,
-        );
-      const cert = users.find((u) => u.role === 'cert_analyst');
-      if (!cert) {
-        this.logger.warn('Demo incidents skipped: no demo KommuneCERT analyst (cert@baseline.local)');
-        return 0;
-      }
-      const officers = new Map(
-        users.filter((u) => u.municipality_code !== null).map((u) => [u.municipality_code!, u]),
-      );
-      const actorOf = (who: DemoActor, code: number): Actor => {
-        if (who === 'cert') return { id: cert.id, label: cert.email };
-        const officer = officers.get(code);
-        return { id: officer?.id ?? null, label: officer?.email ?? `officer-${code}@baseline.local` };
-      };
-      const incidents = generateDemoIncidents(readMunicipalities(), this.clock.now(), cert.id);
+      if (await hasIncidents(m)) return false;
       await this.insert(m, incidents, cert.id, actorOf);
-      return incidents.length;
+      return true;
     });
-    if (seeded > 0) this.logger.log(`Demo incidents: ${seeded} over the last year`);
-    return seeded > 0;
+    if (seeded) this.logger.log(`Demo incidents: ${incidents.length} over the last year`);
+    return seeded;
   }
 
   private async insert(
