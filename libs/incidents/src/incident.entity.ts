@@ -38,6 +38,7 @@ export type IncidentSource = 'web' | 'api' | 'cert';
 })
 @Index('IDX_incidents_status_created', ['status', 'createdAt'])
 @Index('IDX_incidents_assignee_status', ['assigneeId', 'status'])
+@Index('IDX_incidents_assignee_created', ['assigneeId', 'createdAt'])
 @Index('IDX_incidents_municipality_created', ['municipalityCode', 'createdAt'])
 @Check(
   'CHK_incidents_status',

@@ -311,18 +311,20 @@ export class IncidentsRepository {
       `SELECT count(*)::int AS total FROM incidents i ${whereSql}`,
       [...params],
     );
+    // The page is chosen first and only its rows get the municipality and the next due time:
+    // joined before the LIMIT, every matching row's obligations would be aggregated.
     const rows: IncidentListRow[] = await this.dataSource.query(
       `SELECT i.id, i.reference, i.municipality_code AS "municipalityCode", mu.name AS "municipalityName",
               i.title, i.status, i.rsit_class AS "rsitClass", i.rsit_type AS "rsitType", i.severity, i.tlp,
               i.assignee_id AS "assigneeId", i.aware_at AS "awareAt", i.created_at AS "createdAt", i.version,
               due.next AS "nextDueAt", coalesce(due.next < ${at()}, false) AS overdue
-       FROM incidents i
+       FROM (SELECT i.* FROM incidents i ${whereSql}
+             ORDER BY i.created_at DESC, i.id DESC
+             LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}) i
        JOIN municipalities mu ON mu.code = i.municipality_code
        LEFT JOIN LATERAL (SELECT min(o.due_at) AS next FROM incident_obligations o
                           WHERE o.incident_id = i.id AND o.submitted_at IS NULL) due ON true
-       ${whereSql}
-       ORDER BY i.created_at DESC, i.id DESC
-       LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}`,
+       ORDER BY i.created_at DESC, i.id DESC`,
       params,
     );
     return { total, rows };
