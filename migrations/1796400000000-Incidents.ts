@@ -4,15 +4,16 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The KommuneCERT incident log: incidents with their gap-free per-year reference counter, the
  * timeline, comments, attachments (bytea), regulatory obligations and intake idempotency keys.
  * The app role gets its grants from the default privileges (libs/database/src/app-role.ts).
- * Work-queue indexes: incidents (status, created_at), (assignee_id, status), (municipality_code,
- * created_at), and the open obligations by due_at (partial, submitted_at IS NULL).
+ * Work-queue indexes on incidents: (created_at, id) for newest first, (status, created_at),
+ * (assignee_id, status), (municipality_code, created_at), and next_due_at (partial, not null) for
+ * overdue and soon-due; the open obligations by due_at (partial, submitted_at IS NULL) for reminders.
  */
 export class Incidents1796400000000 implements MigrationInterface {
   name = 'Incidents1796400000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "incidents" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "reference" text NOT NULL, "municipality_code" smallint NOT NULL, "source" text NOT NULL, "reporter_user_id" uuid, "reporter_api_key_id" uuid, "reporter_label" text NOT NULL, "reporter_reference" text, "title" text NOT NULL, "description" text NOT NULL DEFAULT '', "status" text NOT NULL DEFAULT 'new', "rsit_class" text NOT NULL, "rsit_type" text NOT NULL, "tlp" text NOT NULL DEFAULT 'amber', "severity" text NOT NULL DEFAULT 'medium', "nis2_significant" text NOT NULL DEFAULT 'not-assessed', "nis2_impact" text, "root_cause" text, "affected_systems" text array NOT NULL DEFAULT '{}', "affected_services" text array NOT NULL DEFAULT '{}', "assignee_id" uuid, "disposition" text, "duplicate_of_id" uuid, "occurred_at" TIMESTAMP WITH TIME ZONE, "detected_at" TIMESTAMP WITH TIME ZONE, "aware_at" TIMESTAMP WITH TIME ZONE NOT NULL, "contained_at" TIMESTAMP WITH TIME ZONE, "resolved_at" TIMESTAMP WITH TIME ZONE, "closed_at" TIMESTAMP WITH TIME ZONE, "pdb_type" text, "pdb_nature" text array, "pdb_approx_subjects" integer, "pdb_approx_records" integer, "pdb_special_categories" text array, "pdb_notifiable" boolean, "pdb_documented_only_reason" text, "pdb_subjects_informed" boolean, "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "CHK_incidents_duplicate" CHECK (("status" = 'duplicate') = ("duplicate_of_id" IS NOT NULL)), CONSTRAINT "CHK_incidents_counts" CHECK ("pdb_approx_subjects" >= 0 AND "pdb_approx_records" >= 0), CONSTRAINT "CHK_incidents_nis2" CHECK ("nis2_significant" IN ('yes','no','not-assessed')), CONSTRAINT "CHK_incidents_tlp" CHECK ("tlp" IN ('clear','green','amber','amber+strict','red')), CONSTRAINT "CHK_incidents_severity" CHECK ("severity" IN ('low','medium','high','critical')), CONSTRAINT "CHK_incidents_source" CHECK ("source" IN ('web','api','cert')), CONSTRAINT "CHK_incidents_status" CHECK ("status" IN ('new','triage','in_progress','contained','resolved','closed','not_an_incident','duplicate')), CONSTRAINT "PK_ccb34c01719889017e2246469f9" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "incidents" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "reference" text NOT NULL, "municipality_code" smallint NOT NULL, "source" text NOT NULL, "reporter_user_id" uuid, "reporter_api_key_id" uuid, "reporter_label" text NOT NULL, "reporter_reference" text, "title" text NOT NULL, "description" text NOT NULL DEFAULT '', "status" text NOT NULL DEFAULT 'new', "rsit_class" text NOT NULL, "rsit_type" text NOT NULL, "tlp" text NOT NULL DEFAULT 'amber', "severity" text NOT NULL DEFAULT 'medium', "nis2_significant" text NOT NULL DEFAULT 'not-assessed', "nis2_impact" text, "root_cause" text, "affected_systems" text array NOT NULL DEFAULT '{}', "affected_services" text array NOT NULL DEFAULT '{}', "assignee_id" uuid, "disposition" text, "duplicate_of_id" uuid, "occurred_at" TIMESTAMP WITH TIME ZONE, "detected_at" TIMESTAMP WITH TIME ZONE, "aware_at" TIMESTAMP WITH TIME ZONE NOT NULL, "contained_at" TIMESTAMP WITH TIME ZONE, "resolved_at" TIMESTAMP WITH TIME ZONE, "closed_at" TIMESTAMP WITH TIME ZONE, "pdb_type" text, "pdb_nature" text array, "pdb_approx_subjects" integer, "pdb_approx_records" integer, "pdb_special_categories" text array, "pdb_notifiable" boolean, "pdb_documented_only_reason" text, "pdb_subjects_informed" boolean, "next_due_at" TIMESTAMP WITH TIME ZONE, "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "CHK_incidents_duplicate" CHECK (("status" = 'duplicate') = ("duplicate_of_id" IS NOT NULL)), CONSTRAINT "CHK_incidents_counts" CHECK ("pdb_approx_subjects" >= 0 AND "pdb_approx_records" >= 0), CONSTRAINT "CHK_incidents_nis2" CHECK ("nis2_significant" IN ('yes','no','not-assessed')), CONSTRAINT "CHK_incidents_tlp" CHECK ("tlp" IN ('clear','green','amber','amber+strict','red')), CONSTRAINT "CHK_incidents_severity" CHECK ("severity" IN ('low','medium','high','critical')), CONSTRAINT "CHK_incidents_source" CHECK ("source" IN ('web','api','cert')), CONSTRAINT "CHK_incidents_status" CHECK ("status" IN ('new','triage','in_progress','contained','resolved','closed','not_an_incident','duplicate')), CONSTRAINT "PK_ccb34c01719889017e2246469f9" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_incidents_municipality_created" ON "incidents" ("municipality_code", "created_at") `,
@@ -23,6 +24,10 @@ export class Incidents1796400000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "IDX_incidents_status_created" ON "incidents" ("status", "created_at") `,
     );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_incidents_next_due" ON "incidents" ("next_due_at") WHERE "next_due_at" IS NOT NULL`,
+    );
+    await queryRunner.query(`CREATE INDEX "IDX_incidents_created" ON "incidents" ("created_at", "id") `);
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_incidents_reporter_reference" ON "incidents" ("municipality_code", "reporter_reference") WHERE "reporter_reference" IS NOT NULL`,
     );
@@ -122,6 +127,8 @@ export class Incidents1796400000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "incident_attachments"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_incidents_reference"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_incidents_reporter_reference"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_incidents_created"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_incidents_next_due"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_incidents_status_created"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_incidents_assignee_status"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_incidents_municipality_created"`);

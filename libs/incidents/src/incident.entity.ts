@@ -27,8 +27,8 @@ export type IncidentSource = 'web' | 'api' | 'cert';
 
 /**
  * A security incident or personal-data breach of one municipality. Indexes serve the KommuneCERT
- * work queue: by status, by assignee, by municipality (each newest first), and the open
- * obligations by due time (on incident_obligations).
+ * work queue: newest first overall, by status, by assignee, by municipality, and by the next open
+ * deadline (overdue, due within hours).
  */
 @Entity('incidents')
 @Index('UQ_incidents_reference', ['reference'], { unique: true })
@@ -36,6 +36,8 @@ export type IncidentSource = 'web' | 'api' | 'cert';
   unique: true,
   where: '"reporter_reference" IS NOT NULL',
 })
+@Index('IDX_incidents_created', ['createdAt', 'id'])
+@Index('IDX_incidents_next_due', ['nextDueAt'], { where: '"next_due_at" IS NOT NULL' })
 @Index('IDX_incidents_status_created', ['status', 'createdAt'])
 @Index('IDX_incidents_assignee_status', ['assigneeId', 'status'])
 @Index('IDX_incidents_assignee_created', ['assigneeId', 'createdAt'])
@@ -186,6 +188,13 @@ export class Incident {
   /** Data subjects told (Art. 34). */
   @Column({ type: 'boolean', nullable: true })
   pdbSubjectsInformed!: boolean | null;
+
+  /**
+   * The earliest due time of its unsubmitted obligations (null when none), kept by the repository
+   * whenever obligations change, so the work queue finds overdue and soon-due incidents by index.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  nextDueAt!: Date | null;
 
   /** Bumped on every change of the incident; a write based on an older version is refused. */
   @Column({ type: 'integer', default: 1 })

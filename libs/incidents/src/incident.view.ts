@@ -69,6 +69,8 @@ export interface IncidentView {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** The earliest due time of the unsubmitted obligations. */
+  nextDueAt: Date | null;
   overdue: boolean;
   obligations: ObligationView[];
 }
@@ -146,6 +148,11 @@ export function mapIncident(i: Incident, obligations: IncidentObligation[], now:
     version: i.version,
     createdAt: i.createdAt,
     updatedAt: i.updatedAt,
+    nextDueAt:
+      views
+        .filter((o) => o.submittedAt === null)
+        .map((o) => o.dueAt)
+        .sort((a, b) => a.getTime() - b.getTime())[0] ?? null,
     overdue: views.some((o) => o.overdue),
     obligations: views,
   };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IncidentClockEvents } from './incident-clock-events';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsRepository } from './incidents.repository';
 import { IncidentsService } from './incidents.service';
@@ -6,7 +7,7 @@ import { IncidentsService } from './incidents.service';
 /** The KommuneCERT incident log: intake, workflow, timeline and regulatory clocks. */
 @Module({
   controllers: [IncidentsController],
-  providers: [IncidentsRepository, IncidentsService],
-  exports: [IncidentsService],
+  providers: [IncidentsRepository, IncidentsService, IncidentClockEvents],
+  exports: [IncidentsService, IncidentClockEvents],
 })
 export class IncidentsModule {}

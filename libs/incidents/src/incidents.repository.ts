@@ -16,7 +16,7 @@ export type NewIncidentEvent = Omit<IncidentEvent, 'id' | 'incident' | 'at' | 'f
   Partial<Pick<IncidentEvent, 'field' | 'before' | 'after'>>;
 
 export interface IncidentListFilter {
-  status?: IncidentStatus;
+  status?: IncidentStatus[];
   municipalityCode?: number;
   rsitClass?: string;
   severity?: string;
@@ -48,6 +48,15 @@ export interface IncidentListRow {
   version: number;
   nextDueAt: Date | null;
   overdue: boolean;
+}
+
+export interface OpenObligationRow {
+  incidentId: string;
+  reference: string;
+  municipalityCode: number;
+  assigneeId: string | null;
+  kind: ObligationKind;
+  dueAt: Date;
 }
 
 export type IntakeClaim =
@@ -171,22 +180,54 @@ export class IncidentsRepository {
       `DELETE FROM incident_obligations WHERE incident_id = $1 AND submitted_at IS NULL AND NOT (kind = ANY($2::text[]))`,
       [incidentId, planned.map((p) => p.kind)],
     );
-    if (planned.length === 0) return;
-    await m.query(
-      `INSERT INTO incident_obligations (incident_id, kind, anchor_at, due_at)
+    if (planned.length > 0) {
+      await m.query(
+        `INSERT INTO incident_obligations (incident_id, kind, anchor_at, due_at)
        SELECT $1, x.kind, x.anchor_at, x.due_at
        FROM jsonb_to_recordset($2::jsonb) AS x(kind text, anchor_at timestamptz, due_at timestamptz)
        ON CONFLICT (incident_id, kind) DO UPDATE SET anchor_at = EXCLUDED.anchor_at, due_at = EXCLUDED.due_at`,
-      [
-        incidentId,
-        JSON.stringify(
-          planned.map((p) => ({
-            kind: p.kind,
-            anchor_at: p.anchorAt.toISOString(),
-            due_at: p.dueAt.toISOString(),
-          })),
-        ),
-      ],
+        [
+          incidentId,
+          JSON.stringify(
+            planned.map((p) => ({
+              kind: p.kind,
+              anchor_at: p.anchorAt.toISOString(),
+              due_at: p.dueAt.toISOString(),
+            })),
+          ),
+        ],
+      );
+    }
+    await this.refreshNextDue(m, incidentId);
+  }
+
+  private async refreshNextDue(m: EntityManager, incidentId: string): Promise<void> {
+    await m.query(
+      `UPDATE incidents SET next_due_at = (SELECT min(due_at) FROM incident_obligations
+                                           WHERE incident_id = $1 AND submitted_at IS NULL)
+       WHERE id = $1`,
+      [incidentId],
+    );
+  }
+
+  /**
+   * Unsubmitted obligations of incidents still being handled, soonest first (for reminders and the
+   * home pages); served by the partial index on due_at.
+   */
+  openObligations(filter: {
+    incidentId?: string;
+    dueBefore?: Date;
+    limit?: number;
+  }): Promise<OpenObligationRow[]> {
+    return this.dataSource.query(
+      `SELECT o.incident_id AS "incidentId", i.reference, i.municipality_code AS "municipalityCode",
+              i.assignee_id AS "assigneeId", o.kind, o.due_at AS "dueAt"
+       FROM incident_obligations o JOIN incidents i ON i.id = o.incident_id
+       WHERE o.submitted_at IS NULL AND i.status NOT IN ('closed', 'not_an_incident', 'duplicate')
+         AND ($1::uuid IS NULL OR o.incident_id = $1) AND ($2::timestamptz IS NULL OR o.due_at < $2)
+       ORDER BY o.due_at, o.incident_id, o.kind
+       LIMIT $3`,
+      [filter.incidentId ?? null, filter.dueBefore ?? null, filter.limit ?? 10_000],
     );
   }
 
@@ -197,6 +238,7 @@ export class IncidentsRepository {
     values: Pick<IncidentObligation, 'submittedAt' | 'reference' | 'reasonForDelay' | 'submittedById'>,
   ): Promise<void> {
     await m.getRepository(IncidentObligation).update({ incidentId, kind }, values);
+    await this.refreshNextDue(m, incidentId);
   }
 
   async addEvents(m: EntityManager, events: NewIncidentEvent[]): Promise<void> {
@@ -283,7 +325,7 @@ export class IncidentsRepository {
     if (!scope.all) where.push(`i.municipality_code = ${param(scope.municipalityCode)}`);
     if (filter.municipalityCode !== undefined)
       where.push(`i.municipality_code = ${param(filter.municipalityCode)}`);
-    if (filter.status) where.push(`i.status = ${param(filter.status)}`);
+    if (filter.status) where.push(`i.status = ANY(${param(filter.status)}::text[])`);
     if (filter.rsitClass) where.push(`i.rsit_class = ${param(filter.rsitClass)}`);
     if (filter.severity) where.push(`i.severity = ${param(filter.severity)}`);
     if (filter.assigneeId === null) where.push('i.assignee_id IS NULL');
@@ -294,16 +336,11 @@ export class IncidentsRepository {
       const like = param(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where.push(`(i.reference ILIKE ${like} OR i.title ILIKE ${like} OR i.description ILIKE ${like})`);
     }
-    if (filter.overdue !== undefined) {
-      where.push(
-        `${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM incident_obligations o
-          WHERE o.incident_id = i.id AND o.submitted_at IS NULL AND o.due_at < ${at()})`,
-      );
-    }
+    if (filter.overdue === true) where.push(`i.next_due_at < ${at()}`);
+    if (filter.overdue === false) where.push(`(i.next_due_at IS NULL OR i.next_due_at >= ${at()})`);
     if (filter.dueWithinHours !== undefined) {
       where.push(
-        `EXISTS (SELECT 1 FROM incident_obligations o WHERE o.incident_id = i.id AND o.submitted_at IS NULL
-          AND o.due_at >= ${at()} AND o.due_at <= ${at()}::timestamptz + make_interval(hours => ${param(filter.dueWithinHours)}))`,
+        `i.next_due_at >= ${at()} AND i.next_due_at <= ${at()}::timestamptz + make_interval(hours => ${param(filter.dueWithinHours)})`,
       );
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -311,20 +348,16 @@ export class IncidentsRepository {
       `SELECT count(*)::int AS total FROM incidents i ${whereSql}`,
       [...params],
     );
-    // The page is chosen first and only its rows get the municipality and the next due time:
-    // joined before the LIMIT, every matching row's obligations would be aggregated.
     const rows: IncidentListRow[] = await this.dataSource.query(
       `SELECT i.id, i.reference, i.municipality_code AS "municipalityCode", mu.name AS "municipalityName",
               i.title, i.status, i.rsit_class AS "rsitClass", i.rsit_type AS "rsitType", i.severity, i.tlp,
               i.assignee_id AS "assigneeId", i.aware_at AS "awareAt", i.created_at AS "createdAt", i.version,
-              due.next AS "nextDueAt", coalesce(due.next < ${at()}, false) AS overdue
-       FROM (SELECT i.* FROM incidents i ${whereSql}
-             ORDER BY i.created_at DESC, i.id DESC
-             LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}) i
+              i.next_due_at AS "nextDueAt", coalesce(i.next_due_at < ${at()}, false) AS overdue
+       FROM incidents i
        JOIN municipalities mu ON mu.code = i.municipality_code
-       LEFT JOIN LATERAL (SELECT min(o.due_at) AS next FROM incident_obligations o
-                          WHERE o.incident_id = i.id AND o.submitted_at IS NULL) due ON true
-       ORDER BY i.created_at DESC, i.id DESC`,
+       ${whereSql}
+       ORDER BY i.created_at DESC, i.id DESC
+       LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}`,
       params,
     );
     return { total, rows };

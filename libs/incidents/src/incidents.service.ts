@@ -8,6 +8,7 @@ import { Clock } from '@app/config';
 import { fieldError } from '@app/http';
 import { MAX_ATTACHMENT_BYTES, sniffMediaType } from './attachment-content';
 import { copenhagenYear } from './copenhagen-time';
+import { IncidentClockEvents } from './incident-clock-events';
 import type {
   ListIncidentsQueryDto,
   SubmitObligationDto,
@@ -40,7 +41,12 @@ import {
   StaleIncidentVersionException,
   TransitionNotAllowedException,
 } from './incidents.exceptions';
-import { IncidentListRow, IncidentsRepository, NewIncidentEvent } from './incidents.repository';
+import {
+  IncidentListRow,
+  IncidentsRepository,
+  NewIncidentEvent,
+  OpenObligationRow,
+} from './incidents.repository';
 import {
   IncidentView,
   mapEvent,
@@ -161,6 +167,7 @@ export class IncidentsService {
     private readonly incidents: IncidentsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly clockEvents: IncidentClockEvents,
   ) {}
 
   /**
@@ -194,8 +201,9 @@ export class IncidentsService {
     const actor = actorOf(principal, options.address);
     const source = options.source ?? (isCert(principal) ? 'cert' : 'api');
 
+    let result: ReportResult;
     try {
-      return await this.incidents.transaction(async (m) => {
+      result = await this.incidents.transaction(async (m) => {
         if (key) {
           const claim = await this.incidents.claimIntakeKey(m, municipalityCode, key.value, bodyHash);
           if (!claim.claimed) {
@@ -255,6 +263,8 @@ export class IncidentsService {
       }
       throw e;
     }
+    if (result.created) await this.clockEvents.changed(result.incident.id);
+    return result;
   }
 
   async list(principal: Principal, query: ListIncidentsQueryDto): Promise<IncidentPage> {
@@ -315,7 +325,7 @@ export class IncidentsService {
       throw fieldError('assigneeId', 'is not an active KommuneCERT analyst');
     }
     const now = this.clock.now();
-    return this.incidents.transaction(async (m) => {
+    const result = await this.incidents.transaction(async (m) => {
       const incident = await this.locked(m, id, scope);
       if (incident.version !== dto.version)
         throw new StaleIncidentVersionException(dto.version, incident.version);
@@ -385,6 +395,8 @@ export class IncidentsService {
       );
       return this.view(await this.locked(m, id, scope), now, m);
     });
+    await this.clockEvents.changed(id);
+    return result;
   }
 
   /** Moves the incident through the workflow (KommuneCERT only). */
@@ -397,7 +409,7 @@ export class IncidentsService {
     const scope = incidentScope(principal);
     requireCert(principal, 'changes the status of an incident');
     const now = this.clock.now();
-    return this.incidents.transaction(async (m) => {
+    const result = await this.incidents.transaction(async (m) => {
       const incident = await this.locked(m, id, scope);
       if (incident.version !== dto.version)
         throw new StaleIncidentVersionException(dto.version, incident.version);
@@ -454,6 +466,8 @@ export class IncidentsService {
       );
       return this.view(await this.locked(m, id, scope), now, m);
     });
+    await this.clockEvents.changed(id);
+    return result;
   }
 
   async comments(principal: Principal, id: string): Promise<IncidentComment[]> {
@@ -536,7 +550,7 @@ export class IncidentsService {
     const submittedAt = new Date(dto.submittedAt);
     if (submittedAt.getTime() > now.getTime() + 5 * 60_000)
       throw fieldError('submittedAt', 'must not be in the future');
-    return this.incidents.transaction(async (m) => {
+    const result = await this.incidents.transaction(async (m) => {
       const incident = await this.locked(m, id, scope);
       const obligation = (await this.incidents.obligations(incident.id, m)).find((o) => o.kind === kind);
       if (!obligation) throw new ObligationNotApplicableException(kind, incident.reference);
@@ -585,6 +599,18 @@ export class IncidentsService {
       );
       return (await this.incidents.obligations(incident.id, m)).map((o) => mapObligation(o, now));
     });
+    await this.clockEvents.changed(id);
+    return result;
+  }
+
+  /**
+   * For the reminder jobs and home pages (no principal: callers scope the result themselves):
+   * the unsubmitted obligations of incidents still being handled, soonest first.
+   */
+  openObligations(
+    filter: { incidentId?: string; dueBefore?: Date; limit?: number } = {},
+  ): Promise<OpenObligationRow[]> {
+    return this.incidents.openObligations(filter);
   }
 
   async attachments(principal: Principal, id: string): Promise<AttachmentView[]> {

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -84,10 +86,16 @@ export class SubmitObligationDto {
 }
 
 export class ListIncidentsQueryDto {
-  @ApiPropertyOptional({ enum: INCIDENT_STATUSES })
+  @ApiPropertyOptional({
+    description: 'One status or several, comma-separated (e.g. new,triage,in_progress)',
+    example: 'new,triage',
+  })
   @IsOptional()
-  @IsIn(INCIDENT_STATUSES)
-  status?: IncidentStatus;
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()) : value))
+  @IsArray()
+  @ArrayMaxSize(INCIDENT_STATUSES.length)
+  @IsIn(INCIDENT_STATUSES, { each: true })
+  status?: IncidentStatus[];
 
   @ApiPropertyOptional({ description: 'Municipality code (KommuneCERT)' })
   @IsOptional()
@@ -119,7 +127,9 @@ export class ListIncidentsQueryDto {
   @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';
 
-  @ApiPropertyOptional({ description: 'Only incidents with an open obligation due within this many hours' })
+  @ApiPropertyOptional({
+    description: 'Only incidents whose next open deadline falls within this many hours',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,0 +1,34 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+export interface IncidentClockListener {
+  /**
+   * After commit: an incident's obligations or status changed (reported, corrected, submitted,
+   * settled). Reconcile from the database; a call lost to a crash is recovered by reconciling on start.
+   */
+  changed(incidentId: string): Promise<void>;
+}
+
+/** Lets the reminders (and whatever else keeps time) follow the clocks without the incident code knowing them. */
+@Injectable()
+export class IncidentClockEvents {
+  private readonly logger = new Logger(IncidentClockEvents.name);
+  private readonly listeners: IncidentClockListener[] = [];
+
+  subscribe(listener: IncidentClockListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Never fails the request that committed the change: the database holds the truth. */
+  async changed(incidentId: string): Promise<void> {
+    for (const l of this.listeners) {
+      try {
+        await l.changed(incidentId);
+      } catch (err) {
+        this.logger.error(
+          { err, incidentId },
+          'An incident clock listener failed; reconciliation will catch up',
+        );
+      }
+    }
+  }
+}
