@@ -28,6 +28,7 @@ interface Row {
   detected_at: Date | null;
   aware_at: Date;
   closed_at: Date | null;
+  next_due_at: Date | null;
   assignee_role: string | null;
   first_event: string;
   obligations: Array<{
@@ -71,7 +72,7 @@ describe('Demo incidents (e2e)', () => {
     expect(await seeder.seed()).toBe(true);
     rows = await t.db.query(
       `SELECT i.id, i.reference, i.municipality_code, i.status, i.rsit_class, i.rsit_type, i.nis2_significant,
-              i.pdb_notifiable, i.occurred_at, i.detected_at, i.aware_at, i.closed_at, u.role AS assignee_role,
+              i.pdb_notifiable, i.occurred_at, i.detected_at, i.aware_at, i.closed_at, i.next_due_at, u.role AS assignee_role,
               (SELECT e.kind FROM incident_events e WHERE e.incident_id = i.id ORDER BY e.at, e.id LIMIT 1) AS first_event,
               coalesce((SELECT json_agg(json_build_object('kind', o.kind, 'anchor_at', o.anchor_at,
                           'due_at', o.due_at, 'submitted_at', o.submitted_at) ORDER BY o.due_at, o.kind)
@@ -132,6 +133,11 @@ describe('Demo incidents (e2e)', () => {
         .map((p) => ({ kind: p.kind, anchorAt: p.anchorAt.toISOString(), dueAt: p.dueAt.toISOString() }))
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.kind.localeCompare(b.kind));
       if (JSON.stringify(stored) !== JSON.stringify(expected)) problems.push(r.reference);
+      const open = r.obligations
+        .filter((o) => o.submitted_at === null)
+        .map((o) => new Date(o.due_at).getTime());
+      const nextDue = open.length > 0 ? Math.min(...open) : null;
+      if ((r.next_due_at?.getTime() ?? null) !== nextDue) problems.push(`${r.reference}: next_due_at`);
     }
     expect(problems).toEqual([]);
   });

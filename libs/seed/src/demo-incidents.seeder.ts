@@ -78,26 +78,26 @@ export class DemoIncidentsSeeder {
            affected_systems, affected_services, assignee_id, disposition, duplicate_of_id, occurred_at, detected_at,
            aware_at, contained_at, resolved_at, closed_at, pdb_type, pdb_nature, pdb_approx_subjects,
            pdb_approx_records, pdb_special_categories, pdb_notifiable, pdb_documented_only_reason,
-           pdb_subjects_informed, version, created_at, updated_at)
+           pdb_subjects_informed, next_due_at, version, created_at, updated_at)
          SELECT id, reference, municipality_code, source, reporter_user_id, reporter_label, title, description,
            status, rsit_class, rsit_type, tlp, severity, nis2_significant, nis2_impact, root_cause,
            string_to_array(affected_systems, E'\\x1f'), string_to_array(affected_services, E'\\x1f'),
            assignee_id, disposition, duplicate_of_id, occurred_at, detected_at, aware_at, contained_at,
            resolved_at, closed_at, pdb_type, string_to_array(pdb_nature, E'\\x1f'), pdb_approx_subjects,
            pdb_approx_records, string_to_array(pdb_special_categories, E'\\x1f'), pdb_notifiable,
-           pdb_documented_only_reason, pdb_subjects_informed, version, created_at, updated_at
+           pdb_documented_only_reason, pdb_subjects_informed, next_due_at, version, created_at, updated_at
          FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::text[], $5::uuid[], $6::text[], $7::text[],
            $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
            $16::text[], $17::text[], $18::text[], $19::uuid[], $20::text[], $21::uuid[], $22::timestamptz[],
            $23::timestamptz[], $24::timestamptz[], $25::timestamptz[], $26::timestamptz[], $27::timestamptz[],
            $28::text[], $29::text[], $30::int[], $31::int[], $32::text[], $33::boolean[], $34::text[],
-           $35::boolean[], $36::int[], $37::timestamptz[], $38::timestamptz[])
+           $35::boolean[], $36::timestamptz[], $37::int[], $38::timestamptz[], $39::timestamptz[])
            AS x(id, reference, municipality_code, source, reporter_user_id, reporter_label, title, description,
              status, rsit_class, rsit_type, tlp, severity, nis2_significant, nis2_impact, root_cause,
              affected_systems, affected_services, assignee_id, disposition, duplicate_of_id, occurred_at,
              detected_at, aware_at, contained_at, resolved_at, closed_at, pdb_type, pdb_nature,
              pdb_approx_subjects, pdb_approx_records, pdb_special_categories, pdb_notifiable,
-             pdb_documented_only_reason, pdb_subjects_informed, version, created_at, updated_at)`,
+             pdb_documented_only_reason, pdb_subjects_informed, next_due_at, version, created_at, updated_at)`,
         [
           part.map((i) => i.id),
           part.map((i) => i.reference),
@@ -134,6 +134,7 @@ export class DemoIncidentsSeeder {
           part.map((i) => i.pdb?.notifiable ?? null),
           part.map((i) => i.pdb?.documentedOnlyReason ?? null),
           part.map((i) => i.pdb?.subjectsInformed ?? null),
+          part.map((i) => i.nextDueAt),
           part.map((i) => i.version),
           part.map((i) => i.createdAt),
           part.map((i) => i.updatedAt),

@@ -97,6 +97,9 @@ describe('demo incidents', () => {
         },
         submissions,
       );
+      const open = i.obligations.filter((o) => o.submittedAt === null).map((o) => o.dueAt.getTime());
+      if ((i.nextDueAt?.getTime() ?? null) !== (open.length > 0 ? Math.min(...open) : null))
+        problems.push(`${i.reference}: nextDueAt`);
       const stored = i.obligations.map(({ kind, anchorAt, dueAt }) => ({ kind, anchorAt, dueAt }));
       if (JSON.stringify(stored) !== JSON.stringify(planned)) problems.push(`${i.reference}: dues`);
       for (const o of i.obligations) {

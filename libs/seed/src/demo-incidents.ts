@@ -96,6 +96,7 @@ export type DemoIncident = Pick<
   | 'containedAt'
   | 'resolvedAt'
   | 'closedAt'
+  | 'nextDueAt'
   | 'version'
   | 'createdAt'
   | 'updatedAt'
@@ -712,6 +713,7 @@ function complete(d: Draft, reference: string, now: Date, certAnalystId: string)
     containedAt: at('contained'),
     resolvedAt: at('resolved'),
     closedAt: settledAt,
+    nextDueAt: nextDue(obligations),
     pdb: d.pdb,
     version,
     createdAt: d.createdAt,
@@ -804,6 +806,12 @@ function demoObligations(
     reference: extra.get(p.kind)?.reference ?? null,
     reasonForDelay: extra.get(p.kind)?.reasonForDelay ?? null,
   }));
+}
+
+/** The earliest due time of the unsubmitted obligations, as the repository keeps it on the incident. */
+function nextDue(obligations: DemoObligation[]): Date | null {
+  const open = obligations.filter((o) => o.submittedAt === null).map((o) => o.dueAt.getTime());
+  return open.length > 0 ? new Date(Math.min(...open)) : null;
 }
 
 /** A duplicate points to an earlier incident of the same municipality; with none, it was not one. */
