@@ -40,7 +40,6 @@ export type IncidentSource = 'web' | 'api' | 'cert';
 @Index('IDX_incidents_next_due', ['nextDueAt'], { where: '"next_due_at" IS NOT NULL' })
 @Index('IDX_incidents_status_created', ['status', 'createdAt'])
 @Index('IDX_incidents_assignee_status', ['assigneeId', 'status'])
-@Index('IDX_incidents_assignee_created', ['assigneeId', 'createdAt'])
 @Index('IDX_incidents_municipality_created', ['municipalityCode', 'createdAt'])
 @Check(
   'CHK_incidents_status',
