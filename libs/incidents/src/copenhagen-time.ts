@@ -28,8 +28,9 @@ export interface WallTime {
 
 /** The Copenhagen wall-clock time of an instant. */
 export function copenhagenWallTime(instant: Date): WallTime {
-  const get = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.formatToParts(instant).find((p) => p.type === type)!.value);
+  // One formatToParts per call: it is the costly part (the intake and the demo seed call this often).
+  const formatted = parts.formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(formatted.find((p) => p.type === type)!.value);
   return {
     year: get('year'),
     month: get('month'),

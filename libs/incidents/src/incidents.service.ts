@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -214,10 +214,11 @@ export class IncidentsService {
             return { created: false, incident: await this.view(existing, now, m) };
           }
         }
-        const year = copenhagenYear(now);
-        const reference = formatIncidentReference(year, await this.incidents.nextSequence(m, year));
+        // The year's counter row is locked from nextSequence to the commit, so every report queues
+        // on it: it is taken as late as possible, after the incident and its obligations are written
+        // under a provisional reference, to hold it for as few statements as possible.
         const incident = await this.incidents.insertIncident(m, {
-          reference,
+          reference: `pending:${randomUUID()}`,
           municipalityCode,
           source,
           reporterUserId: principal.kind === 'user' ? principal.id : null,
@@ -240,6 +241,10 @@ export class IncidentsService {
         });
         await this.incidents.replaceObligations(m, incident.id, planObligations(this.clockInput(incident)));
         if (key) await this.incidents.attachIntakeKey(m, municipalityCode, key.value, incident.id);
+        const year = copenhagenYear(now);
+        const reference = formatIncidentReference(year, await this.incidents.nextSequence(m, year));
+        await this.incidents.updateIncident(m, incident.id, { reference });
+        incident.reference = reference;
         await this.incidents.addEvents(m, [
           this.event(incident, principal, 'reported', {
             after: { reference, status: incident.status, source },

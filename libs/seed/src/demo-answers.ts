@@ -12,6 +12,8 @@
  * questionnaire and the 98 municipalities, and demo-answers.spec.ts checks they still hit the targets.
  */
 
+import { gauss, Random, seededRandom } from './prng';
+
 export interface DemoQuestion {
   key: string;
   areaKey: string;
@@ -381,31 +383,9 @@ function breachesLastYear(ctx: AnswerContext): number {
 // ---------------------------------------------------------------------------------------------
 // Randomness and small helpers
 
-type Random = () => number;
-
-/** A mulberry32 stream seeded by FNV-1a of (model seed, purpose, year, municipality). */
+/** A stream keyed by (model seed, purpose, year, municipality). */
 function rng(purpose: string, year: number, code: number): Random {
-  let a = fnv1a(`${MODEL.seed}|${purpose}|${year}|${code}`);
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** Approximately standard normal (Irwin-Hall of 4 uniforms): plain arithmetic, bounded at ±3.5. */
-function gauss(r: Random): number {
-  return (r() + r() + r() + r() - 2) * Math.sqrt(3);
+  return seededRandom(`${MODEL.seed}|${purpose}|${year}|${code}`);
 }
 
 function clamp(x: number, min: number, max: number): number {

@@ -3,6 +3,7 @@ import { AppConfigService } from '@app/config';
 import { MunicipalitiesService } from '@app/municipalities';
 import { PasswordHasher, UsersRepository } from '@app/users';
 import { DemoEditionsSeeder } from './demo-editions.seeder';
+import { DemoIncidentsSeeder } from './demo-incidents.seeder';
 import { demoUsers } from './demo-users';
 
 export class DemoSeedRefusedException extends Error {
@@ -22,6 +23,7 @@ export class DemoSeedService {
     private readonly hasher: PasswordHasher,
     private readonly config: AppConfigService,
     private readonly editions: DemoEditionsSeeder,
+    private readonly incidents: DemoIncidentsSeeder,
   ) {}
 
   async seedReference(): Promise<void> {
@@ -29,7 +31,9 @@ export class DemoSeedService {
     this.logger.log(`Reference data: ${count} municipalities`);
   }
 
-  /** Idempotent: existing accounts (and their passwords) and existing editions are left as they are. */
+  /**
+   * Idempotent: existing accounts (and their passwords), editions and incidents are left as they are.
+   */
   async seedDemo(): Promise<void> {
     if (this.config.isProduction) throw new DemoSeedRefusedException();
     await this.seedReference();
@@ -44,5 +48,6 @@ export class DemoSeedService {
       this.logger.log(`Demo users: ${inserted} created`);
     }
     await this.editions.seed();
+    await this.incidents.seed();
   }
 }

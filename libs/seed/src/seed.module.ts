@@ -3,11 +3,12 @@ import { MunicipalitiesModule } from '@app/municipalities';
 import { SurveysModule } from '@app/surveys';
 import { UsersModule } from '@app/users';
 import { DemoEditionsSeeder } from './demo-editions.seeder';
+import { DemoIncidentsSeeder } from './demo-incidents.seeder';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
   imports: [MunicipalitiesModule, UsersModule, SurveysModule],
-  providers: [DemoSeedService, DemoEditionsSeeder],
+  providers: [DemoSeedService, DemoEditionsSeeder, DemoIncidentsSeeder],
   exports: [DemoSeedService],
 })
 export class SeedModule {}
