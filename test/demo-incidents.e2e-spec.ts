@@ -9,8 +9,7 @@ import {
   type Nis2Significance,
   type ObligationKind,
 } from '@app/incidents';
-import { DemoIncidentsSeeder } from '@app/seed/demo-incidents.seeder';
-import { demoUsers } from '@app/seed';
+import { DemoIncidentsSeeder, demoUsers } from '@app/seed';
 import { PasswordHasher } from '@app/users';
 import { TEST_PASSWORD } from './support/factories';
 import { createTestApp, resetData, TestApp } from './support/test-app';

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/config';
-import { readMunicipalities } from '@app/municipalities/reference-data';
+import { readMunicipalities } from '@app/municipalities';
 import { DemoActor, DemoIncident, generateDemoIncidents, referenceCounters } from './demo-incidents';
 
 /** Rows per statement: large enough to be set-based, small enough to keep each parameter modest. */

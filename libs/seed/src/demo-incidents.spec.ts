@@ -1,8 +1,13 @@
-import { incidentTimesProblem } from '@app/incidents/incident-times';
-import { isSettled } from '@app/incidents/incident-workflow';
-import { isLate, isOverdue, planObligations } from '@app/incidents/regulatory-clocks';
-import { BREACH_TYPES, rsitProblem } from '@app/incidents/rsit';
-import { readMunicipalities } from '@app/municipalities/reference-data';
+import {
+  BREACH_TYPES,
+  incidentTimesProblem,
+  isLate,
+  isOverdue,
+  isSettled,
+  planObligations,
+  rsitProblem,
+} from '@app/incidents';
+import { readMunicipalities } from '@app/municipalities';
 import { BALLERUP, DemoIncident, generateDemoIncidents, referenceCounters } from './demo-incidents';
 
 const NOW = new Date('2026-12-01T11:00:00Z');

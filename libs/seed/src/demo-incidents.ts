@@ -11,20 +11,18 @@
  * municipalities; beside them the security incidents (phishing, malware, DDoS, intrusion attempts, …)
  * in DEMO_INCIDENT_MIX. NIS2-significant incidents are rare (critical disruptions only).
  */
-import { formatIncidentReference } from '@app/incidents/incident-reference';
-import type { IncidentStatus } from '@app/incidents/incident-workflow';
-import { ObligationKind, planObligations } from '@app/incidents/regulatory-clocks';
-import { copenhagenYear } from '@app/incidents/copenhagen-time';
-import type { Incident } from '@app/incidents/incident.entity';
-import type { IncidentObligation } from '@app/incidents/incident-obligation.entity';
+import { copenhagenYear, formatIncidentReference, ObligationKind, planObligations } from '@app/incidents';
 import type {
   BreachNature,
   BreachType,
+  Incident,
+  IncidentObligation,
+  IncidentStatus,
   Nis2Significance,
   RootCause,
   Severity,
   Tlp,
-} from '@app/incidents/rsit';
+} from '@app/incidents';
 import { fnv1a, gauss, Random, seededRandom } from './prng';
 
 export interface DemoIncidentMunicipality {

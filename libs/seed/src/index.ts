@@ -3,3 +3,4 @@ export * from './demo-users';
 export * from './seed.module';
 export * from './seed-app.module';
 export * from './demo-editions.seeder';
+export * from './demo-incidents.seeder';
