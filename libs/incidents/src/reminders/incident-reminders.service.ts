@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfigService, Clock } from '@app/config';
 import { NotificationsService, Recipient } from '@app/notifications';
@@ -78,16 +79,13 @@ export class IncidentRemindersService {
     let removed = 0;
     for (const job of await queue.getDelayed()) {
       const data = job.data as Partial<RemindPayload>;
-      if (job.name !== REMINDER_JOB || !job.id || wanted.has(job.id)) continue;
+      if (job.name !== REMINDER_JOB || !job.id) continue;
       if (incidentId && data.incidentId !== incidentId) continue;
-      // A job promoted meanwhile cannot be removed; it checks its obligation when it runs.
-      if (
-        await job.remove().then(
-          () => true,
-          () => false,
-        )
-      )
-        removed++;
+      const want = wanted.get(job.id);
+      // Due now by this clock but still delayed (the clocks of the processes disagree): run it now.
+      // A job promoted or removed meanwhile cannot be moved; it checks its obligation when it runs.
+      if (want?.delay === 0) await job.promote().catch(() => undefined);
+      else if (!want && (await removeIfPresent(job))) removed++;
     }
     for (const [jobId, { key, delay }] of wanted) {
       // Done reminders are not kept, so a reminder planned again after running (e.g. one that found
@@ -167,4 +165,12 @@ export class IncidentRemindersService {
       mail: { subject: title, text: `${body}\n\nSe hændelsen her: ${link}\n` },
     };
   }
+}
+
+/** False when the job was promoted or removed meanwhile. */
+function removeIfPresent(job: Job): Promise<boolean> {
+  return job.remove().then(
+    () => true,
+    () => false,
+  );
 }
