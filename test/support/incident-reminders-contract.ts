@@ -6,6 +6,7 @@ import { JobQueueService } from '@app/queue';
 import { as, Caller, hoursAgo, reportBody, resetIncidents, userCaller } from './incidents';
 import { startWorker, waitForJob } from './queue-backend';
 import { storedIn } from './queue-contract';
+import { startSmtpInbox } from './smtp-inbox';
 import { TEST_REDIS_URL } from './test-database';
 import { createTestApp, resetData, TestApp } from './test-app';
 import { waitFor } from './wait-for';
@@ -246,6 +247,33 @@ export function incidentRemindersContract(backend: 'redis' | 'postgres'): void {
       expect((await inbox(officer)).map((n) => n.title)).toEqual([
         expect.stringMatching(/^Frist om 2 timer/),
       ]);
+    });
+    it('e-mails the reminder when SMTP is set', async () => {
+      const smtp = await startSmtpInbox();
+      // Read when the worker is built; optional settings fall through to the environment.
+      process.env.SMTP_URL = smtp.url;
+      try {
+        const created = await report({ awareAt: hoursAgo(71) });
+        await start();
+        await waitFor(
+          () => smtp.mails.map((m) => m.to).sort(),
+          (to) => to.length === 3,
+        );
+        const users = await t.db.query(`SELECT id, email FROM users WHERE id = ANY($1)`, [
+          [officer.id, cert.id, otherCert.id],
+        ]);
+        expect(smtp.mails.map((m) => m.to).sort()).toEqual(
+          users.map((u: { email: string }) => u.email).sort(),
+        );
+        const mail = smtp.mails.find(
+          (m) => m.to === users.find((u: { id: string }) => u.id === officer.id).email,
+        )!;
+        expect(mail.text).toContain(`/haendelser/${created.id}`);
+        expect(mail.text).toContain('skal indsendes senest');
+      } finally {
+        delete process.env.SMTP_URL;
+        await smtp.close();
+      }
     });
   });
 }
