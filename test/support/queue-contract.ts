@@ -94,6 +94,7 @@ export function queueBackendContract(backend: 'redis' | 'postgres'): void {
       expect((await queue.getJobSchedulers()).filter((s) => s.key === 'audit-verify-daily')).toHaveLength(1);
       expect((await queue.getJobSchedulers()).map((s) => s.key).sort()).toEqual([
         'audit-verify-daily',
+        'incident-reminders-reconcile',
         'reminders-scan',
         'statistics-reconcile',
       ]);

@@ -19,7 +19,10 @@ export class IncidentsJobs implements OnApplicationBootstrap {
     await this.jobs.enqueue('incidents.plan-reminders', {});
   }
 
-  @JobHandler('incidents.plan-reminders')
+  /** Also every quarter of an hour, for a change whose planning job was never enqueued (queue away). */
+  @JobHandler('incidents.plan-reminders', {
+    schedule: { id: 'incident-reminders-reconcile', cron: '*/15 * * * *', data: {} },
+  })
   plan({ incidentId }: JobPayloads['incidents.plan-reminders']) {
     return this.reminders.plan(incidentId);
   }
