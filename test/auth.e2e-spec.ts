@@ -1,11 +1,9 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { hashSecretToken } from '@app/auth';
 import { Clock } from '@app/config';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 import { createUser, TEST_PASSWORD, tokenFor } from './support/factories';
+import { SmtpInbox, startSmtpInbox } from './support/smtp-inbox';
 
 describe('Sign-in, roles and tenant binding (e2e)', () => {
   let t: TestApp;
@@ -287,40 +285,20 @@ describe('Sign-in throttling (e2e)', () => {
 
 describe('Unlock link by e-mail (e2e)', () => {
   let t: TestApp;
-  let smtp: SMTPServer;
-  const inbox: Array<{ to: string; text: string }> = [];
+  let smtp: SmtpInbox;
+  let inbox: SmtpInbox['mails'];
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, done) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          inbox.push({
-            to: session.envelope.rcptTo.map((r) => r.address).join(','),
-            // Undo quoted-printable soft breaks so the link reads as one line.
-            text: Buffer.concat(chunks)
-              .toString('utf8')
-              .replace(/=\r?\n/g, '')
-              .replace(/=3D/g, '='),
-          });
-          done();
-        });
-      },
-    });
-    smtp.listen(0, '127.0.0.1');
-    await once(smtp.server, 'listening');
+    smtp = await startSmtpInbox();
+    inbox = smtp.mails;
     // Read when the app is built; optional settings fall through to the environment.
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    process.env.SMTP_URL = smtp.url;
     t = await createTestApp();
   });
   afterAll(async () => {
     delete process.env.SMTP_URL;
     await t.close();
-    await new Promise<void>((resolve) => smtp.close(resolve));
+    await smtp.close();
   });
   beforeEach(async () => {
     inbox.length = 0;

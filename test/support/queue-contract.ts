@@ -7,7 +7,7 @@ import { startWorker, waitForJob } from './queue-backend';
 import { TEST_REDIS_URL, testDatabaseUrl } from './test-database';
 
 /** Where the job is really stored, read straight from the backend rather than through BullMQ. */
-async function storedIn(backend: 'redis' | 'postgres', id: string): Promise<boolean> {
+export async function storedIn(backend: 'redis' | 'postgres', id: string): Promise<boolean> {
   if (backend === 'redis') {
     const redis = new IORedis(TEST_REDIS_URL);
     try {
@@ -94,6 +94,7 @@ export function queueBackendContract(backend: 'redis' | 'postgres'): void {
       expect((await queue.getJobSchedulers()).filter((s) => s.key === 'audit-verify-daily')).toHaveLength(1);
       expect((await queue.getJobSchedulers()).map((s) => s.key).sort()).toEqual([
         'audit-verify-daily',
+        'incident-reminders-reconcile',
         'reminders-scan',
         'statistics-reconcile',
       ]);

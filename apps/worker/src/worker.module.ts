@@ -3,6 +3,7 @@ import { AuditWorkerModule } from '@app/audit';
 import { AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { AppLoggerModule } from '@app/http';
+import { IncidentsWorkerModule } from '@app/incidents';
 import { QueueModule, QueueWorkersModule } from '@app/queue';
 import { ReportsWorkerModule } from '@app/reports';
 import { ResponsesWorkerModule } from '@app/responses';
@@ -20,6 +21,7 @@ import { StatisticsWorkerModule } from '@app/statistics';
     ResponsesWorkerModule,
     StatisticsWorkerModule,
     ReportsWorkerModule,
+    IncidentsWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -11,6 +11,7 @@ import { IncidentIntakeKey } from '@app/incidents/incident-intake-key.entity';
 import { IncidentObligation } from '@app/incidents/incident-obligation.entity';
 import { IncidentReferenceCounter } from '@app/incidents/incident-reference-counter.entity';
 import { Incident } from '@app/incidents/incident.entity';
+import { IncidentReminderSent } from '@app/incidents/reminders/incident-reminder-sent.entity';
 import { Municipality } from '@app/municipalities/municipality.entity';
 import { Region } from '@app/municipalities/region.entity';
 import { Notification } from '@app/notifications/notification.entity';
@@ -52,4 +53,5 @@ export const ENTITIES = [
   IncidentAttachment,
   IncidentObligation,
   IncidentIntakeKey,
+  IncidentReminderSent,
 ];

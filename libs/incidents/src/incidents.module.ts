@@ -3,11 +3,12 @@ import { IncidentClockEvents } from './incident-clock-events';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsRepository } from './incidents.repository';
 import { IncidentsService } from './incidents.service';
+import { IncidentReminderTrigger } from './reminders/incident-reminder-trigger';
 
 /** The KommuneCERT incident log: intake, workflow, timeline and regulatory clocks. */
 @Module({
   controllers: [IncidentsController],
-  providers: [IncidentsRepository, IncidentsService, IncidentClockEvents],
+  providers: [IncidentsRepository, IncidentsService, IncidentClockEvents, IncidentReminderTrigger],
   exports: [IncidentsService, IncidentClockEvents],
 })
 export class IncidentsModule {}

@@ -38,6 +38,13 @@ export interface JobPayloads {
     municipalityCode: number;
     statisticsVersion: number;
   };
+  /**
+   * Plan the delayed reminder jobs of one incident's open obligations (after a change to its
+   * clocks), or of every incident when no id is given (the reconciliation at worker start).
+   */
+  'incidents.plan-reminders': { incidentId?: string };
+  /** Remind of one obligation at one stage, if it is still open and due at `dueAt` (ms). */
+  'incidents.remind': { incidentId: string; kind: string; stage: '12h' | '2h' | 'overdue'; dueAt: number };
 }
 export type JobName = keyof JobPayloads;
 
@@ -48,6 +55,8 @@ export const JOB_QUEUE = {
   'statistics.reconcile': QUEUES.maintenance,
   'reports.render-edition': QUEUES.reports,
   'reports.render': QUEUES.reports,
+  'incidents.plan-reminders': QUEUES.maintenance,
+  'incidents.remind': QUEUES.maintenance,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names a queue carries, for typing a processor's handler table. */
