@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, InternalServerErrorException } from '@nestjs/common';
-import { SubmitObligationDto } from '@app/incidents/dto/incident-actions.dto';
+import { SubmitObligationDto } from '@app/incidents';
 import { danishProblem, fieldProblems, isConflict, validated } from './service-errors';
 
 describe('service errors on the incident pages', () => {
