@@ -2,6 +2,7 @@ export * from './attachment-content';
 export * from './copenhagen-time';
 export * from './dto/incident-actions.dto';
 export * from './dto/incident.dto';
+export * from './dto/incident.response';
 export * from './incident-problem';
 export * from './incident-attachment.entity';
 export * from './incident-clock-events';
