@@ -80,6 +80,7 @@ describe('KommuneCERT incidents (e2e)', () => {
 
     const changed = await report(officer, { ...body, title: 'Another title' }, 'siem-4711').expect(422);
     expect(changed.body.message).toMatch(/Idempotency-Key was already used for KCERT-\d{4}-0001/);
+    expect(changed.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     // Another municipality may use the same key for its own incident.
     const other = await userCaller(t, 'municipality_officer', FOREIGN);
     expect((await report(other, body, 'siem-4711').expect(201)).body.reference).toBe(`KCERT-${year}-0002`);
@@ -239,6 +240,7 @@ describe('KommuneCERT incidents (e2e)', () => {
       .send({ version: 1, severity: 'high' })
       .expect(409);
     expect(stale.body.details).toEqual({ sentVersion: 1, currentVersion: 2 });
+    expect(stale.body.code).toBe('INCIDENT_VERSION_CONFLICT');
     const staleTransition = await as(request(t.http).post(`/api/v1/incidents/${id}/transitions`), cert)
       .send({ version: 1, to: 'triage' })
       .expect(409);
@@ -251,6 +253,7 @@ describe('KommuneCERT incidents (e2e)', () => {
       'An incident cannot go from new to closed; allowed: triage, not_an_incident, duplicate',
     );
     expect(wrong.body.details.allowed).toEqual(['triage', 'not_an_incident', 'duplicate']);
+    expect(wrong.body.code).toBe('TRANSITION_NOT_ALLOWED');
     const [{ status, version }] = await t.db.query('SELECT status, version FROM incidents WHERE id = $1', [
       id,
     ]);
@@ -465,9 +468,10 @@ describe('KommuneCERT incidents (e2e)', () => {
     expect(Buffer.compare(down.body as Buffer, pdf)).toBe(0);
 
     const exe = Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1');
-    await as(request(t.http).post(`/api/v1/incidents/${id}/attachments`), officer)
+    const refused = await as(request(t.http).post(`/api/v1/incidents/${id}/attachments`), officer)
       .attach('file', exe, { filename: 'faktura.pdf', contentType: 'application/pdf' })
       .expect(415);
+    expect(refused.body.code).toBe('ATTACHMENT_TYPE_REFUSED');
     await as(request(t.http).post(`/api/v1/incidents/${id}/attachments`), officer)
       .attach('file', Buffer.alloc(10 * 1024 * 1024 + 1, 0x61), 'big.txt')
       .expect(413);

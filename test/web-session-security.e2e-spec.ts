@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 import { createUser, TEST_PASSWORD, TestUser, tokenFor } from './support/factories';
 import { createEdition, openEdition } from './support/editions';
+import { reportBody } from './support/incidents';
 
 /** A browser's cookies as `name=value` pairs, from Set-Cookie headers. */
 type Jar = Map<string, string>;
@@ -203,6 +204,46 @@ describe('Web sessions behind HTTPS: cookies, CSRF bound to the session, no-stor
     expect((await autosave({ 'X-CSRF-Token': token })).status).toBe(200);
     await post(`/undersoegelser/${edition.id}/indsend`, {}, { version: '1', _csrf: token }).expect(422);
     await post('/logout', {}, { _csrf: token }).expect(303);
+  });
+
+  it('checks the CSRF token of a multipart upload once its fields are read, and refuses it otherwise', async () => {
+    const officer = await createUser(t.db, 'municipality_officer', 151);
+    const bearer = await tokenFor(t.http, officer);
+    const incident = await request(t.http)
+      .post('/api/v1/incidents')
+      .set('Authorization', `Bearer ${bearer}`)
+      .send(reportBody())
+      .expect(201);
+    const { jar } = await signIn(officer);
+    const token = csrfOf((await page(jar, `/haendelser/${incident.body.id}`).expect(200)).text);
+    const upload = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) => {
+      const req = request(t.http)
+        .post(path)
+        .set('Cookie', cookieHeader(jar))
+        .set('Accept', 'application/json');
+      for (const [k, v] of Object.entries(headers)) req.set(k, v);
+      for (const [k, v] of Object.entries(fields)) req.field(k, v);
+      return req.attach('file', Buffer.from('2026-12-01 login failed\n'), 'log.txt');
+    };
+    const bilag = `/haendelser/${incident.body.id}/bilag`;
+    const refusals = [
+      await upload(bilag, {}),
+      await upload(bilag, { _csrf: token.slice(0, -2) + 'xx' }),
+      await upload(bilag, { _csrf: token }, { Origin: 'https://evil.example' }),
+      // A route that does not read multipart cannot see the token in it: refused, not let through.
+      await upload('/logout', { _csrf: token }),
+    ];
+    expect(refusals.map((r) => [r.status, r.body.code])).toEqual(refusals.map(() => [403, 'CSRF_REJECTED']));
+    const attachments = () =>
+      request(t.http)
+        .get(`/api/v1/incidents/${incident.body.id}/attachments`)
+        .set('Authorization', `Bearer ${bearer}`)
+        .expect(200);
+    expect((await attachments()).body).toEqual([]);
+    // With the token in the form, the file is kept.
+    const ok = await upload(bilag, { _csrf: token }).expect(303);
+    expect(ok.headers.location).toBe(`/haendelser/${incident.body.id}?besked=bilag`);
+    expect((await attachments()).body).toEqual([expect.objectContaining({ fileName: 'log.txt' })]);
   });
 
   it('refuses a sign-in form from another site even with a valid pre-session token', async () => {

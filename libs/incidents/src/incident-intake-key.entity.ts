@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Municipality } from '@app/municipalities/municipality.entity';
+// A type import and the relation by entity name, as in incident.entity.ts.
+import type { Municipality } from '@app/municipalities';
 import { Incident } from './incident.entity';
 
 /**
@@ -12,7 +13,7 @@ export class IncidentIntakeKey {
   @PrimaryColumn({ type: 'smallint' })
   municipalityCode!: number;
 
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
+  @ManyToOne('Municipality', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'municipality_code' })
   municipality?: Municipality;
 

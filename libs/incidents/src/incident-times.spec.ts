@@ -23,7 +23,7 @@ describe('incident times', () => {
   it('refuses a time in the future, naming it', () => {
     expect(
       incidentTimesProblem({ occurredAt: null, detectedAt: null, awareAt: at('2026-12-01T12:06:00Z') }, now),
-    ).toEqual({ field: 'awareAt', problem: 'must not be in the future' });
+    ).toEqual({ field: 'awareAt', problem: 'must not be in the future', reason: 'IN_FUTURE' });
     expect(
       incidentTimesProblem(
         { occurredAt: at('2027-01-01T00:00:00Z'), detectedAt: null, awareAt: at('2026-11-30T08:00:00Z') },
@@ -36,9 +36,13 @@ describe('incident times', () => {
     const occurredAt = at('2026-11-30T08:00:00Z');
     expect(
       incidentTimesProblem({ occurredAt, detectedAt: null, awareAt: at('2026-11-30T07:59:59Z') }, now),
-    ).toEqual({ field: 'awareAt', problem: 'must not be before occurredAt' });
+    ).toEqual({
+      field: 'awareAt',
+      problem: 'must not be before occurredAt',
+      reason: 'BEFORE_OCCURRED',
+    });
     expect(
       incidentTimesProblem({ occurredAt, detectedAt: at('2026-11-29T00:00:00Z'), awareAt: occurredAt }, now),
-    ).toMatchObject({ field: 'detectedAt' });
+    ).toMatchObject({ field: 'detectedAt', reason: 'BEFORE_OCCURRED' });
   });
 });

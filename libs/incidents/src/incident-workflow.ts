@@ -1,3 +1,4 @@
+import type { FieldProblemOf } from './incident-problem';
 import { NOT_AN_INCIDENT_DISPOSITIONS, NotAnIncidentDisposition } from './rsit';
 
 export const INCIDENT_STATUSES = [
@@ -45,7 +46,7 @@ export interface TransitionRequest {
 
 export type TransitionProblem =
   | { kind: 'not-allowed'; from: IncidentStatus; to: IncidentStatus; allowed: readonly IncidentStatus[] }
-  | { kind: 'invalid'; field: 'disposition' | 'duplicateOf'; problem: string };
+  | ({ kind: 'invalid' } & FieldProblemOf<'disposition' | 'duplicateOf'>);
 
 /** Why the transition cannot happen, or null when it can. */
 export function transitionProblem(
@@ -60,10 +61,16 @@ export function transitionProblem(
         kind: 'invalid',
         field: 'disposition',
         problem: `is required for not_an_incident and must be one of ${NOT_AN_INCIDENT_DISPOSITIONS.join(', ')}`,
+        reason: 'DISPOSITION_REQUIRED',
       };
     }
   } else if (request.disposition) {
-    return { kind: 'invalid', field: 'disposition', problem: 'is only given with to=not_an_incident' };
+    return {
+      kind: 'invalid',
+      field: 'disposition',
+      problem: 'is only given with to=not_an_incident',
+      reason: 'INVALID',
+    };
   }
   if (request.to === 'duplicate') {
     if (!request.duplicateOf) {
@@ -71,10 +78,16 @@ export function transitionProblem(
         kind: 'invalid',
         field: 'duplicateOf',
         problem: 'is required for duplicate (the original incident)',
+        reason: 'DUPLICATE_OF_REQUIRED',
       };
     }
   } else if (request.duplicateOf) {
-    return { kind: 'invalid', field: 'duplicateOf', problem: 'is only given with to=duplicate' };
+    return {
+      kind: 'invalid',
+      field: 'duplicateOf',
+      problem: 'is only given with to=duplicate',
+      reason: 'INVALID',
+    };
   }
   return null;
 }

@@ -9,8 +9,10 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Municipality } from '@app/municipalities/municipality.entity';
-import { User } from '@app/users/user.entity';
+// Other libs' entities: type imports, and the relation by entity name, so that loading the entity
+// list (libs/database/src/entities.ts) loads no lib index, with its modules, config and circles.
+import type { Municipality } from '@app/municipalities';
+import type { User } from '@app/users';
 import type { IncidentStatus } from './incident-workflow';
 import type {
   BreachNature,
@@ -62,7 +64,7 @@ export class Incident {
   @Column({ type: 'smallint' })
   municipalityCode!: number;
 
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
+  @ManyToOne('Municipality', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'municipality_code' })
   municipality?: Municipality;
 
@@ -72,7 +74,7 @@ export class Incident {
   @Column({ type: 'uuid', nullable: true })
   reporterUserId!: string | null;
 
-  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @ManyToOne('User', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'reporter_user_id' })
   reporterUser?: User;
 
@@ -127,7 +129,7 @@ export class Incident {
   @Column({ type: 'uuid', nullable: true })
   assigneeId!: string | null;
 
-  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @ManyToOne('User', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'assignee_id' })
   assignee?: User;
 

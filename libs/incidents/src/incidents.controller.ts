@@ -11,7 +11,6 @@ import {
   Post,
   Query,
   Res,
-  StreamableFile,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
@@ -24,12 +23,13 @@ import {
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, AuthOrApiKey, ClientAddress, CurrentPrincipal, Principal } from '@app/auth';
-import { NonEmptyBodyPipe } from '@app/http';
+import { NonEmptyBodyPipe, sendFile } from '@app/http';
 import { MAX_ATTACHMENT_BYTES } from './attachment-content';
 import {
   AddAttachmentDto,
@@ -39,6 +39,14 @@ import {
   TransitionDto,
 } from './dto/incident-actions.dto';
 import { ReportIncidentDto, UpdateIncidentDto } from './dto/incident.dto';
+import {
+  IncidentAttachmentDto,
+  IncidentCommentDto,
+  IncidentDto,
+  IncidentListDto,
+  ObligationDto,
+  TimelineEntryDto,
+} from './dto/incident.response';
 import { IncidentsService, type UploadedFile as IncomingFile } from './incidents.service';
 
 /**
@@ -54,8 +62,11 @@ export class IncidentsController {
 
   @Post()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Unique per municipality' })
-  @ApiCreatedResponse({ description: 'Reported: { id, reference, status, version, obligations, … }' })
-  @ApiOkResponse({ description: 'An idempotent retry: the incident the first request made' })
+  @ApiCreatedResponse({ type: IncidentDto, description: 'Reported, with its reference and obligations' })
+  @ApiOkResponse({
+    type: IncidentDto,
+    description: 'An idempotent retry: the incident the first request made',
+  })
   @ApiUnprocessableEntityResponse({ description: 'The idempotency key was used with another body' })
   async report(
     @Body() dto: ReportIncidentDto,
@@ -63,87 +74,117 @@ export class IncidentsController {
     @CurrentPrincipal() p: Principal,
     @ClientAddress() address: string,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<IncidentDto> {
     const { created, incident } = await this.incidents.report(p, dto, { idempotencyKey, address });
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return incident;
   }
 
   @Get()
-  @ApiOkResponse({ description: '{ total, limit, offset, items }, newest first' })
-  list(@Query() query: ListIncidentsQueryDto, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({ type: IncidentListDto, description: 'One page, newest first, with the total' })
+  list(@Query() query: ListIncidentsQueryDto, @CurrentPrincipal() p: Principal): Promise<IncidentListDto> {
     return this.incidents.list(p, query);
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({ type: IncidentDto })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal): Promise<IncidentDto> {
     return this.incidents.get(p, id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: IncidentDto, description: 'The incident after the change' })
   @ApiConflictResponse({ description: 'Stale version: details.currentVersion' })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(NonEmptyBodyPipe) dto: UpdateIncidentDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() address: string,
-  ) {
+  ): Promise<IncidentDto> {
     return this.incidents.update(p, id, dto, address);
   }
 
   @Post(':id/transitions')
   @Auth('cert_analyst')
   @HttpCode(200)
+  @ApiOkResponse({ type: IncidentDto, description: 'The incident in its new status' })
   @ApiConflictResponse({ description: 'A wrong transition (details.allowed) or a stale version' })
   transition(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: TransitionDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() address: string,
-  ) {
+  ): Promise<IncidentDto> {
     return this.incidents.transition(p, id, dto, address);
   }
 
   @Get(':id/comments')
-  comments(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({
+    type: [IncidentCommentDto],
+    description: 'Oldest first; internal and TLP:RED ones for KommuneCERT only',
+  })
+  comments(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<IncidentCommentDto[]> {
     return this.incidents.comments(p, id);
   }
 
   @Post(':id/comments')
+  @ApiCreatedResponse({ type: IncidentCommentDto })
   addComment(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: AddCommentDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() address: string,
-  ) {
+  ): Promise<IncidentCommentDto> {
     return this.incidents.addComment(p, id, dto, address);
   }
 
   @Get(':id/timeline')
-  timeline(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({
+    type: [TimelineEntryDto],
+    description: 'Every change, comment and attachment, oldest first',
+  })
+  timeline(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<TimelineEntryDto[]> {
     return this.incidents.timeline(p, id);
   }
 
   @Get(':id/obligations')
-  obligations(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({ type: [ObligationDto] })
+  obligations(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<ObligationDto[]> {
     return this.incidents.obligations(p, id);
   }
 
   @Post(':id/obligations/:kind/submit')
   @HttpCode(200)
-  @ApiUnprocessableEntityResponse({ description: 'Late without reasonForDelay' })
+  @ApiOkResponse({ type: [ObligationDto], description: "The incident's obligations after the submission" })
+  @ApiConflictResponse({ description: 'The incident has no obligation of that kind' })
   submitObligation(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('kind') kind: string,
     @Body() dto: SubmitObligationDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() address: string,
-  ) {
+  ): Promise<ObligationDto[]> {
     return this.incidents.submitObligation(p, id, kind, dto, address);
   }
 
   @Get(':id/attachments')
-  attachments(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({
+    type: [IncidentAttachmentDto],
+    description: 'Internal and TLP:RED ones for KommuneCERT only',
+  })
+  attachments(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<IncidentAttachmentDto[]> {
     return this.incidents.attachments(p, id);
   }
 
@@ -161,13 +202,14 @@ export class IncidentsController {
     },
   })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
+  @ApiCreatedResponse({ type: IncidentAttachmentDto })
   addAttachment(
     @Param('id', ParseUUIDPipe) id: string,
     @UploadedFile() file: IncomingFile | undefined,
     @Body() dto: AddAttachmentDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() address: string,
-  ) {
+  ): Promise<IncidentAttachmentDto> {
     return this.incidents.addAttachment(
       p,
       id,
@@ -178,16 +220,23 @@ export class IncidentsController {
   }
 
   @Get(':id/attachments/:attachmentId')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The file as it was uploaded, with its recognised media type',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   async attachment(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
     @CurrentPrincipal() p: Principal,
-  ): Promise<StreamableFile> {
+    @Res() res: Response,
+  ): Promise<void> {
     const a = await this.incidents.attachment(p, id, attachmentId);
-    return new StreamableFile(a.content, {
-      type: a.mediaType,
-      length: a.size,
-      disposition: `attachment; filename="${a.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"`,
+    sendFile(res, {
+      content: a.content,
+      contentType: a.mediaType,
+      filename: a.fileName,
+      disposition: 'attachment',
     });
   }
 }

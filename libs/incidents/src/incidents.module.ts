@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '@app/auth';
 import { IncidentClockEvents } from './incident-clock-events';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsRepository } from './incidents.repository';
@@ -7,6 +8,7 @@ import { IncidentReminderTrigger } from './reminders/incident-reminder-trigger';
 
 /** The KommuneCERT incident log: intake, workflow, timeline and regulatory clocks. */
 @Module({
+  imports: [AccessModule],
   controllers: [IncidentsController],
   providers: [IncidentsRepository, IncidentsService, IncidentClockEvents, IncidentReminderTrigger],
   exports: [IncidentsService, IncidentClockEvents],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { IncidentScope } from './incident-access';
+import type { IncidentScope } from '@app/auth';
 import { IncidentAttachment } from './incident-attachment.entity';
 import { IncidentComment } from './incident-comment.entity';
 import { IncidentEvent } from './incident-event.entity';

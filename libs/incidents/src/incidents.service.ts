@@ -1,11 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService } from '@app/audit';
-import { actorOf, Principal } from '@app/auth';
+import {
+  AccessPolicy,
+  actorOf,
+  IncidentScope,
+  isRestrictedIncidentItem,
+  Permission,
+  Principal,
+} from '@app/auth';
 import { Clock } from '@app/config';
-import { fieldError } from '@app/http';
 import { MAX_ATTACHMENT_BYTES, sniffMediaType } from './attachment-content';
 import { copenhagenYear } from './copenhagen-time';
 import { IncidentClockEvents } from './incident-clock-events';
@@ -16,15 +22,6 @@ import type {
   AddCommentDto,
 } from './dto/incident-actions.dto';
 import type { PersonalDataBreachDto, ReportIncidentDto, UpdateIncidentDto } from './dto/incident.dto';
-import {
-  CERT_ONLY_FIELDS,
-  IncidentScope,
-  incidentScope,
-  isCert,
-  isRestricted,
-  requireCert,
-  seesRestricted,
-} from './incident-access';
 import type { IncidentAttachment } from './incident-attachment.entity';
 import type { IncidentComment } from './incident-comment.entity';
 import type { IncidentEventKind } from './incident-event.entity';
@@ -33,9 +30,12 @@ import { incidentTimesProblem } from './incident-times';
 import { transitionProblem, transitionTimes } from './incident-workflow';
 import type { Incident, IncidentSource } from './incident.entity';
 import {
+  AttachmentTooLargeException,
+  AttachmentTypeRefusedException,
+  fieldProblemError,
   IdempotencyKeyReusedException,
-  IncidentAccessDeniedException,
   IncidentAttachmentNotFoundException,
+  incidentFieldError,
   IncidentNotFoundException,
   ObligationNotApplicableException,
   StaleIncidentVersionException,
@@ -121,6 +121,8 @@ const PLAIN_FIELDS = [
   'assigneeId',
 ] as const;
 const TIME_FIELDS = ['occurredAt', 'detectedAt', 'awareAt'] as const;
+/** Fields of an incident that only KommuneCERT sets after intake (its assessment). */
+const TRIAGE_FIELDS = ['rsitClass', 'rsitType', 'severity'] as const;
 
 function pdbColumns(
   pdb: PersonalDataBreachDto | null | undefined,
@@ -168,6 +170,7 @@ export class IncidentsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly clockEvents: IncidentClockEvents,
+    private readonly access: AccessPolicy,
   ) {}
 
   /**
@@ -180,13 +183,16 @@ export class IncidentsService {
     dto: ReportIncidentDto,
     options: ReportOptions = {},
   ): Promise<ReportResult> {
-    const scope = incidentScope(principal);
+    const scope = this.access.incidentScope(principal);
     const municipalityCode = await this.reportingMunicipality(scope, dto.municipalityCode);
+    this.access.requireAccess(principal, Permission.IncidentReport, { municipalityCode });
     const now = this.clock.now();
     const rsitClass = dto.rsitClass ?? (dto.rsitType === undefined ? 'other' : undefined);
     const rsitType = dto.rsitType ?? (dto.rsitClass === undefined ? 'undetermined' : undefined);
-    if (rsitClass === undefined) throw fieldError('rsitClass', 'is required with rsitType');
-    if (rsitType === undefined) throw fieldError('rsitType', 'is required with rsitClass');
+    if (rsitClass === undefined)
+      throw incidentFieldError('rsitClass', 'is required with rsitType', 'REQUIRED');
+    if (rsitType === undefined)
+      throw incidentFieldError('rsitType', 'is required with rsitClass', 'REQUIRED');
     this.checkRsit(rsitClass, rsitType);
     const times = {
       occurredAt: instant(dto.occurredAt),
@@ -199,7 +205,7 @@ export class IncidentsService {
       .update(canonicalJson({ ...dto, municipalityCode }))
       .digest('hex');
     const actor = actorOf(principal, options.address);
-    const source = options.source ?? (isCert(principal) ? 'cert' : 'api');
+    const source = options.source ?? (scope.all ? 'cert' : 'api');
 
     let result: ReportResult;
     try {
@@ -273,7 +279,7 @@ export class IncidentsService {
   }
 
   async list(principal: Principal, query: ListIncidentsQueryDto): Promise<IncidentPage> {
-    const scope = incidentScope(principal);
+    const scope = this.access.incidentScope(principal);
     const limit = query.limit ?? 25;
     const offset = query.offset ?? 0;
     const { total, rows } = await this.incidents.list(
@@ -320,14 +326,14 @@ export class IncidentsService {
     dto: UpdateIncidentDto,
     address?: string,
   ): Promise<IncidentView> {
-    const scope = incidentScope(principal);
-    for (const field of CERT_ONLY_FIELDS) {
-      if (dto[field] !== undefined && !isCert(principal)) {
-        throw new IncidentAccessDeniedException(`Only KommuneCERT sets ${field}`);
-      }
+    const scope = this.access.incidentScope(principal);
+    for (const field of TRIAGE_FIELDS) {
+      if (dto[field] !== undefined)
+        this.access.requireAccess(principal, Permission.IncidentTriage, { field });
     }
+    if (dto.assigneeId !== undefined) this.access.requireAccess(principal, Permission.IncidentAssign, {});
     if (dto.assigneeId && !(await this.incidents.isActiveCertAnalyst(dto.assigneeId))) {
-      throw fieldError('assigneeId', 'is not an active KommuneCERT analyst');
+      throw incidentFieldError('assigneeId', 'is not an active KommuneCERT analyst', 'NOT_AN_ANALYST');
     }
     const now = this.clock.now();
     const result = await this.incidents.transaction(async (m) => {
@@ -411,8 +417,8 @@ export class IncidentsService {
     dto: TransitionDto,
     address?: string,
   ): Promise<IncidentView> {
-    const scope = incidentScope(principal);
-    requireCert(principal, 'changes the status of an incident');
+    const scope = this.access.incidentScope(principal);
+    this.access.requireAccess(principal, Permission.IncidentTransition, {});
     const now = this.clock.now();
     const result = await this.incidents.transaction(async (m) => {
       const incident = await this.locked(m, id, scope);
@@ -422,7 +428,7 @@ export class IncidentsService {
       if (problem?.kind === 'not-allowed') {
         throw new TransitionNotAllowedException(problem.from, problem.to, problem.allowed);
       }
-      if (problem) throw fieldError(problem.field, problem.problem);
+      if (problem) throw fieldProblemError(problem);
       const original = dto.to === 'duplicate' ? await this.original(m, incident, dto.duplicateOf!) : null;
       const version = incident.version + 1;
       await this.incidents.updateIncident(m, incident.id, {
@@ -477,7 +483,7 @@ export class IncidentsService {
 
   async comments(principal: Principal, id: string): Promise<IncidentComment[]> {
     const incident = await this.visible(principal, id);
-    return this.incidents.comments(incident.id, seesRestricted(principal));
+    return this.incidents.comments(incident.id, this.access.seesRestrictedIncidentItems(principal));
   }
 
   async addComment(
@@ -486,10 +492,12 @@ export class IncidentsService {
     dto: AddCommentDto,
     address?: string,
   ): Promise<IncidentComment> {
-    const scope = incidentScope(principal);
-    if (dto.internal && !isCert(principal)) {
-      throw new IncidentAccessDeniedException('Only KommuneCERT writes internal comments');
-    }
+    const scope = this.access.incidentScope(principal);
+    this.access.requireAccess(principal, Permission.IncidentInternalWrite, {
+      internal: dto.internal ?? false,
+      tlp: dto.tlp ?? null,
+      what: 'comments',
+    });
     return this.incidents.transaction(async (m) => {
       const incident = await this.found(await this.incidents.findInScope(id, scope, m), id);
       const actor = actorOf(principal, address);
@@ -503,7 +511,7 @@ export class IncidentsService {
       });
       await this.incidents.addEvents(m, [
         this.event(incident, principal, 'comment-added', {
-          internal: isRestricted(comment),
+          internal: isRestrictedIncidentItem(comment),
           after: { commentId: comment.id, body: comment.body, tlp: comment.tlp },
         }),
       ]);
@@ -528,7 +536,9 @@ export class IncidentsService {
 
   async timeline(principal: Principal, id: string): Promise<TimelineEntryView[]> {
     const incident = await this.visible(principal, id);
-    return (await this.incidents.events(incident.id, seesRestricted(principal))).map(mapEvent);
+    return (await this.incidents.events(incident.id, this.access.seesRestrictedIncidentItems(principal))).map(
+      mapEvent,
+    );
   }
 
   async obligations(principal: Principal, id: string): Promise<ObligationView[]> {
@@ -549,21 +559,24 @@ export class IncidentsService {
     dto: SubmitObligationDto,
     address?: string,
   ): Promise<ObligationView[]> {
-    const scope = incidentScope(principal);
-    if (!isObligationKind(kind)) throw fieldError('kind', `must be one of ${OBLIGATION_KINDS.join(', ')}`);
+    const scope = this.access.incidentScope(principal);
+    if (!isObligationKind(kind))
+      throw incidentFieldError('kind', `must be one of ${OBLIGATION_KINDS.join(', ')}`, 'INVALID');
     const now = this.clock.now();
     const submittedAt = new Date(dto.submittedAt);
     if (submittedAt.getTime() > now.getTime() + 5 * 60_000)
-      throw fieldError('submittedAt', 'must not be in the future');
+      throw incidentFieldError('submittedAt', 'must not be in the future', 'IN_FUTURE');
     const result = await this.incidents.transaction(async (m) => {
       const incident = await this.locked(m, id, scope);
       const obligation = (await this.incidents.obligations(incident.id, m)).find((o) => o.kind === kind);
       if (!obligation) throw new ObligationNotApplicableException(kind, incident.reference);
-      if (submittedAt < incident.awareAt) throw fieldError('submittedAt', 'must not be before awareAt');
+      if (submittedAt < incident.awareAt)
+        throw incidentFieldError('submittedAt', 'must not be before awareAt', 'BEFORE_AWARE');
       if (isLate({ dueAt: obligation.dueAt, submittedAt }) && !dto.reasonForDelay) {
-        throw fieldError(
+        throw incidentFieldError(
           'reasonForDelay',
           `is required: submitted after the due time ${obligation.dueAt.toISOString()}`,
+          'DELAY_REASON_REQUIRED',
         );
       }
       const actor = actorOf(principal, address);
@@ -620,7 +633,7 @@ export class IncidentsService {
 
   async attachments(principal: Principal, id: string): Promise<AttachmentView[]> {
     const incident = await this.visible(principal, id);
-    return this.incidents.attachments(incident.id, seesRestricted(principal));
+    return this.incidents.attachments(incident.id, this.access.seesRestrictedIncidentItems(principal));
   }
 
   /** Keeps a file (≤ 10 MB, an allow-listed type recognised by its content) with its SHA-256. */
@@ -631,25 +644,16 @@ export class IncidentsService {
     meta: { internal?: boolean; tlp?: IncidentAttachment['tlp'] },
     address?: string,
   ): Promise<AttachmentView> {
-    const scope = incidentScope(principal);
-    if (!file) throw fieldError('file', 'is required (multipart/form-data)');
-    if (file.size > MAX_ATTACHMENT_BYTES) {
-      throw new PayloadTooLargeException({
-        message: `file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
-        details: [{ field: 'file', problems: ['is too large'] }],
-      });
-    }
+    const scope = this.access.incidentScope(principal);
+    if (!file) throw incidentFieldError('file', 'is required (multipart/form-data)', 'REQUIRED');
+    if (file.size > MAX_ATTACHMENT_BYTES) throw new AttachmentTooLargeException(MAX_ATTACHMENT_BYTES);
     const mediaType = sniffMediaType(file.buffer);
-    if (!mediaType) {
-      throw new UnsupportedMediaTypeException({
-        message:
-          'file is not an allowed type (PDF, PNG, JPEG, GIF, ZIP or plain text, judged by its content)',
-        details: [{ field: 'file', problems: ['is not an allowed type'] }],
-      });
-    }
-    if (meta.internal && !isCert(principal)) {
-      throw new IncidentAccessDeniedException('Only KommuneCERT adds internal attachments');
-    }
+    if (!mediaType) throw new AttachmentTypeRefusedException();
+    this.access.requireAccess(principal, Permission.IncidentInternalWrite, {
+      internal: meta.internal ?? false,
+      tlp: meta.tlp ?? null,
+      what: 'attachments',
+    });
     return this.incidents.transaction(async (m) => {
       const incident = await this.found(await this.incidents.findInScope(id, scope, m), id);
       const actor = actorOf(principal, address);
@@ -668,7 +672,7 @@ export class IncidentsService {
       });
       await this.incidents.addEvents(m, [
         this.event(incident, principal, 'attachment-added', {
-          internal: isRestricted(saved),
+          internal: isRestrictedIncidentItem(saved),
           after: { attachmentId: saved.id, fileName: saved.fileName, mediaType, size: saved.size, sha256 },
         }),
       ]);
@@ -690,9 +694,8 @@ export class IncidentsService {
   async attachment(principal: Principal, id: string, attachmentId: string): Promise<IncidentAttachment> {
     const incident = await this.visible(principal, id);
     const attachment = await this.incidents.attachmentWithContent(incident.id, attachmentId);
-    if (!attachment || (isRestricted(attachment) && !seesRestricted(principal))) {
-      throw new IncidentAttachmentNotFoundException(attachmentId);
-    }
+    if (!attachment) throw new IncidentAttachmentNotFoundException(attachmentId);
+    this.access.requireAccess(principal, Permission.IncidentRestrictedRead, attachment);
     return attachment;
   }
 
@@ -701,23 +704,25 @@ export class IncidentsService {
   private async reportingMunicipality(scope: IncidentScope, given: number | undefined): Promise<number> {
     if (!scope.all) {
       if (given !== undefined && given !== scope.municipalityCode) {
-        throw fieldError(
+        throw incidentFieldError(
           'municipalityCode',
           `must be your own municipality (${scope.municipalityCode}) or left out`,
+          'NOT_OWN_MUNICIPALITY',
         );
       }
       return scope.municipalityCode;
     }
-    if (given === undefined) throw fieldError('municipalityCode', 'is required when KommuneCERT reports');
+    if (given === undefined)
+      throw incidentFieldError('municipalityCode', 'is required when KommuneCERT reports', 'REQUIRED');
     if (!(await this.incidents.municipalityExists(given)))
-      throw fieldError('municipalityCode', 'is not a municipality');
+      throw incidentFieldError('municipalityCode', 'is not a municipality', 'INVALID');
     return given;
   }
 
   private intakeKey(header: string | undefined, reporterReference: string | undefined) {
     if (header !== undefined) {
       if (!/^[\x21-\x7e]{1,200}$/.test(header)) {
-        throw fieldError('Idempotency-Key', 'must be 1 to 200 visible ASCII characters');
+        throw incidentFieldError('Idempotency-Key', 'must be 1 to 200 visible ASCII characters', 'INVALID');
       }
       return { field: 'Idempotency-Key', value: `idempotency-key:${header}` };
     }
@@ -729,12 +734,12 @@ export class IncidentsService {
 
   private checkRsit(rsitClass: string, rsitType: string): void {
     const problem = rsitProblem(rsitClass, rsitType);
-    if (problem) throw fieldError(problem.field, problem.problem);
+    if (problem) throw fieldProblemError(problem);
   }
 
   private checkTimes(times: Parameters<typeof incidentTimesProblem>[0], now: Date): void {
     const problem = incidentTimesProblem(times, now);
-    if (problem) throw fieldError(problem.field, problem.problem);
+    if (problem) throw fieldProblemError(problem);
   }
 
   private clockInput(i: Incident) {
@@ -783,10 +788,15 @@ export class IncidentsService {
 
   private async original(m: EntityManager, incident: Incident, idOrReference: string): Promise<Incident> {
     const original = await this.incidents.findByIdOrReference(m, idOrReference);
-    if (!original) throw fieldError('duplicateOf', 'is not an incident');
-    if (original.id === incident.id) throw fieldError('duplicateOf', 'must be another incident');
+    if (!original) throw incidentFieldError('duplicateOf', 'is not an incident', 'DUPLICATE_NOT_FOUND');
+    if (original.id === incident.id)
+      throw incidentFieldError('duplicateOf', 'must be another incident', 'DUPLICATE_OF_ITSELF');
     if (original.status === 'duplicate') {
-      throw fieldError('duplicateOf', `is itself a duplicate; point to the original`);
+      throw incidentFieldError(
+        'duplicateOf',
+        'is itself a duplicate; point to the original',
+        'DUPLICATE_OF_DUPLICATE',
+      );
     }
     return original;
   }
@@ -797,7 +807,7 @@ export class IncidentsService {
   }
 
   private async visible(principal: Principal, id: string): Promise<Incident> {
-    return this.found(await this.incidents.findInScope(id, incidentScope(principal)), id);
+    return this.found(await this.incidents.findInScope(id, this.access.incidentScope(principal)), id);
   }
 
   private async locked(m: EntityManager, id: string, scope: IncidentScope): Promise<Incident> {

@@ -20,6 +20,7 @@ describe('RSIT taxonomy', () => {
       field: 'rsitType',
       problem:
         'must be a type of class fraud: unauthorised-use-of-resources, copyright, masquerade, phishing',
+      reason: 'TYPE_NOT_OF_CLASS',
     });
   });
 });

@@ -1,3 +1,5 @@
+import type { FieldProblemOf } from './incident-problem';
+
 /**
  * The vocabularies of an incident: ENISA / TF-CSIRT Reference Security Incident Taxonomy (RSIT,
  * version 1003, as in the MISP taxonomies), TLP 2.0, the MISP incident dispositions and NIS2 terms,
@@ -52,14 +54,15 @@ export function isRsitPair(rsitClass: string, type: string): boolean {
 export function rsitProblem(
   rsitClass: string,
   type: string,
-): { field: 'rsitClass' | 'rsitType'; problem: string } | null {
+): FieldProblemOf<'rsitClass' | 'rsitType'> | null {
   if (!isRsitClass(rsitClass)) {
-    return { field: 'rsitClass', problem: `must be one of ${RSIT_CLASSES.join(', ')}` };
+    return { field: 'rsitClass', problem: `must be one of ${RSIT_CLASSES.join(', ')}`, reason: 'INVALID' };
   }
   if (!isRsitPair(rsitClass, type)) {
     return {
       field: 'rsitType',
       problem: `must be a type of class ${rsitClass}: ${RSIT_TAXONOMY[rsitClass].join(', ')}`,
+      reason: 'TYPE_NOT_OF_CLASS',
     };
   }
   return null;

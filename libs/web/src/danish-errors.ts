@@ -82,6 +82,29 @@ export const DANISH_ERRORS: Record<ErrorCode, DanishError> = {
     heading: HEADING.badRequest,
     text: 'Besvar alle obligatoriske spørgsmål, før du indsender.',
   },
+  INCIDENT_NOT_FOUND: { heading: HEADING.notFound, text: NOT_FOUND_TEXT },
+  INCIDENT_ATTACHMENT_NOT_FOUND: { heading: HEADING.notFound, text: 'Bilaget findes ikke.' },
+  INCIDENT_VERSION_CONFLICT: {
+    heading: HEADING.changed,
+    text: 'Nogen har ændret hændelsen, siden du åbnede siden. Din ændring er ikke gemt. Siden viser nu hændelsen, som den er; foretag ændringen igen, hvis den stadig er relevant.',
+  },
+  TRANSITION_NOT_ALLOWED: {
+    heading: HEADING.changed,
+    text: 'Ændringen er ikke tilladt for hændelsen, som den er nu. Siden viser den nuværende status og de tilladte skift.',
+  },
+  OBLIGATION_NOT_APPLICABLE: {
+    heading: HEADING.changed,
+    text: 'Hændelsen har ikke den frist. Tjek vurderingen af personoplysninger og NIS2.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    heading: HEADING.badRequest,
+    text: 'Anmeldelsen er allerede sendt med andet indhold. Genindlæs formularen, og anmeld igen.',
+  },
+  ATTACHMENT_TOO_LARGE: { heading: HEADING.badRequest, text: 'Filen er større end 10 MB.' },
+  ATTACHMENT_TYPE_REFUSED: {
+    heading: HEADING.badRequest,
+    text: 'Filen er ikke en tilladt type (PDF, PNG, JPEG, GIF, ZIP eller tekst).',
+  },
 };
 
 /** The heading and text a page shows for an error; a 5xx never shows its message. */

@@ -1,8 +1,9 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@app/http';
 import type { Role } from '@app/users';
 import type { Principal, UserPrincipal } from '../principal';
 import { AccessPolicy } from './access-policy';
-import { EditionFacts, Permission } from './permission';
+import { EditionFacts, IncidentItemTarget, Permission } from './permission';
 
 const OWN = 101;
 const FOREIGN = 851;
@@ -148,5 +149,109 @@ describe(AccessPolicy.name, () => {
         ForbiddenException,
       );
     }
+  });
+
+  describe('incident permissions, every caller', () => {
+    const codeOf = (fn: () => void): ErrorCode | 'allowed' => {
+      try {
+        fn();
+        return 'allowed';
+      } catch (e) {
+        return (e as DomainError).code;
+      }
+    };
+    const FORBIDDEN = ErrorCode.FORBIDDEN;
+    const NOT_FOUND = ErrorCode.INCIDENT_NOT_FOUND;
+    const certOnly = { cert_analyst: true };
+
+    // [the log, an own incident, a foreign incident]: KL and the administrator see no incident (403);
+    // an officer or API key is told a foreign incident does not exist (404), as an unknown id.
+    const reads: Record<string, Array<ErrorCode | 'allowed'>> = {
+      platform_admin: [FORBIDDEN, FORBIDDEN, FORBIDDEN],
+      kl_analyst: [FORBIDDEN, FORBIDDEN, FORBIDDEN],
+      cert_analyst: ['allowed', 'allowed', 'allowed'],
+      municipality_officer: ['allowed', 'allowed', NOT_FOUND],
+      api_key: ['allowed', 'allowed', NOT_FOUND],
+    };
+    for (const [name, principal] of callers) {
+      it(`${Permission.IncidentRead}: ${name} ${reads[name].join(', ')}`, () => {
+        const read = (municipalityCode: number | null) => () =>
+          policy.requireAccess(principal, Permission.IncidentRead, { municipalityCode });
+        expect([codeOf(read(null)), codeOf(read(OWN)), codeOf(read(FOREIGN))]).toEqual(reads[name]);
+      });
+
+      it(`incident scope of ${name}`, () => {
+        if (reads[name][0] !== 'allowed') {
+          expect(codeOf(() => policy.incidentScope(principal))).toBe(FORBIDDEN);
+        } else {
+          expect(policy.incidentScope(principal)).toEqual(
+            name === 'cert_analyst' ? { all: true } : { all: false, municipalityCode: OWN },
+          );
+        }
+      });
+
+      it(`${name} reports for its own municipality only, KommuneCERT for any`, () => {
+        const own = policy.canAccess(principal, Permission.IncidentReport, { municipalityCode: OWN });
+        const foreign = policy.canAccess(principal, Permission.IncidentReport, { municipalityCode: FOREIGN });
+        expect([own, foreign]).toEqual(
+          name === 'cert_analyst'
+            ? [true, true]
+            : name === 'municipality_officer' || name === 'api_key'
+              ? [true, false]
+              : [false, false],
+        );
+      });
+
+      it(`${name} ${certOnly[name as 'cert_analyst'] ? 'may' : 'may not'} triage, assign and move an incident`, () => {
+        const cert = certOnly[name as 'cert_analyst'] ?? false;
+        expect(policy.canAccess(principal, Permission.IncidentTriage, { field: 'severity' })).toBe(cert);
+        expect(policy.canAccess(principal, Permission.IncidentAssign, {})).toBe(cert);
+        expect(policy.canAccess(principal, Permission.IncidentTransition, {})).toBe(cert);
+        if (!cert) {
+          expect(() =>
+            policy.requireAccess(principal, Permission.IncidentTriage, { field: 'severity' }),
+          ).toThrow(new DomainError(FORBIDDEN, 'Only KommuneCERT sets severity'));
+        }
+      });
+
+      it(`${name} ${certOnly[name as 'cert_analyst'] ? 'sees' : 'does not see'} internal and TLP:RED items`, () => {
+        const cert = certOnly[name as 'cert_analyst'] ?? false;
+        const items: Array<[IncidentItemTarget, boolean]> = [
+          [{ internal: false, tlp: null }, true],
+          [{ internal: false, tlp: 'amber+strict' }, true],
+          [{ internal: false, tlp: 'red' }, cert],
+          [{ internal: true, tlp: null }, cert],
+          [{ internal: true, tlp: 'green' }, cert],
+        ];
+        for (const [item, sees] of items) {
+          expect(policy.canAccess(principal, Permission.IncidentRestrictedRead, item)).toBe(sees);
+        }
+        expect(policy.seesRestrictedIncidentItems(principal)).toBe(cert);
+        // Writing: an internal item is KommuneCERT's; a shared one anybody's who may see the incident.
+        const write = (internal: boolean) =>
+          policy.canAccess(principal, Permission.IncidentInternalWrite, {
+            internal,
+            tlp: null,
+            what: 'comments',
+          });
+        expect([write(false), write(true)]).toEqual([true, cert]);
+      });
+    }
+
+    it('answers an attachment hidden from the caller as an unknown one, and names what is refused', () => {
+      const officer = user('municipality_officer');
+      expect(
+        codeOf(() =>
+          policy.requireAccess(officer, Permission.IncidentRestrictedRead, { internal: false, tlp: 'red' }),
+        ),
+      ).toBe(ErrorCode.INCIDENT_ATTACHMENT_NOT_FOUND);
+      expect(() =>
+        policy.requireAccess(officer, Permission.IncidentInternalWrite, {
+          internal: true,
+          tlp: null,
+          what: 'attachments',
+        }),
+      ).toThrow('Only KommuneCERT adds internal attachments');
+    });
   });
 });

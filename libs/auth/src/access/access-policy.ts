@@ -1,11 +1,12 @@
 import { ForbiddenException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@app/http';
 import type { Principal } from '../principal';
-import { Permission, PermissionTargets } from './permission';
+import { IncidentItemTarget, IncidentScope, Permission, PermissionTargets } from './permission';
 
 interface Rule<T> {
   allows(principal: Principal, target: T): boolean;
   /** The refusal; a 404 where the target's existence must not leak, as an unknown id would answer. */
-  denial(target: T): HttpException;
+  denial(target: T, principal: Principal): HttpException | DomainError;
 }
 
 const isKl = (p: Principal) => p.kind === 'user' && p.role === 'kl_analyst';
@@ -16,6 +17,22 @@ const isOwnOfficer = (p: Principal, code: number | null) =>
   p.role === 'municipality_officer' &&
   p.municipalityCode !== null &&
   p.municipalityCode === code;
+
+const isCert = (p: Principal) => p.kind === 'user' && p.role === 'cert_analyst';
+
+/**
+ * The one municipality whose incidents the caller works with: an officer's or an API key's. KL and
+ * the administrator have none: they see only the national aggregates, never an incident.
+ */
+const incidentMunicipality = (p: Principal): number | null =>
+  p.kind === 'api_key' || p.role === 'municipality_officer' ? p.municipalityCode : null;
+
+const seesIncidentLog = (p: Principal) => isCert(p) || incidentMunicipality(p) !== null;
+
+/** Internal and TLP:RED material (comments, attachments, their timeline entries) is KommuneCERT's alone. */
+export const isRestrictedIncidentItem = (item: IncidentItemTarget) => item.internal || item.tlp === 'red';
+
+const certOnly = (refusal: string) => new DomainError(ErrorCode.FORBIDDEN, refusal);
 
 const RULES: { [P in Permission]: Rule<PermissionTargets[P]> } = {
   [Permission.EditionRead]: {
@@ -51,6 +68,45 @@ const RULES: { [P in Permission]: Rule<PermissionTargets[P]> } = {
       !(p.kind === 'user' && p.role === 'municipality_officer' && p.municipalityCode !== municipalityCode),
     denial: () => new ForbiddenException('You can only see your own municipality'),
   },
+  [Permission.IncidentRead]: {
+    allows: (p, { municipalityCode }) =>
+      isCert(p) ||
+      (incidentMunicipality(p) !== null &&
+        (municipalityCode === null || incidentMunicipality(p) === municipalityCode)),
+    // Another municipality's incident answers as an unknown id would; KL and the administrator are
+    // told that incidents are not theirs.
+    denial: (_t, p) =>
+      seesIncidentLog(p)
+        ? new DomainError(ErrorCode.INCIDENT_NOT_FOUND, 'No such incident')
+        : certOnly('Incidents are for KommuneCERT and the municipalities’ own officers'),
+  },
+  [Permission.IncidentReport]: {
+    allows: (p, { municipalityCode }) => isCert(p) || incidentMunicipality(p) === municipalityCode,
+    denial: () => certOnly('You can only report incidents of your own municipality'),
+  },
+  [Permission.IncidentTriage]: {
+    allows: isCert,
+    denial: ({ field }) => certOnly(`Only KommuneCERT sets ${field}`),
+  },
+  [Permission.IncidentAssign]: {
+    allows: isCert,
+    denial: () => certOnly('Only KommuneCERT sets assigneeId'),
+  },
+  [Permission.IncidentTransition]: {
+    allows: isCert,
+    denial: () => certOnly('Only KommuneCERT changes the status of an incident'),
+  },
+  [Permission.IncidentInternalWrite]: {
+    allows: (p, item) => !item.internal || isCert(p),
+    denial: ({ what }) =>
+      certOnly(
+        `Only KommuneCERT ${what === 'comments' ? 'writes internal comments' : 'adds internal attachments'}`,
+      ),
+  },
+  [Permission.IncidentRestrictedRead]: {
+    allows: (p, item) => !isRestrictedIncidentItem(item) || isCert(p),
+    denial: () => new DomainError(ErrorCode.INCIDENT_ATTACHMENT_NOT_FOUND, 'No such attachment'),
+  },
 };
 
 /**
@@ -75,7 +131,23 @@ export class AccessPolicy {
     target: PermissionTargets[P],
   ): void {
     const rule = RULES[permission] as Rule<PermissionTargets[P]>;
-    if (!rule.allows(principal, target)) throw rule.denial(target);
+    if (!rule.allows(principal, target)) throw rule.denial(target, principal);
+  }
+
+  /**
+   * The incidents the caller works with, for the repository to scope its queries by; refused (403)
+   * for those who see no incident. Another municipality's incident is then simply not found.
+   */
+  incidentScope(principal: Principal): IncidentScope {
+    this.requireAccess(principal, Permission.IncidentRead, { municipalityCode: null });
+    return isCert(principal)
+      ? { all: true }
+      : { all: false, municipalityCode: incidentMunicipality(principal)! };
+  }
+
+  /** Whether the caller sees internal and TLP:RED items (the repository leaves the others out). */
+  seesRestrictedIncidentItems(principal: Principal): boolean {
+    return this.canAccess(principal, Permission.IncidentRestrictedRead, { internal: true, tlp: 'red' });
   }
 
   /**

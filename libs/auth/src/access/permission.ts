@@ -17,6 +17,20 @@ export enum Permission {
   MunicipalityResponseWrite = 'municipality.response.write',
   /** A municipality's officers. */
   MunicipalityOfficersRead = 'municipality.officers.read',
+  /** The incident log, or one incident of a municipality: KommuneCERT all, an officer or API key its own. */
+  IncidentRead = 'incident.read',
+  /** Reporting an incident for a municipality. */
+  IncidentReport = 'incident.report',
+  /** Classifying an incident after intake (RSIT class and type, severity): KommuneCERT only. */
+  IncidentTriage = 'incident.triage',
+  /** Assigning an incident to an analyst: KommuneCERT only. */
+  IncidentAssign = 'incident.assign',
+  /** Moving an incident through the workflow (triage, close, not an incident, duplicate): KommuneCERT only. */
+  IncidentTransition = 'incident.transition',
+  /** Writing an internal comment or attachment, one the municipality does not see: KommuneCERT only. */
+  IncidentInternalWrite = 'incident.internal.write',
+  /** Reading an internal or TLP:RED comment, attachment or timeline entry: KommuneCERT only. */
+  IncidentRestrictedRead = 'incident.restricted.read',
 }
 
 /**
@@ -39,6 +53,20 @@ export interface MunicipalityTarget {
   municipalityCode: number | null;
 }
 
+export interface IncidentTarget {
+  /** The incident's municipality; null for the incident log as a whole (whom it admits at all). */
+  municipalityCode: number | null;
+}
+
+/** The TLP 2.0 levels, as `Tlp` in @app/incidents (which depends on auth, not the other way round). */
+export type TlpLevel = 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
+
+/** A comment, attachment or timeline entry of an incident. */
+export interface IncidentItemTarget {
+  internal: boolean;
+  tlp: TlpLevel | null;
+}
+
 /** The target each permission is checked against. */
 export interface PermissionTargets {
   [Permission.EditionRead]: EditionTarget;
@@ -48,4 +76,16 @@ export interface PermissionTargets {
   [Permission.MunicipalityReportRead]: MunicipalityTarget;
   [Permission.MunicipalityResponseWrite]: MunicipalityTarget;
   [Permission.MunicipalityOfficersRead]: MunicipalityTarget;
+  [Permission.IncidentRead]: IncidentTarget;
+  [Permission.IncidentReport]: { municipalityCode: number };
+  /** The field being set, named in the refusal. */
+  [Permission.IncidentTriage]: { field: string };
+  [Permission.IncidentAssign]: Record<string, never>;
+  [Permission.IncidentTransition]: Record<string, never>;
+  /** What is written: comments or attachments, named in the refusal. */
+  [Permission.IncidentInternalWrite]: IncidentItemTarget & { what: 'comments' | 'attachments' };
+  [Permission.IncidentRestrictedRead]: IncidentItemTarget;
 }
+
+/** The incidents a caller works with: all of them (KommuneCERT) or one municipality's. */
+export type IncidentScope = { all: true } | { all: false; municipalityCode: number };

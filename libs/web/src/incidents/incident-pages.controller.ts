@@ -7,32 +7,31 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
-  Req,
   Res,
-  StreamableFile,
   UploadedFile,
   UseFilters,
   UseGuards,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ClientAddress, CurrentPrincipal, UserPrincipal, WebSessionGuard } from '@app/auth';
 import { Clock } from '@app/config';
+import { ErrorCode, isDomainError, sendFile } from '@app/http';
 import {
   AddCommentDto,
   IncidentsService,
   MAX_ATTACHMENT_BYTES,
-  StaleIncidentVersionException,
   SubmitObligationDto,
   TransitionDto,
   UpdateIncidentDto,
   type IncidentStatus,
   type UploadedFile as IncomingFile,
 } from '@app/incidents';
-import { CsrfService } from '../csrf.service';
+import { MultipartForm } from '../csrf.guard';
+import { DANISH_ERRORS } from '../danish-errors';
+import { page, redirect, WebResult } from '../page';
+import { RendersPage } from '../renders-page.decorator';
 import { WebRoles, WebRolesGuard } from '../web-roles.guard';
 import { AttachmentTooLargeFilter } from './attachment-too-large.filter';
 import { IncidentPagesService } from './incident-pages.service';
@@ -44,7 +43,7 @@ import {
   parseReportForm,
   reportFormFields,
 } from './report-form';
-import { fieldProblems, isConflict, validated } from './service-errors';
+import { fieldProblems, validated } from './service-errors';
 import { incidentPath } from './views/incident-bits.view';
 import { incidentListView } from './views/incident-list.view';
 import { FormProblem, incidentPageView } from './views/incident-page.view';
@@ -62,8 +61,12 @@ const NOTICES: Record<string, string> = {
   frist: 'Indsendelsen er registreret.',
 };
 
-const STALE =
-  'Nogen har ændret hændelsen, siden du åbnede siden. Din ændring er ikke gemt. Siden viser nu hændelsen, som den er; foretag ændringen igen, hvis den stadig er relevant.';
+/** Refusals that leave the incident as it is: the page shows it anew, with the reason on top. */
+const CONFLICTS = [
+  ErrorCode.INCIDENT_VERSION_CONFLICT,
+  ErrorCode.TRANSITION_NOT_ALLOWED,
+  ErrorCode.OBLIGATION_NOT_APPLICABLE,
+];
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const strings = (form: Form): Record<string, string> =>
@@ -82,44 +85,32 @@ export class IncidentPagesController {
   constructor(
     private readonly pages: IncidentPagesService,
     private readonly incidents: IncidentsService,
-    private readonly csrf: CsrfService,
     private readonly clock: Clock,
   ) {}
 
   @Get()
-  async list(
-    @Query() query: Record<string, unknown>,
-    @CurrentPrincipal() principal: UserPrincipal,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
+  @RendersPage()
+  async list(@Query() query: Record<string, unknown>, @CurrentPrincipal() principal: UserPrincipal) {
     const model = await this.pages.list(principal, queueFilters(query));
-    res.type('html').send(incidentListView({ ...model, csrfToken: this.csrf.tokenFor(req, res) }));
+    return page(({ user, csrfToken }) => incidentListView({ ...model, user: user!, csrfToken }));
   }
 
   @Get('ny')
   @WebRoles('municipality_officer')
-  async reportForm(@CurrentPrincipal() principal: UserPrincipal, @Req() req: Request, @Res() res: Response) {
-    const user = await this.pages.user(principal);
-    res.type('html').send(
-      incidentReportView({
-        user,
-        csrfToken: this.csrf.tokenFor(req, res),
-        fields: emptyReportForm(randomUUID()),
-      }),
-    );
+  @RendersPage()
+  reportForm() {
+    const fields = emptyReportForm(randomUUID());
+    return page(({ user, csrfToken }) => incidentReportView({ user: user!, csrfToken, fields }));
   }
 
   @Post('ny')
   @WebRoles('municipality_officer')
+  @RendersPage()
   async report(
     @Body() form: Form,
     @CurrentPrincipal() principal: UserPrincipal,
     @ClientAddress() address: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    this.csrf.assertValid(req);
+  ): Promise<WebResult> {
     const fields = reportFormFields(form);
     const parsed = parseReportForm(fields, this.clock.now());
     let errors = parsed.ok ? null : parsed.errors;
@@ -130,7 +121,7 @@ export class IncidentPagesController {
           source: 'web',
           address,
         });
-        return res.redirect(303, `${incidentPath(incident.id)}?besked=anmeldt`);
+        return redirect(`${incidentPath(incident.id)}?besked=anmeldt`);
       } catch (e) {
         const problems = fieldProblems(e);
         if (!problems) throw e;
@@ -145,26 +136,22 @@ export class IncidentPagesController {
         if (Object.keys(errors).length === 0) throw e;
       }
     }
-    const user = await this.pages.user(principal);
-    res
-      .status(HttpStatus.UNPROCESSABLE_ENTITY)
-      .type('html')
-      .send(
-        incidentReportView({ user, csrfToken: this.csrf.tokenFor(req, res), fields, errors: errors ?? {} }),
-      );
+    const shown = errors ?? {};
+    return page(
+      ({ user, csrfToken }) => incidentReportView({ user: user!, csrfToken, fields, errors: shown }),
+      HttpStatus.UNPROCESSABLE_ENTITY,
+    );
   }
 
   @Get(':id')
-  async incident(
+  @RendersPage()
+  incident(
     @Param('id', ParseUUIDPipe) id: string,
     @Query('besked') notice: unknown,
     @Query('fejl') error: unknown,
     @CurrentPrincipal() principal: UserPrincipal,
-    @Req() req: Request,
-    @Res() res: Response,
   ) {
-    res.setHeader('Cache-Control', 'no-store');
-    await this.render(principal, id, req, res, HttpStatus.OK, {
+    return this.render(principal, id, HttpStatus.OK, {
       notice: typeof notice === 'string' ? (NOTICES[notice] ?? null) : null,
       ...(error === 'bilag-for-stort'
         ? { problem: { form: 'bilag', errors: { file: 'Filen er større end 10 MB.' }, values: {} } }
@@ -173,19 +160,16 @@ export class IncidentPagesController {
   }
 
   @Post(':id/kommentarer')
-  async comment(
+  @RendersPage()
+  comment(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() form: Form,
     @CurrentPrincipal() principal: UserPrincipal,
     @ClientAddress() address: string,
-    @Req() req: Request,
-    @Res() res: Response,
   ) {
-    this.csrf.assertValid(req);
     const body = text(form.body).trim();
-    if (!body)
-      return this.refuse(principal, id, req, res, 'kommentar', form, { body: 'Skriv en kommentar.' });
-    return this.attempt(principal, id, req, res, 'kommentar', form, async () => {
+    if (!body) return this.refuse(principal, id, 'kommentar', form, { body: 'Skriv en kommentar.' });
+    return this.attempt(principal, id, 'kommentar', form, async () => {
       const dto = Object.assign(new AddCommentDto(), {
         body,
         internal: principal.role === 'cert_analyst' && text(form.internal) === '1',
@@ -194,22 +178,20 @@ export class IncidentPagesController {
     });
   }
 
+  /** A multipart form: its CSRF token is checked once multer has read the fields (see MultipartForm). */
   @Post(':id/bilag')
   @UseFilters(AttachmentTooLargeFilter)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
-  async attach(
+  @RendersPage()
+  @MultipartForm('file', { fileSize: MAX_ATTACHMENT_BYTES, files: 1 })
+  attach(
     @Param('id', ParseUUIDPipe) id: string,
     @UploadedFile() file: IncomingFile | undefined,
     @Body() form: Form,
     @CurrentPrincipal() principal: UserPrincipal,
     @ClientAddress() address: string,
-    @Req() req: Request,
-    @Res() res: Response,
   ) {
-    this.csrf.assertValid(req);
-    if (!file || file.size === 0)
-      return this.refuse(principal, id, req, res, 'bilag', form, { file: 'Vælg en fil.' });
-    return this.attempt(principal, id, req, res, 'bilag', form, async () => {
+    if (!file || file.size === 0) return this.refuse(principal, id, 'bilag', form, { file: 'Vælg en fil.' });
+    return this.attempt(principal, id, 'bilag', form, async () => {
       await this.incidents.addAttachment(
         principal,
         id,
@@ -225,40 +207,36 @@ export class IncidentPagesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
     @CurrentPrincipal() principal: UserPrincipal,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+    @Res() res: Response,
+  ): Promise<void> {
     const a = await this.incidents.attachment(principal, id, attachmentId);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(a.content, {
-      type: a.mediaType,
-      disposition: `attachment; filename="${a.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"`,
-      length: a.content.length,
+    sendFile(res, {
+      content: a.content,
+      contentType: a.mediaType,
+      filename: a.fileName,
+      disposition: 'attachment',
     });
   }
 
   @Post(':id/frister/:kind')
-  async submitObligation(
+  @RendersPage()
+  submitObligation(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('kind') kind: string,
     @Body() form: Form,
     @CurrentPrincipal() principal: UserPrincipal,
     @ClientAddress() address: string,
-    @Req() req: Request,
-    @Res() res: Response,
   ) {
-    this.csrf.assertValid(req);
     const formName = `frist-${kind}`;
     const at = copenhagenInstant(text(form.submittedDate).trim(), text(form.submittedTime).trim());
     if (!at) {
-      return this.refuse(principal, id, req, res, formName, form, {
+      return this.refuse(principal, id, formName, form, {
         submittedAt: 'Skriv dato og klokkeslæt for indsendelsen.',
       });
     }
     return this.attempt(
       principal,
       id,
-      req,
-      res,
       formName,
       form,
       async () => {
@@ -275,15 +253,13 @@ export class IncidentPagesController {
 
   @Post(':id/vurdering')
   @WebRoles('cert_analyst')
-  async triage(
+  @RendersPage()
+  triage(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() form: Form,
     @CurrentPrincipal() principal: UserPrincipal,
     @ClientAddress() address: string,
-    @Req() req: Request,
-    @Res() res: Response,
   ) {
-    this.csrf.assertValid(req);
     const [rsitClass, rsitType] = text(form.rsit).split('/');
     const dto = Object.assign(new UpdateIncidentDto(), {
       version: version(form),
@@ -293,29 +269,27 @@ export class IncidentPagesController {
       tlp: text(form.tlp) || undefined,
       nis2Significant: text(form.nis2Significant) || undefined,
     }) as UpdateIncidentDto;
-    return this.attempt(principal, id, req, res, 'vurdering', form, async () => {
+    return this.attempt(principal, id, 'vurdering', form, async () => {
       await this.incidents.update(principal, id, await validated(dto), address);
     });
   }
 
   @Post(':id/tildeling')
   @WebRoles('cert_analyst')
-  async assign(
+  @RendersPage()
+  assign(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() form: Form,
     @CurrentPrincipal() principal: UserPrincipal,
     @ClientAddress() address: string,
-    @Req() req: Request,
-    @Res() res: Response,
   ) {
-    this.csrf.assertValid(req);
     const assigneeId = text(form.assignSelf) === '1' ? principal.id : text(form.assigneeId) || null;
     if (assigneeId && !/^[0-9a-f-]{36}$/i.test(assigneeId)) {
-      return this.refuse(principal, id, req, res, 'tildeling', form, {
+      return this.refuse(principal, id, 'tildeling', form, {
         assigneeId: 'Vælg en aktiv KommuneCERT-analytiker.',
       });
     }
-    return this.attempt(principal, id, req, res, 'tildeling', form, async () => {
+    return this.attempt(principal, id, 'tildeling', form, async () => {
       const dto = Object.assign(new UpdateIncidentDto(), { version: version(form), assigneeId });
       await this.incidents.update(principal, id, await validated(dto), address);
     });
@@ -323,18 +297,16 @@ export class IncidentPagesController {
 
   @Post(':id/status')
   @WebRoles('cert_analyst')
-  async transition(
+  @RendersPage()
+  transition(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() form: Form,
     @CurrentPrincipal() principal: UserPrincipal,
     @ClientAddress() address: string,
-    @Req() req: Request,
-    @Res() res: Response,
   ) {
-    this.csrf.assertValid(req);
     const to = text(form.to) as IncidentStatus;
-    if (!to) return this.refuse(principal, id, req, res, 'status', form, { to: 'Vælg den nye status.' });
-    return this.attempt(principal, id, req, res, 'status', form, async () => {
+    if (!to) return this.refuse(principal, id, 'status', form, { to: 'Vælg den nye status.' });
+    return this.attempt(principal, id, 'status', form, async () => {
       const dto = Object.assign(new TransitionDto(), {
         version: version(form),
         to,
@@ -350,60 +322,52 @@ export class IncidentPagesController {
 
   /**
    * Runs a change and goes back to the incident page with a notice. A field problem is shown beside
-   * its field; a stale version or a refused transition shows the incident as it is now, unchanged.
+   * its field; a stale version or a refused transition shows the incident as it is now, unchanged,
+   * with the Danish text of the error's code.
    */
   private async attempt(
     principal: UserPrincipal,
     id: string,
-    req: Request,
-    res: Response,
     form: string,
     values: Form,
     change: () => Promise<void>,
     notice = form,
-  ) {
+  ): Promise<WebResult> {
     try {
       await change();
-      return res.redirect(303, `${incidentPath(id)}?besked=${notice}`);
+      return redirect(`${incidentPath(id)}?besked=${notice}`);
     } catch (e) {
-      if (isConflict(e)) {
-        const conflict =
-          e instanceof StaleIncidentVersionException
-            ? STALE
-            : 'Ændringen er ikke tilladt for hændelsen, som den er nu. Siden viser den nuværende status og de tilladte skift.';
-        return this.render(principal, id, req, res, HttpStatus.CONFLICT, { conflict });
+      if (isDomainError(e, ...CONFLICTS)) {
+        const conflict = DANISH_ERRORS[e.code].text as string;
+        return this.render(principal, id, HttpStatus.CONFLICT, { conflict });
       }
       const problems = fieldProblems(e);
       if (!problems) throw e;
-      return this.refuse(principal, id, req, res, form, values, problems);
+      return this.refuse(principal, id, form, values, problems);
     }
   }
 
   private refuse(
     principal: UserPrincipal,
     id: string,
-    req: Request,
-    res: Response,
     form: string,
     values: Form,
     errors: Record<string, string>,
-  ) {
+  ): Promise<WebResult> {
     const problem: FormProblem = { form, errors, values: strings(values) };
-    return this.render(principal, id, req, res, HttpStatus.UNPROCESSABLE_ENTITY, { problem });
+    return this.render(principal, id, HttpStatus.UNPROCESSABLE_ENTITY, { problem });
   }
 
   private async render(
     principal: UserPrincipal,
     id: string,
-    req: Request,
-    res: Response,
     status: number,
     extra: { notice?: string | null; conflict?: string | null; problem?: FormProblem },
-  ) {
+  ): Promise<WebResult> {
     const model = await this.pages.page(principal, id);
-    res
-      .status(status)
-      .type('html')
-      .send(incidentPageView({ ...model, ...extra, csrfToken: this.csrf.tokenFor(req, res) }));
+    return page(
+      ({ user, csrfToken }) => incidentPageView({ ...model, ...extra, user: user!, csrfToken }),
+      status,
+    );
   }
 }

@@ -1,11 +1,11 @@
-import { HttpException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@app/auth';
 import { Clock } from '@app/config';
+import { ErrorCode, isDomainError } from '@app/http';
 import { IncidentsService } from '@app/incidents';
 import { MunicipalitiesService } from '@app/municipalities';
 import { UsersService } from '@app/users';
 import { SafeHtml } from '@app/ui';
-import { WebUserService } from '../web-user.service';
 import { listQuery, OPEN_STATUSES, QueueFilters } from './queue-filters';
 import type { IncidentListModel } from './views/incident-list.view';
 import { certHomeSection, officerHomeSection } from './views/incident-home.view';
@@ -18,15 +18,10 @@ const isCert = (p: UserPrincipal) => p.role === 'cert_analyst';
 export class IncidentPagesService {
   constructor(
     private readonly incidents: IncidentsService,
-    private readonly webUsers: WebUserService,
     private readonly municipalities: MunicipalitiesService,
     private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
-
-  user(principal: UserPrincipal) {
-    return this.webUsers.pageUser(principal);
-  }
 
   /** The active KommuneCERT analysts, who can be assigned an incident. */
   async analysts(): Promise<Array<{ id: string; name: string }>> {
@@ -38,17 +33,15 @@ export class IncidentPagesService {
   async list(
     principal: UserPrincipal,
     filters: QueueFilters,
-  ): Promise<Omit<IncidentListModel, 'csrfToken' | 'notice'>> {
+  ): Promise<Omit<IncidentListModel, 'user' | 'csrfToken' | 'notice'>> {
     const cert = isCert(principal);
     const query = listQuery(cert ? filters : { ...filters, view: '', municipality: '' });
-    const [user, page, municipalities, analysts] = await Promise.all([
-      this.webUsers.pageUser(principal),
+    const [page, municipalities, analysts] = await Promise.all([
       this.incidents.list(principal, query),
       cert ? this.municipalities.list() : Promise.resolve([]),
       cert ? this.analysts() : Promise.resolve([]),
     ]);
     return {
-      user,
       cert,
       page,
       filters,
@@ -64,11 +57,10 @@ export class IncidentPagesService {
   async page(
     principal: UserPrincipal,
     id: string,
-  ): Promise<Omit<IncidentPageModel, 'csrfToken' | 'notice' | 'conflict' | 'problem'>> {
+  ): Promise<Omit<IncidentPageModel, 'user' | 'csrfToken' | 'notice' | 'conflict' | 'problem'>> {
     const incident = await this.incidents.get(principal, id);
     const cert = isCert(principal);
-    const [user, timeline, comments, attachments, municipality, analysts, original] = await Promise.all([
-      this.webUsers.pageUser(principal),
+    const [timeline, comments, attachments, municipality, analysts, original] = await Promise.all([
       this.incidents.timeline(principal, id),
       this.incidents.comments(principal, id),
       this.incidents.attachments(principal, id),
@@ -76,13 +68,13 @@ export class IncidentPagesService {
       this.analysts(),
       incident.duplicateOfId
         ? this.incidents.get(principal, incident.duplicateOfId).catch((e: unknown) => {
-            if (e instanceof HttpException) return null;
+            // The original may be out of the caller's sight; the page then names no reference.
+            if (isDomainError(e, ErrorCode.INCIDENT_NOT_FOUND)) return null;
             throw e;
           })
         : Promise.resolve(null),
     ]);
     return {
-      user,
       cert,
       selfId: principal.id,
       now: this.clock.now(),

@@ -1,6 +1,5 @@
-import type { ListIncidentsQueryDto } from '@app/incidents/dto/incident-actions.dto';
-import { INCIDENT_STATUSES, IncidentStatus, isSettled } from '@app/incidents/incident-workflow';
-import { SEVERITIES } from '@app/incidents/rsit';
+import { INCIDENT_STATUSES, IncidentStatus, isSettled, SEVERITIES } from '@app/incidents';
+import type { ListIncidentsQueryDto } from '@app/incidents';
 
 export const QUEUE_VIEWS = ['', 'mine', 'unassigned', 'overdue', 'due24'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];

@@ -1,8 +1,14 @@
-import { copenhagenWallTime, fromCopenhagenWallTime } from '@app/incidents/copenhagen-time';
-import { ReportIncidentDto } from '@app/incidents/dto/incident.dto';
-import { INTAKE_WHAT_HAPPENED, IntakeWhatHappened, suggestRsit } from '@app/incidents/intake-suggestion';
-import { BREACH_TYPES, SPECIAL_CATEGORIES } from '@app/incidents/rsit';
-import type { BreachNature, BreachType, SpecialCategory } from '@app/incidents/rsit';
+import {
+  BREACH_TYPES,
+  copenhagenWallTime,
+  fromCopenhagenWallTime,
+  INTAKE_WHAT_HAPPENED,
+  IntakeWhatHappened,
+  ReportIncidentDto,
+  SPECIAL_CATEGORIES,
+  suggestRsit,
+} from '@app/incidents';
+import type { BreachNature, BreachType, SpecialCategory } from '@app/incidents';
 
 /** The answers of the plain-Danish report form, as typed (so that a failed form shows them again). */
 export interface ReportFormFields {

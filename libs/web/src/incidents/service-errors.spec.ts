@@ -1,31 +1,34 @@
-import { BadRequestException, ConflictException, InternalServerErrorException } from '@nestjs/common';
-import { SubmitObligationDto } from '@app/incidents/dto/incident-actions.dto';
-import { danishProblem, fieldProblems, isConflict, validated } from './service-errors';
+import { DomainError, ErrorCode } from '@app/http';
+import {
+  AttachmentTooLargeException,
+  incidentFieldError,
+  StaleIncidentVersionException,
+  SubmitObligationDto,
+} from '@app/incidents';
+import { fieldProblems, validated } from './service-errors';
 
 describe('service errors on the incident pages', () => {
-  it('turns field problems into Danish messages by field', () => {
-    const e = new BadRequestException({
-      message: 'x',
-      details: [
-        { field: 'submittedAt', problems: ['must not be before awareAt'] },
-        { field: 'duplicateOf', problems: ['is itself a duplicate; point to the original'] },
-      ],
-    });
+  it('says each field problem in Danish by its reason, never by the English text', () => {
+    const e = new DomainError(ErrorCode.VALIDATION_FAILED, 'x', [
+      { field: 'submittedAt', problems: ['anything'], reason: 'BEFORE_AWARE' },
+      { field: 'duplicateOf', problems: ['anything'], reason: 'DUPLICATE_OF_DUPLICATE' },
+    ]);
     expect(fieldProblems(e)).toEqual({
       submittedAt: 'Tidspunktet kan ikke ligge før, kommunen fik kendskab til hændelsen.',
       duplicateOf: 'Den hændelse er selv en dublet: henvis til den oprindelige.',
     });
-    expect(danishProblem('reasonForDelay is required: submitted after the due time')).toBe(
-      'Fristen var overskredet: skriv årsagen til forsinkelsen.',
-    );
+    expect(
+      fieldProblems(incidentFieldError('reasonForDelay', 'is required', 'DELAY_REASON_REQUIRED')),
+    ).toEqual({ reasonForDelay: 'Fristen var overskredet: skriv årsagen til forsinkelsen.' });
+    expect(fieldProblems(new AttachmentTooLargeException(10 * 1024 * 1024))).toEqual({
+      file: 'Filen er større end 10 MB.',
+    });
   });
 
-  it('leaves errors without fields, and server errors, to the error page', () => {
-    expect(fieldProblems(new BadRequestException('plain'))).toBeNull();
-    expect(
-      fieldProblems(new InternalServerErrorException({ details: [{ field: 'x', problems: ['y'] }] })),
-    ).toBeNull();
-    expect(isConflict(new ConflictException('stale'))).toBe(true);
+  it('leaves errors without fields to the error page', () => {
+    expect(fieldProblems(new DomainError(ErrorCode.BAD_REQUEST, 'plain'))).toBeNull();
+    expect(fieldProblems(new StaleIncidentVersionException(1, 2))).toBeNull();
+    expect(fieldProblems(new Error('boom'))).toBeNull();
   });
 
   it('validates a DTO built from a form as the API pipe would', async () => {

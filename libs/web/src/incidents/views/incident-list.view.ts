@@ -1,6 +1,5 @@
 import type { IncidentPage } from '@app/incidents';
-import { INCIDENT_STATUSES } from '@app/incidents/incident-workflow';
-import { SEVERITIES } from '@app/incidents/rsit';
+import { INCIDENT_STATUSES, SEVERITIES } from '@app/incidents';
 import { formatDateTime, formatNumber, html, SafeHtml } from '@app/ui';
 import { alert, breadcrumbs } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';

@@ -3,6 +3,7 @@ import type {
   IncidentComment,
   IncidentView,
   ObligationView,
+  RsitClass,
   TimelineEntryView,
 } from '@app/incidents';
 import {
@@ -11,8 +12,7 @@ import {
   RSIT_TAXONOMY,
   SEVERITIES,
   TLP_LEVELS,
-} from '@app/incidents/rsit';
-import type { RsitClass } from '@app/incidents/rsit';
+} from '@app/incidents';
 import { formatDateTime, formatNumber, html, SafeHtml } from '@app/ui';
 import { alert, breadcrumbs, csrfField } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';

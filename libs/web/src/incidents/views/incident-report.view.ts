@@ -1,5 +1,4 @@
-import { INTAKE_WHAT_HAPPENED } from '@app/incidents/intake-suggestion';
-import { BREACH_TYPES, SPECIAL_CATEGORIES } from '@app/incidents/rsit';
+import { BREACH_TYPES, INTAKE_WHAT_HAPPENED, SPECIAL_CATEGORIES } from '@app/incidents';
 import { html } from '@app/ui';
 import { breadcrumbs, csrfField, errorSummary } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';
