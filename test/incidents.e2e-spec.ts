@@ -523,6 +523,12 @@ describe('KommuneCERT incidents (e2e)', () => {
     // Every report's GDPR notification is due 70 hours from now.
     const soon = (q: string) => as(request(t.http).get(`/api/v1/incidents?${q}`), cert).expect(200);
     expect((await soon('dueWithinHours=71')).body.total).toBe(4);
+    // The deadline queues put the nearest deadline first; reported one after another, the oldest
+    // report has the nearest deadline, so that order is the reverse of newest first.
+    const ids = (res: request.Response) => res.body.items.map((i: { id: string }) => i.id);
+    const newestFirst = ids(await soon('limit=10'));
+    expect(newestFirst).toHaveLength(4);
+    expect(ids(await soon('dueWithinHours=71'))).toEqual([...newestFirst].reverse());
     expect((await soon('dueWithinHours=24')).body.total).toBe(0);
     expect((await soon('overdue=false')).body.total).toBe(4);
     expect((await soon('overdue=true')).body.total).toBe(0);

@@ -81,7 +81,11 @@ export class IncidentsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: IncidentListDto, description: 'One page, newest first, with the total' })
+  @ApiOkResponse({
+    type: IncidentListDto,
+    description:
+      'One page with the total: newest first, or nearest deadline first with overdue=true or dueWithinHours',
+  })
   list(@Query() query: ListIncidentsQueryDto, @CurrentPrincipal() p: Principal): Promise<IncidentListDto> {
     return this.incidents.list(p, query);
   }

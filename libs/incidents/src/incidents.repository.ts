@@ -308,7 +308,12 @@ export class IncidentsRepository {
       .getOne();
   }
 
-  /** One page of the work queue, newest first, with the total of the filter. */
+  /**
+   * One page of the work queue with the total of the filter: newest first, except the deadline
+   * queues (overdue, due within N hours), which show the nearest deadline first. That is the order
+   * an analyst works them in, and it lets PostgreSQL read them from the next_due_at index instead of
+   * walking every incident newest-first and discarding those without a deadline.
+   */
   async list(
     scope: IncidentScope,
     filter: IncidentListFilter,
@@ -344,6 +349,8 @@ export class IncidentsRepository {
       );
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const byDeadline = filter.overdue === true || filter.dueWithinHours !== undefined;
+    const orderSql = byDeadline ? 'i.next_due_at, i.id' : 'i.created_at DESC, i.id DESC';
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM incidents i ${whereSql}`,
       [...params],
@@ -356,7 +363,7 @@ export class IncidentsRepository {
        FROM incidents i
        JOIN municipalities mu ON mu.code = i.municipality_code
        ${whereSql}
-       ORDER BY i.created_at DESC, i.id DESC
+       ORDER BY ${orderSql}
        LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}`,
       params,
     );

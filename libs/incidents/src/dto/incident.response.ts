@@ -260,7 +260,7 @@ export class IncidentListItemDto implements IncidentListRow {
   overdue!: boolean;
 }
 
-/** One page of incidents, newest first, with the total that matches the filters. */
+/** One page of incidents, newest first (the deadline filters: nearest deadline first), with the total that matches the filters. */
 export class IncidentListDto implements IncidentPage {
   @ApiProperty()
   total!: number;
