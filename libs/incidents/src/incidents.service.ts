@@ -444,18 +444,7 @@ export class IncidentsService {
           before: incident.status,
           after: dto.to,
         }),
-        ...(dto.reason || dto.disposition || original
-          ? [
-              this.event(incident, principal, 'field-changed', {
-                field: 'statusReason',
-                after: {
-                  reason: dto.reason ?? null,
-                  disposition: dto.disposition ?? null,
-                  duplicateOf: original?.reference ?? null,
-                },
-              }),
-            ]
-          : []),
+        ...this.statusReasonEvents(incident, principal, dto, original),
       ]);
       await this.audit.record(
         actorOf(principal, address),
@@ -784,6 +773,29 @@ export class IncidentsService {
       actor: actor.label,
       internal: entry.internal ?? false,
     };
+  }
+
+  /**
+   * The reason, disposition and original of a transition. The original's reference is kept from the
+   * municipality when the original is another municipality's incident: that part is internal.
+   */
+  private statusReasonEvents(
+    incident: Incident,
+    principal: Principal,
+    dto: TransitionDto,
+    original: Incident | null,
+  ): NewIncidentEvent[] {
+    const foreign = original !== null && original.municipalityCode !== incident.municipalityCode;
+    const entry = (reason: string | null, duplicateOf: string | null, internal = false) =>
+      this.event(incident, principal, 'field-changed', {
+        field: 'statusReason',
+        after: { reason, disposition: dto.disposition ?? null, duplicateOf },
+        internal,
+      });
+    const reason = dto.reason ?? null;
+    if (!foreign)
+      return reason || dto.disposition || original ? [entry(reason, original?.reference ?? null)] : [];
+    return [...(reason ? [entry(reason, null)] : []), entry(null, original.reference, true)];
   }
 
   private async original(m: EntityManager, incident: Incident, idOrReference: string): Promise<Incident> {
