@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createUser, TEST_PASSWORD } from './support/factories';
-import { as, Caller, reportBody, resetIncidents, userCaller } from './support/incidents';
+import { as, Caller, hoursAgo, reportBody, resetIncidents, userCaller } from './support/incidents';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 
 const OWN = 151; // Ballerup
@@ -113,5 +113,28 @@ describe('KommuneCERT incidents under attack (e2e)', () => {
       200,
     );
     expect(list.body).toEqual([expect.objectContaining({ fileName: name })]);
+  });
+
+  it('refuses to move awareAt after a submitted notification (which would erase its lateness)', async () => {
+    const own = await report(officer, { awareAt: hoursAgo(100) });
+    const submitted = await as(
+      request(t.http).post(`/api/v1/incidents/${own.id}/obligations/gdpr-art33/submit`),
+      officer,
+    )
+      .send({ submittedAt: hoursAgo(1), reasonForDelay: 'Opdaget sent i ferien' })
+      .expect(200);
+    expect(submitted.body).toEqual([expect.objectContaining({ kind: 'gdpr-art33', late: true })]);
+    const moved = await as(request(t.http).patch(`/api/v1/incidents/${own.id}`), officer)
+      .send({ version: own.version, awareAt: hoursAgo(0.5) })
+      .expect(400);
+    expect(moved.body.details).toEqual([
+      expect.objectContaining({ field: 'awareAt', reason: 'BEFORE_AWARE' }),
+    ]);
+    const after = await as(request(t.http).get(`/api/v1/incidents/${own.id}`), officer).expect(200);
+    expect(after.body.obligations).toEqual([expect.objectContaining({ kind: 'gdpr-art33', late: true })]);
+    // A correction that keeps awareAt before the submission is still taken.
+    await as(request(t.http).patch(`/api/v1/incidents/${own.id}`), officer)
+      .send({ version: own.version, awareAt: hoursAgo(90) })
+      .expect(200);
   });
 });

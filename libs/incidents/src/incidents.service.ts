@@ -352,6 +352,8 @@ export class IncidentsService {
       if (dto.rsitClass !== undefined || dto.rsitType !== undefined)
         this.checkRsit(next.rsitClass, next.rsitType);
       this.checkTimes(next, now);
+      if (next.awareAt.getTime() !== incident.awareAt.getTime())
+        await this.checkAwareBeforeSubmissions(m, incident.id, next.awareAt);
 
       const events: NewIncidentEvent[] = [];
       const patch: Record<string, unknown> = {};
@@ -729,6 +731,23 @@ export class IncidentsService {
   private checkTimes(times: Parameters<typeof incidentTimesProblem>[0], now: Date): void {
     const problem = incidentTimesProblem(times, now);
     if (problem) throw fieldProblemError(problem);
+  }
+
+  /**
+   * A submission is never before awareAt (submitObligation checks it); a correction of awareAt may
+   * not move it past one either, or a late notification would quietly stop being late.
+   */
+  private async checkAwareBeforeSubmissions(m: EntityManager, incidentId: string, awareAt: Date) {
+    const earlier = (await this.incidents.obligations(incidentId, m)).find(
+      (o) => o.submittedAt !== null && o.submittedAt < awareAt,
+    );
+    if (earlier) {
+      throw incidentFieldError(
+        'awareAt',
+        `must not be after the submission of ${earlier.kind} (${earlier.submittedAt!.toISOString()})`,
+        'BEFORE_AWARE',
+      );
+    }
   }
 
   private clockInput(i: Incident) {
