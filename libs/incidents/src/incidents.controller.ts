@@ -205,7 +205,13 @@ export class IncidentsController {
       },
     },
   })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
+  // File names arrive as UTF-8 (RFC 7578; what browsers and HTTP clients send), not busboy's Latin-1.
+  @UseInterceptors(
+    FileInterceptor('file', {
+      limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 },
+      defParamCharset: 'utf8',
+    }),
+  )
   @ApiCreatedResponse({ type: IncidentAttachmentDto })
   addAttachment(
     @Param('id', ParseUUIDPipe) id: string,

@@ -352,6 +352,8 @@ export class IncidentsService {
       if (dto.rsitClass !== undefined || dto.rsitType !== undefined)
         this.checkRsit(next.rsitClass, next.rsitType);
       this.checkTimes(next, now);
+      if (next.awareAt.getTime() !== incident.awareAt.getTime())
+        await this.checkAwareBeforeSubmissions(m, incident.id, next.awareAt);
 
       const events: NewIncidentEvent[] = [];
       const patch: Record<string, unknown> = {};
@@ -444,18 +446,7 @@ export class IncidentsService {
           before: incident.status,
           after: dto.to,
         }),
-        ...(dto.reason || dto.disposition || original
-          ? [
-              this.event(incident, principal, 'field-changed', {
-                field: 'statusReason',
-                after: {
-                  reason: dto.reason ?? null,
-                  disposition: dto.disposition ?? null,
-                  duplicateOf: original?.reference ?? null,
-                },
-              }),
-            ]
-          : []),
+        ...this.statusReasonEvents(incident, principal, dto, original),
       ]);
       await this.audit.record(
         actorOf(principal, address),
@@ -742,6 +733,23 @@ export class IncidentsService {
     if (problem) throw fieldProblemError(problem);
   }
 
+  /**
+   * A submission is never before awareAt (submitObligation checks it); a correction of awareAt may
+   * not move it past one either, or a late notification would quietly stop being late.
+   */
+  private async checkAwareBeforeSubmissions(m: EntityManager, incidentId: string, awareAt: Date) {
+    const earlier = (await this.incidents.obligations(incidentId, m)).find(
+      (o) => o.submittedAt !== null && o.submittedAt < awareAt,
+    );
+    if (earlier) {
+      throw incidentFieldError(
+        'awareAt',
+        `must not be after the submission of ${earlier.kind} (${earlier.submittedAt!.toISOString()})`,
+        'BEFORE_AWARE',
+      );
+    }
+  }
+
   private clockInput(i: Incident) {
     return {
       awareAt: i.awareAt,
@@ -784,6 +792,29 @@ export class IncidentsService {
       actor: actor.label,
       internal: entry.internal ?? false,
     };
+  }
+
+  /**
+   * The reason, disposition and original of a transition. The original's reference is kept from the
+   * municipality when the original is another municipality's incident: that part is internal.
+   */
+  private statusReasonEvents(
+    incident: Incident,
+    principal: Principal,
+    dto: TransitionDto,
+    original: Incident | null,
+  ): NewIncidentEvent[] {
+    const foreign = original !== null && original.municipalityCode !== incident.municipalityCode;
+    const entry = (reason: string | null, duplicateOf: string | null, internal = false) =>
+      this.event(incident, principal, 'field-changed', {
+        field: 'statusReason',
+        after: { reason, disposition: dto.disposition ?? null, duplicateOf },
+        internal,
+      });
+    const reason = dto.reason ?? null;
+    if (!foreign)
+      return reason || dto.disposition || original ? [entry(reason, original?.reference ?? null)] : [];
+    return [...(reason ? [entry(reason, null)] : []), entry(null, original.reference, true)];
   }
 
   private async original(m: EntityManager, incident: Incident, idOrReference: string): Promise<Incident> {

@@ -90,6 +90,7 @@ export class MultipartCsrfInterceptor implements NestInterceptor {
 export function MultipartForm(field: string, limits: { fileSize: number; files: number }): MethodDecorator {
   return applyDecorators(
     SetMetadata(MULTIPART_FORM, true),
-    UseInterceptors(FileInterceptor(field, { limits }), MultipartCsrfInterceptor),
+    // A browser sends the file name in UTF-8, not in busboy's default Latin-1.
+    UseInterceptors(FileInterceptor(field, { limits, defParamCharset: 'utf8' }), MultipartCsrfInterceptor),
   );
 }
