@@ -1,5 +1,5 @@
 import type { Role } from '@app/users';
-import { formatDateTime, html, SafeHtml } from '@app/ui';
+import { formatDateTime, formatNumber, html, SafeHtml } from '@app/ui';
 import { alert } from './components.view';
 import { layout, PageUser } from './layout.view';
 
@@ -49,22 +49,36 @@ export interface HomeNotification {
   readAt: Date | null;
 }
 
-/** Unread messages (e.g. survey reminders) first on the page. */
+/** How many unread messages the home page shows before it only counts the rest. */
+const SHOWN_MESSAGES = 5;
+
+/** Where a message's link goes, said in Danish (survey reminders and incident deadlines). */
+function linkLabel(path: string): string {
+  return path.startsWith('/haendelser') ? 'Gå til hændelsen' : 'Gå til undersøgelsen';
+}
+
+/**
+ * Unread messages (survey reminders, incident deadlines) first on the page, newest first. A few
+ * are shown in full; the rest are counted, so a day of deadline reminders does not bury the page.
+ */
 function notifications(items: HomeNotification[]): SafeHtml | null {
-  const unread = items.filter((n) => !n.readAt);
+  const unread = items.filter((n) => !n.readAt).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   if (unread.length === 0) return null;
+  const more = unread.length - SHOWN_MESSAGES;
   return html`<section class="mb-7" aria-labelledby="beskeder">
     <h2 id="beskeder">Beskeder</h2>
-    ${unread.map((n) =>
-      alert(
+    ${unread.slice(0, SHOWN_MESSAGES).map((n) => {
+      const path = n.link ? new URL(n.link, 'http://x').pathname : null;
+      return alert(
         'warning',
         n.title,
         html`<p class="alert-text">
             ${n.body} <span class="form-hint">(${formatDateTime(n.createdAt)})</span>
           </p>
-          ${n.link ? html`<p class="alert-text"><a href="${new URL(n.link, 'http://x').pathname}">Gå til undersøgelsen</a></p>` : null}`,
-      ),
-    )}
+          ${path ? html`<p class="alert-text"><a href="${path}">${linkLabel(path)}</a></p>` : null}`,
+      );
+    })}
+    ${more > 0 ? html`<p>${formatNumber(more)} ${more === 1 ? 'ulæst besked mere' : 'ulæste beskeder mere'}.</p>` : null}
   </section>`;
 }
 
