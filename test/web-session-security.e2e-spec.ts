@@ -101,6 +101,7 @@ describe('Web sessions behind HTTPS: cookies, CSRF bound to the session, no-stor
       .send({ _csrf: tokenB })
       .expect(303);
     expect(accepted.headers.location).toBe('/login');
+    expect(accepted.headers['clear-site-data']).toBe('"cache", "cookies", "storage"');
     await page(new Map([[sessionName, b.get(sessionName)!]]), '/').expect(303);
   });
 

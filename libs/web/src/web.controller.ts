@@ -28,6 +28,9 @@ const SIGN_IN_REFUSALS = [
   ErrorCode.UNLOCK_LINK_INVALID,
 ];
 
+/** What sign-out asks the browser to forget (cookies are also expired one by one above). */
+const CLEAR_SITE_DATA = '"cache", "cookies", "storage"';
+
 @ApiExcludeController()
 @Controller()
 export class WebController {
@@ -137,6 +140,9 @@ export class WebController {
     const token = this.cookies.read(req, 'baseline_session');
     if (token) await this.auth.endWebSession(token, address);
     this.cookies.clear(res, 'baseline_session');
+    // no-store keeps new pages out of the cache; this also empties what a browser kept before, so
+    // Back after "Log af" shows nothing confidential on a shared computer.
+    res.setHeader('Clear-Site-Data', CLEAR_SITE_DATA);
     return redirect('/login');
   }
 }
