@@ -40,3 +40,13 @@ export async function signIn(
   await page.waitForURL(`${base}/`);
   return page;
 }
+
+/** Clicks a button that posts the page's form and returns the status of that POST (not a script's). */
+export async function submitForm(page: Page, button: string): Promise<number> {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().resourceType() === 'document'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  await page.waitForLoadState();
+  return res.status();
+}

@@ -45,11 +45,18 @@
     return answer;
   }
 
+  // The field an error describes, as the server marks it: the text box (aria-invalid and
+  // aria-describedby) or the fieldset of a choice (aria-describedby).
+  function describedField(container) {
+    return container.querySelector('#' + container.id + '-input') || container.querySelector('fieldset');
+  }
+
   function showError(container, text) {
     clearError(container);
     container.classList.add('form-error');
     var message = document.createElement('span');
     message.className = 'form-error-message';
+    message.id = container.id + '-autosave-error';
     message.setAttribute('data-autosave-error', '');
     var hidden = document.createElement('span');
     hidden.className = 'sr-only';
@@ -58,12 +65,29 @@
     message.appendChild(document.createTextNode(text));
     var anchor = container.querySelector('legend, label');
     anchor.parentNode.insertBefore(message, anchor.nextSibling);
+    var field = describedField(container);
+    if (!field) return;
+    var ids = (field.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+    field.setAttribute('aria-describedby', ids.concat(message.id).join(' '));
+    if (field.tagName !== 'FIELDSET') field.setAttribute('aria-invalid', 'true');
   }
 
   function clearError(container) {
     var old = container.querySelector('[data-autosave-error]');
-    if (old) old.parentNode.removeChild(old);
-    if (!container.querySelector('.form-error-message')) container.classList.remove('form-error');
+    if (!old) return;
+    old.parentNode.removeChild(old);
+    var field = describedField(container);
+    if (field) {
+      var ids = (field.getAttribute('aria-describedby') || '').split(' ').filter(function (id) {
+        return id && id !== old.id;
+      });
+      if (ids.length) field.setAttribute('aria-describedby', ids.join(' '));
+      else field.removeAttribute('aria-describedby');
+    }
+    if (!container.querySelector('.form-error-message')) {
+      container.classList.remove('form-error');
+      if (field) field.removeAttribute('aria-invalid');
+    }
   }
 
   function showProgress(progress) {

@@ -9,6 +9,9 @@ import { EditionIdPipe } from '../edition-id.pipe';
 import { page } from '../page';
 import { RendersPage } from '../renders-page.decorator';
 import { WebRoles, WebRolesGuard } from '../web-roles.guard';
+import { SurveyPagesService } from '../survey/survey-pages.service';
+import { ownReportEntries } from './own-reports';
+import { ownReportListView } from './views/own-report-list.view';
 import { reportListView, reportView, usageView } from './views/report-pages.view';
 
 const FORMATS: ReportFormat[] = ['pdf', 'csv', 'json'];
@@ -25,18 +28,21 @@ export class ReportPagesController {
   constructor(
     private readonly reports: ReportsService,
     private readonly editions: EditionsService,
+    private readonly surveys: SurveyPagesService,
   ) {}
 
   private async published(p: UserPrincipal) {
     return this.reports.editionsWithReports(p);
   }
 
+  /** Only the editions the municipality took part in have a report; the others say why not. */
   @Get('rapporter')
   @WebRoles('municipality_officer')
   @RendersPage()
   async mine(@CurrentPrincipal() p: UserPrincipal) {
-    const editions = await this.published(p);
-    return page(({ user, csrfToken }) => reportListView(user!, csrfToken, 'own', editions));
+    const [{ rows, now }, published] = await Promise.all([this.surveys.overview(p), this.published(p)]);
+    const entries = ownReportEntries(rows, new Set(published.map((e) => e.id)), now);
+    return page(({ user, csrfToken }) => ownReportListView(user!, csrfToken, entries));
   }
 
   @Get('landsresultater')
@@ -44,7 +50,7 @@ export class ReportPagesController {
   @RendersPage()
   async nationalList(@CurrentPrincipal() p: UserPrincipal) {
     const editions = await this.published(p);
-    return page(({ user, csrfToken }) => reportListView(user!, csrfToken, 'national', editions));
+    return page(({ user, csrfToken }) => reportListView(user!, csrfToken, editions));
   }
 
   @Get('rapporter/:id')

@@ -52,6 +52,36 @@ describe('answer-form', () => {
     ]);
   });
 
+  it('lets "Ikke relevant" replace a chosen level, which a form without JavaScript cannot clear', () => {
+    const d = question({ key: 'd', type: 'scale', allowNotApplicable: true });
+    const n = question({ key: 'n', type: 'number', allowNotApplicable: true });
+    const form = {
+      'value:d': '3',
+      'na:d': '1',
+      'value:n': '12',
+      'na:n': '1',
+      'comment:d': 'Ingen udvikling',
+    };
+    expect(answerInput(d, fieldStateFromForm(d, form))).toEqual({
+      questionKey: 'd',
+      notApplicable: true,
+      value: null,
+      comment: 'Ingen udvikling',
+    });
+    expect(answerInput(n, fieldStateFromForm(n, form))).toEqual({
+      questionKey: 'n',
+      notApplicable: true,
+      value: null,
+      comment: null,
+    });
+    // Unticked again, the chosen level counts.
+    expect(answerInput(d, fieldStateFromForm(d, { 'value:d': '3' }))).toEqual({
+      questionKey: 'd',
+      value: 3,
+      comment: null,
+    });
+  });
+
   it('shows stored answers as the strings the form posts', () => {
     const stored = (value: unknown) => ({
       questionKey: 'x.y',

@@ -106,11 +106,16 @@ function typedValue(q: Question, value: FieldState['value']): unknown {
   }
 }
 
-/** The answer to send to the service; an untouched question becomes an empty answer (no row). */
+/**
+ * The answer to send to the service; an untouched question becomes an empty answer (no row).
+ *
+ * "Ikke relevant" replaces a chosen value. Without JavaScript a chosen radio button cannot be
+ * cleared, so a form that posts both a level and "Ikke relevant" means "not relevant"; the
+ * officer who wants the level back unticks "Ikke relevant". The API itself stays strict and
+ * refuses both together (NOT_APPLICABLE_WITH_VALUE): only the form has this ambiguity.
+ */
 export function answerInput(q: Question, state: FieldState): AnswerInput {
   const comment = state.comment.trim() === '' ? null : state.comment.trim();
-  const value = typedValue(q, state.value);
-  return state.notApplicable
-    ? { questionKey: q.key, notApplicable: true, value, comment }
-    : { questionKey: q.key, value, comment };
+  if (state.notApplicable) return { questionKey: q.key, notApplicable: true, value: null, comment };
+  return { questionKey: q.key, value: typedValue(q, state.value), comment };
 }

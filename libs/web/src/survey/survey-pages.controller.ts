@@ -21,8 +21,8 @@ export class SurveyPagesController {
   @Get()
   @RendersPage()
   async list(@CurrentPrincipal() principal: UserPrincipal) {
-    const { user, rows } = await this.pages.overview(principal);
-    return page(({ csrfToken }) => surveyListView(user, rows, csrfToken));
+    const { user, rows, now } = await this.pages.overview(principal);
+    return page(({ csrfToken }) => surveyListView(user, rows, now, csrfToken));
   }
 
   @Get(':id')

@@ -97,7 +97,8 @@ export class SurveyPagesService {
     private readonly clock: Clock,
   ) {}
 
-  async overview(principal: UserPrincipal): Promise<{ user: PageUser; rows: OverviewRow[] }> {
+  /** Every edition the officer may see with the municipality's status in it, and the time now. */
+  async overview(principal: UserPrincipal): Promise<{ user: PageUser; rows: OverviewRow[]; now: Date }> {
     const visible = await this.editions.list(principal);
     const rows = await Promise.all(
       visible.map(async (edition): Promise<OverviewRow> => {
@@ -116,7 +117,7 @@ export class SurveyPagesService {
         };
       }),
     );
-    return { user: await this.webUsers.pageUser(principal), rows };
+    return { user: await this.webUsers.pageUser(principal), rows, now: this.clock.now() };
   }
 
   async context(editionId: string, principal: UserPrincipal): Promise<AnswerContext> {

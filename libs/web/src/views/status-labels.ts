@@ -1,4 +1,4 @@
-import { html, SafeHtml } from '@app/ui';
+import { formatDate, formatDateTime, html, SafeHtml } from '@app/ui';
 
 type BadgeVariant = 'success' | 'info' | 'warning' | 'error' | null;
 
@@ -28,3 +28,32 @@ export const responseStatusBadge = (status: string) => badge(RESPONSE_STATUS[sta
 
 /** An edition's lifecycle status as a DKFDS badge. */
 export const editionStatusBadge = (status: string) => badge(EDITION_STATUS[status], status);
+
+/** The dates an edition's status is told with. */
+export interface EditionDates {
+  status: string;
+  closesAt: Date | null;
+  closedAt: Date | null;
+  publishedAt: Date | null;
+}
+
+/**
+ * An edition's status in words with its date, for officers: "Åben til 15. januar 2027 kl. 23.59",
+ * "Lukket 20. januar 2027", "Offentliggjort 3. marts 2027". An open edition past its deadline
+ * takes no answers, so it says so rather than "Åben".
+ */
+export function editionStatusText(e: EditionDates, now: Date): string {
+  switch (e.status) {
+    case 'open':
+      if (!e.closesAt) return 'Åben';
+      return new Date(e.closesAt).getTime() > now.getTime()
+        ? `Åben til ${formatDateTime(e.closesAt)}`
+        : `Svarfristen udløb ${formatDateTime(e.closesAt)}`;
+    case 'closed':
+      return e.closedAt ? `Lukket ${formatDate(e.closedAt)}` : 'Lukket';
+    case 'published':
+      return e.publishedAt ? `Offentliggjort ${formatDate(e.publishedAt)}` : 'Offentliggjort';
+    default:
+      return editionStatusLabel(e.status);
+  }
+}

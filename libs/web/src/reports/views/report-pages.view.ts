@@ -5,51 +5,49 @@ import { layout, PageUser } from '../../views/layout.view';
 const CHART_SCRIPTS = ['/assets/chartjs/chart.umd.js', 'report-charts.js'];
 const FORMAT_LABELS: Record<string, string> = { pdf: 'PDF', csv: 'CSV (regneark)', json: 'JSON (data)' };
 
-export function reportListView(
-  user: PageUser,
-  csrfToken: string,
-  kind: 'own' | 'national',
-  editions: Edition[],
-): string {
-  const own = kind === 'own';
-  const title = own ? 'Mine rapporter' : 'Landsresultater';
-  const base = own ? '/rapporter' : '/landsresultater';
-  const rows = editions.map(
-    (e) =>
-      html`<tr>
-        <td><a href="${base}/${e.id}">${e.title}</a></td>
-        <td>${e.publishedAt ? formatDate(e.publishedAt) : ''}</td>
-      </tr>`,
-  );
+/** Published editions, each a link to its report at `base`/id, with the date it was published. */
+export function editionReportTable(
+  caption: string,
+  base: string,
+  editions: Array<Pick<Edition, 'id' | 'year' | 'title' | 'publishedAt'>>,
+): SafeHtml {
+  return html`<table class="table table--zebra">
+    <caption class="sr-only">
+      ${caption}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Udgave</th>
+        <th scope="col">Offentliggjort</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${editions.map(
+        (e) =>
+          html`<tr data-edition="${e.year}">
+            <td><a href="${base}/${e.id}">${e.title}</a></td>
+            <td>${e.publishedAt ? formatDate(e.publishedAt) : ''}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** "Landsresultater": the published editions' national reports. */
+export function reportListView(user: PageUser, csrfToken: string, editions: Edition[]): string {
+  const title = 'Landsresultater';
   return layout({
     title,
     user,
     csrfToken,
     body: html`<h1>${title}</h1>
       <p class="font-lead">
-        ${
-          own
-            ? 'Kommunens rapporter sammenligner kommunens resultat med landsgennemsnittet. Kun kommunens egne brugere kan se dem.'
-            : 'De offentliggjorte landstal for alle deltagende kommuner. Grupper med færre end K kommuner er skjult.'
-        }
+        De offentliggjorte landstal for alle deltagende kommuner. Grupper med færre end K kommuner er skjult.
       </p>
       ${
         editions.length === 0
           ? html`<p>Der er endnu ingen offentliggjorte udgaver.</p>`
-          : html`<table class="table table--zebra">
-              <caption class="sr-only">
-                ${title}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Udgave</th>
-                  <th scope="col">Offentliggjort</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${rows}
-              </tbody>
-            </table>`
+          : editionReportTable(title, '/landsresultater', editions)
       }`,
   });
 }

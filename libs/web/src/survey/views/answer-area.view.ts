@@ -87,40 +87,72 @@ function readOnlyBanner(context: AnswerContext): SafeHtml | null {
 
 function progressBlock(context: AnswerContext): SafeHtml {
   const { answered, total } = context.progress;
-  return html`<div class="answer-progress mb-6">
-    <p class="mt-0 mb-2" id="progress-label"><strong>Fremdrift</strong></p>
+  // Label and count on one line above the bar: on a phone every line pushes the questions down.
+  return html`<div class="answer-progress mb-4 mb-lg-6">
+    <p class="mt-0 mb-2" id="progress-label">
+      <strong>Fremdrift:</strong>
+      <span data-progress-text>${answered} af ${total} spørgsmål besvaret</span>
+    </p>
     <progress
       max="${total}"
       value="${answered}"
       aria-labelledby="progress-label"
       data-progress-bar
     ></progress>
-    <p class="form-hint mt-2" data-progress-text>${answered} af ${total} spørgsmål besvaret</p>
   </div>`;
 }
 
+/**
+ * The areas as a side menu. On a narrow screen it folds behind an "Områder" toggle (a native
+ * <details>, so it works without JavaScript) that names the current area; from 992 px app.css
+ * shows it open and hides the toggle, so the questions start near the top of a phone's screen.
+ */
 function areaNavigation(context: AnswerContext, current: Area): SafeHtml {
   const id = context.questionnaire.edition.id;
   const counts = new Map(context.progress.areas.map((a) => [a.key, a]));
-  return html`<nav aria-labelledby="areas-heading">
-    <h2 class="h5 mt-0" id="areas-heading">Områder</h2>
-    <ul class="sidemenu">
-      ${context.questionnaire.areas.map((a) => {
-        const isCurrent = a.key === current.key;
-        const c = counts.get(a.key)!;
-        return html`<li class="${isCurrent ? 'active current' : ''}">
-          <a href="${surveyPath(id, a.key)}" class="nav-link" ${isCurrent ? html`aria-current="page"` : null}>
-            <div>
-              <span>${a.title?.da}</span>
-              <span class="sidenav-information" data-area-progress="${a.key}"
-                >${c.answered} af ${c.total} besvaret</span
-              >
-            </div>
-          </a>
-        </li>`;
-      })}
-    </ul>
-  </nav>`;
+  const areas = context.questionnaire.areas;
+  const position = areas.findIndex((a) => a.key === current.key) + 1;
+  return html`<details class="details area-details">
+    <summary class="details-summary">
+      <span class="details-summary-text">Områder</span>
+      <span class="area-details__current">(område ${position} af ${areas.length})</span>
+    </summary>
+    <nav aria-labelledby="areas-heading">
+      <h2 class="h5 mt-0 d-none d-lg-block" id="areas-heading">Områder</h2>
+      <ul class="sidemenu">
+        ${areas.map((a) => {
+          const isCurrent = a.key === current.key;
+          const c = counts.get(a.key)!;
+          return html`<li class="${isCurrent ? 'active current' : ''}">
+            <a
+              href="${surveyPath(id, a.key)}"
+              class="nav-link"
+              ${isCurrent ? html`aria-current="page"` : null}
+            >
+              <div>
+                <span>${a.title?.da}</span>
+                <span class="sidenav-information" data-area-progress="${a.key}"
+                  >${c.answered} af ${c.total} besvaret</span
+                >
+              </div>
+            </a>
+          </li>`;
+        })}
+      </ul>
+    </nav>
+  </details>`;
+}
+
+/** Beside the areas on a wide screen; below the questions on a phone, where it is the next step. */
+function submissionLink({ questionnaire, response }: AnswerContext, where: 'side' | 'below'): SafeHtml {
+  const id = questionnaire.edition.id;
+  return html`<p class="${where === 'side' ? 'mt-6 d-none d-lg-block' : 'mt-6 d-lg-none'}">
+    ${
+      response.status === 'submitted'
+        ? html`<a class="button button-secondary" href="/undersoegelser/${id}/kvittering">Se kvittering</a>`
+        : html`<a class="button button-secondary" href="/undersoegelser/${id}/indsend">Gå til indsendelse</a>`
+    }
+  </p>`;
 }
 
 function answerForm(model: AnswerAreaModel): SafeHtml {
@@ -152,7 +184,15 @@ function answerForm(model: AnswerAreaModel): SafeHtml {
       <p class="autosave-status" id="autosave-status" role="status" aria-live="polite"></p>
       <button type="submit" class="button button-primary">Gem</button>
       <button type="submit" class="button button-secondary" name="next" value="1">
-        ${next ? `Gem og gå til »${next.title?.da}«` : 'Gem og gå til indsendelse'}
+        ${
+          next
+            ? // On a phone the next area's long name would wrap the sticky bar to several lines.
+              html`<span
+                >Gem og gå <span class="d-none d-sm-inline">til »${next.title?.da}«</span
+                ><span class="d-sm-none">videre</span></span
+              >`
+            : 'Gem og gå til indsendelse'
+        }
       </button>
     </div>
   </form>`;
@@ -184,7 +224,7 @@ export function answerAreaView(model: AnswerAreaModel): string {
         { text: edition.title },
       ])}
       <h1>${edition.title}</h1>
-      <p class="font-lead">
+      <p class="font-lead answer-lead">
         ${user.municipalityName ? `${user.municipalityName} Kommune` : null}${
           edition.closesAt ? ` · Svarfrist ${formatDateTime(edition.closesAt)}` : null
         }
@@ -203,24 +243,13 @@ export function answerAreaView(model: AnswerAreaModel): string {
       }
       ${notice(model)} ${model.notice ? null : readOnlyBanner(context)}
       <div class="row">
-        <div class="col-12 col-lg-4 mb-6">
-          ${progressBlock(context)} ${areaNavigation(context, area)}
-          <p class="mt-6">
-            ${
-              response.status === 'submitted'
-                ? html`<a class="button button-secondary" href="/undersoegelser/${edition.id}/kvittering"
-                    >Se kvittering</a
-                  >`
-                : html`<a class="button button-secondary" href="/undersoegelser/${edition.id}/indsend"
-                    >Gå til indsendelse</a
-                  >`
-            }
-          </p>
+        <div class="col-12 col-lg-4 mb-4 mb-lg-6">
+          ${progressBlock(context)} ${areaNavigation(context, area)} ${submissionLink(context, 'side')}
         </div>
         <div class="col-12 col-lg-8">
           <h2 class="mt-0">${area.title?.da}</h2>
           ${area.description?.da ? html`<p>${area.description.da}</p>` : null}
-          ${editable ? answerForm(model) : readOnlyAnswers(model)}
+          ${editable ? answerForm(model) : readOnlyAnswers(model)} ${submissionLink(context, 'below')}
         </div>
       </div>`,
   });

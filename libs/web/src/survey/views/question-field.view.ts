@@ -69,6 +69,7 @@ function options(q: Question, scale: Scale, state: FieldState): SafeHtml[] {
 function notApplicable(q: Question, state: FieldState): SafeHtml | null {
   if (!q.allowNotApplicable) return null;
   const id = `${questionId(q.key)}-na`;
+  // Says what happens to a chosen answer, which a page without JavaScript cannot untick.
   return html`<div class="form-group-checkbox question-na">
     <input
       type="checkbox"
@@ -76,9 +77,11 @@ function notApplicable(q: Question, state: FieldState): SafeHtml | null {
       id="${id}"
       name="${fieldName.notApplicable(q.key)}"
       value="1"
+      aria-describedby="${id}-hint"
       ${state.notApplicable ? html`checked` : null}
     />
     <label class="form-label" for="${id}">Ikke relevant</label>
+    <span class="form-hint" id="${id}-hint">Erstatter et valgt svar.</span>
   </div>`;
 }
 

@@ -1,7 +1,7 @@
-import { formatDateTime, html, SafeHtml } from '@app/ui';
+import { html, SafeHtml } from '@app/ui';
 import { alert, breadcrumbs } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';
-import { responseStatusBadge } from '../../views/status-labels';
+import { editionStatusText, responseStatusBadge } from '../../views/status-labels';
 import type { OverviewRow } from '../survey-pages.service';
 
 /** Answer while the response takes changes, the receipt once submitted, otherwise read the answers. */
@@ -15,34 +15,38 @@ function action(row: OverviewRow): SafeHtml {
   return html`<a href="${href}">${label}<span class="sr-only"> ${title}</span></a>`;
 }
 
-export function surveyListView(user: PageUser, rows: OverviewRow[], csrfToken: string): string {
+/**
+ * Each edition with its status and date, and the municipality's own. Below 768 px DKFDS's
+ * responsive headers stack each row as a card (cell labels from `data-title`; an empty one keeps
+ * DKFDS's script from labelling the title and the link), so the action link stays on screen at
+ * 375 px instead of in a table scrolled sideways.
+ */
+export function surveyListView(user: PageUser, rows: OverviewRow[], now: Date, csrfToken: string): string {
   const municipality = user.municipalityName ? `${user.municipalityName} Kommune` : 'kommunen';
-  const table = html`<div class="table--responsive-scroll" tabindex="0">
-    <table class="table table--zebra">
-      <caption class="sr-only">
-        Undersøgelser og ${municipality}s besvarelse
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Undersøgelse</th>
-          <th scope="col">Kommunens besvarelse</th>
-          <th scope="col">Svarfrist</th>
-          <th scope="col"><span class="sr-only">Handling</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (r) =>
-            html`<tr data-edition="${r.edition.year}">
-              <th scope="row">${r.edition.title}</th>
-              <td>${responseStatusBadge(r.status)}</td>
-              <td>${r.edition.closesAt ? formatDateTime(r.edition.closesAt) : '–'}</td>
-              <td>${action(r)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  const table = html`<table class="table table--zebra table--responsive-headers survey-list">
+    <caption class="sr-only">
+      Undersøgelser og ${municipality}s besvarelse
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Undersøgelse</th>
+        <th scope="col">Status</th>
+        <th scope="col">Kommunens besvarelse</th>
+        <th scope="col"><span class="sr-only">Handling</span></th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (r) =>
+          html`<tr data-edition="${r.edition.year}">
+            <th scope="row" data-title="">${r.edition.title}</th>
+            <td data-title="Status">${editionStatusText(r.edition, now)}</td>
+            <td data-title="Kommunens besvarelse">${responseStatusBadge(r.status)}</td>
+            <td data-title="">${action(r)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
   return layout({
     title: 'Undersøgelser',
     user,
