@@ -208,6 +208,8 @@ describe('The officer’s path at 375 px and 1280 px (e2e)', () => {
 
       // Submit, and the receipt.
       await page.getByRole('link', { name: 'Gå til indsendelse' }).click();
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(viewport.width);
+      await page.screenshot({ path: `${SHOTS}/officer-${viewport.width}-submit.png`, fullPage: true });
       await page.getByLabel('Jeg bekræfter at besvarelsen er godkendt').check();
       expect(await post(page, 'Indsend besvarelse')).toBe(303);
       expect(page.url()).toBe(`${base}/undersoegelser/${ids[2025]}/kvittering`);

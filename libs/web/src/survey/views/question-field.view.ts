@@ -81,7 +81,9 @@ function notApplicable(q: Question, state: FieldState): SafeHtml | null {
       ${state.notApplicable ? html`checked` : null}
     />
     <label class="form-label" for="${id}">Ikke relevant</label>
-    <span class="form-hint" id="${id}-hint">Erstatter et valgt svar.</span>
+    <span class="form-hint" id="${id}-hint"
+      >${['number', 'text'].includes(q.type) ? 'Erstatter et indtastet svar.' : 'Erstatter et valgt svar.'}</span
+    >
   </div>`;
 }
 
