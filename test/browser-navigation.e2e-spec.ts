@@ -100,6 +100,8 @@ describe('Navigation, sign-out and sessions in a real browser (e2e)', () => {
     await page.goto(`${base}/`);
     const logOff = page.getByRole('button', { name: 'Log af' });
     expect(await logOff.count()).toBe(1);
+    expect(await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link').count()).toBe(5);
+    await page.screenshot({ path: '/tmp/baseline-mobile-menu-no-js.png' });
     await logOff.click();
     await page.waitForURL(`${base}/login`);
   });

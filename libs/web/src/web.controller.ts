@@ -18,7 +18,6 @@ import { CsrfFormDto, LoginFormDto, UnlockLinkFormDto } from './dto/login-form.d
 import { page, redirect } from './page';
 import { RendersPage } from './renders-page.decorator';
 import { safeReturnPath } from './return-path';
-import { APP_ASSETS } from './static-assets';
 import { IncidentPagesService } from './incidents/incident-pages.service';
 import { homeView } from './views/home.view';
 import { LoginField, loginView } from './views/login.view';
@@ -151,13 +150,6 @@ export class WebController {
         },
       }),
     );
-  }
-
-  /** Browsers and tools ask for /favicon.ico by habit; pages link the SVG (layout.view.ts). */
-  @Get('favicon.ico')
-  favicon(@Res() res: Response) {
-    res.setHeader('Cache-Control', 'public, max-age=604800');
-    res.type('image/x-icon').sendFile('favicon.ico', { root: APP_ASSETS, cacheControl: false });
   }
 
   @Post('logout')

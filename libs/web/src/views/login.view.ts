@@ -113,7 +113,7 @@ export function loginView({
                 ${invalid}
               />`,
           )}
-          <button type="submit" class="button button-primary">Log ind</button>
+          <button type="submit" class="button button-primary mt-5">Log ind</button>
         </form>
       </div>
     </div>`,
