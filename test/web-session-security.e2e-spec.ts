@@ -3,26 +3,8 @@ import { createTestApp, resetData, TestApp } from './support/test-app';
 import { createUser, TEST_PASSWORD, TestUser, tokenFor } from './support/factories';
 import { createEdition, openEdition } from './support/editions';
 import { reportBody } from './support/incidents';
+import { cookieHeader, csrfOf, Jar, keep, setCookies } from './support/cookie-jar';
 
-/** A browser's cookies as `name=value` pairs, from Set-Cookie headers. */
-type Jar = Map<string, string>;
-
-const setCookies = (res: request.Response): string[] => {
-  const header = res.headers['set-cookie'] as string[] | string | undefined;
-  return header === undefined ? [] : Array.isArray(header) ? header : [header];
-};
-
-function keep(jar: Jar, res: request.Response): Jar {
-  for (const c of setCookies(res)) {
-    const [pair] = c.split(';');
-    const eq = pair.indexOf('=');
-    jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-  }
-  return jar;
-}
-
-const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-const csrfOf = (page: string) => /name="_csrf" value="([^"]+)"/.exec(page)![1];
 /** The jar's cookie whose name ends with `suffix`, so the CSRF checks below also run on the old names. */
 const named = (jar: Jar, suffix: string) => [...jar].find(([k]) => k.endsWith(suffix))!;
 

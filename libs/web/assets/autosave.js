@@ -102,6 +102,11 @@
     });
   }
 
+  // keep-unsaved.js listens, to keep answers across an ended session.
+  function announce(name, container) {
+    if (window.CustomEvent) form.dispatchEvent(new CustomEvent(name, { detail: { container: container } }));
+  }
+
   function save(container) {
     if (halted) return Promise.resolve();
     say('Gemmer …');
@@ -131,6 +136,7 @@
           clearError(container);
           showProgress(r.body.progress);
           say('Gemt kl. ' + r.body.savedAtText);
+          announce('autosave:saved', container);
         } else if (r.status === 422) {
           var problem = (r.body.details || [])[0];
           showError(container, (problem && problem.message) || 'Svaret passer ikke til spørgsmålet.');
@@ -146,6 +152,7 @@
         } else if (r.status === 401) {
           halted = true;
           say('Du er ikke længere logget ind, så svaret blev ikke gemt. Log ind igen.', true);
+          announce('autosave:session-lost', container);
         } else {
           say('Svaret blev ikke gemt. Prøv igen, eller brug knappen »Gem«.', true);
         }

@@ -6,12 +6,15 @@ import {
   Injectable,
   NestInterceptor,
   SetMetadata,
+  UnauthorizedException,
   UseInterceptors,
 } from '@nestjs/common';
+import { GUARDS_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
+import { WebCookies, WebSessionGuard } from '@app/auth';
 import { AppConfigService } from '@app/config';
 import { CsrfService } from './csrf.service';
 
@@ -32,6 +35,11 @@ const isMultipart = (req: Request) => req.is('multipart/form-data') === 'multipa
  * or a privacy setting that strips them; no browser omits Origin on a cross-site POST), the
  * token alone decides: refusing would lock out such users and stop no attack. `Origin: null`
  * (a sandboxed frame, a redirect across sites) is refused.
+ *
+ * A route that needs a session, asked without a session cookie (the browser dropped it when the
+ * session expired), is answered 401 before the token is checked: the token on the officer's page
+ * was bound to the old session and would fail, and a 403 "no access" would hide that signing in
+ * again is all it takes. Without a session the route refuses anyway, so nothing is let through.
  */
 @Injectable()
 export class CsrfGuard implements CanActivate {
@@ -39,18 +47,30 @@ export class CsrfGuard implements CanActivate {
     private readonly csrf: CsrfService,
     private readonly config: AppConfigService,
     private readonly reflector: Reflector,
+    private readonly cookies: WebCookies,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<Request>();
     if (SAFE_METHODS.has(req.method) || isOutsideWebUi(req.path)) return true;
+    if (!this.cookies.read(req, 'baseline_session') && this.needsSession(context)) {
+      throw new UnauthorizedException('Sign in required');
+    }
     this.csrf.assertSameOrigin(req, this.allowedOrigins(req));
     // A multipart body is read by multer, after the guards: its token is checked then, by the
     // route's MultipartForm. Any other route gets multipart with no token it can read: refused.
     if (isMultipart(req) && this.reflector.get<boolean>(MULTIPART_FORM, context.getHandler())) return true;
     this.csrf.assertValid(req);
     return true;
+  }
+
+  private needsSession(context: ExecutionContext): boolean {
+    const guards = this.reflector.getAllAndMerge<unknown[]>(GUARDS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    return guards.includes(WebSessionGuard);
   }
 
   private allowedOrigins(req: Request): string[] {

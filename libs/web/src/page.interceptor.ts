@@ -4,6 +4,7 @@ import { mergeMap, Observable } from 'rxjs';
 import type { Principal } from '@app/auth';
 import { CsrfService } from './csrf.service';
 import { HtmlPage, Redirect } from './page';
+import { renderingAt } from './page-location';
 import { WebUserService } from './web-user.service';
 
 /** Writes what a `@RendersPage()` handler returns: a page as HTML with its status, or a 303. */
@@ -27,7 +28,10 @@ export class PageInterceptor implements NestInterceptor {
         const principal = req.user?.kind === 'user' ? req.user : null;
         const user = principal ? await this.webUsers.pageUser(principal) : null;
         const csrfToken = this.csrf.tokenFor(req, res);
-        res.status(result.status).type('html').send(result.view({ user, csrfToken }));
+        res
+          .status(result.status)
+          .type('html')
+          .send(renderingAt(req.path, () => result.view({ user, csrfToken })));
       }),
     );
   }

@@ -14,6 +14,7 @@ export class WebUserService {
       ? await this.municipalities.get(principal.municipalityCode)
       : null;
     return {
+      id: principal.id,
       role: principal.role,
       displayName: principal.displayName,
       roleLabel: ROLE_LABELS_DA[principal.role],

@@ -17,9 +17,10 @@ import { formatWait } from '@app/ui';
 import { CsrfFormDto, LoginFormDto, UnlockLinkFormDto } from './dto/login-form.dto';
 import { page, redirect } from './page';
 import { RendersPage } from './renders-page.decorator';
+import { safeReturnPath } from './return-path';
 import { IncidentPagesService } from './incidents/incident-pages.service';
 import { homeView } from './views/home.view';
-import { loginView } from './views/login.view';
+import { LoginField, loginView } from './views/login.view';
 
 /** Sign-in errors the login form explains itself; the rest go to the error page. */
 const SIGN_IN_REFUSALS = [
@@ -27,6 +28,12 @@ const SIGN_IN_REFUSALS = [
   ErrorCode.SIGN_IN_THROTTLED,
   ErrorCode.UNLOCK_LINK_INVALID,
 ];
+
+/** What each empty field of the sign-in form says. */
+const MISSING: Record<LoginField, string> = {
+  email: 'Skriv din e-mailadresse.',
+  password: 'Skriv din adgangskode.',
+};
 
 /** What sign-out asks the browser to forget (cookies are also expired one by one above). */
 const CLEAR_SITE_DATA = '"cache", "cookies", "storage"';
@@ -54,20 +61,32 @@ export class WebController {
     return page(({ user, csrfToken }) => homeView(user!, csrfToken, messages, incidents));
   }
 
+  /** `next`: the page that sent the user here (see signInPathFor), if it is on this site. */
   @Get('login')
   @RendersPage()
-  loginPage() {
-    return page(({ csrfToken }) => loginView({ csrfToken }));
+  loginPage(@Query('next') next: unknown) {
+    return page(({ csrfToken }) => loginView({ csrfToken, next: safeReturnPath(next) }));
   }
 
   @Post('login')
   @RendersPage()
   async login(@Body() form: LoginFormDto, @ClientAddress() address: string, @Res() res: Response) {
     const email = form.email?.trim() ?? '';
+    const next = safeReturnPath(form.next);
     if (!email || !form.password) {
+      const fieldErrors = {
+        ...(email ? {} : { email: MISSING.email }),
+        ...(form.password ? {} : { password: MISSING.password }),
+      };
       return page(
         ({ csrfToken }) =>
-          loginView({ csrfToken, email, error: 'Udfyld både e-mailadresse og adgangskode.' }),
+          loginView({
+            csrfToken,
+            email,
+            next,
+            fieldErrors,
+            error: 'Udfyld de markerede felter, og prøv igen.',
+          }),
         HttpStatus.BAD_REQUEST,
       );
     }
@@ -75,7 +94,7 @@ export class WebController {
       const principal = await this.auth.signIn(email, form.password, address, 'web', form.unlock);
       const session = await this.auth.startWebSession(principal);
       this.cookies.set(res, 'baseline_session', session.token, session.maxAgeMs);
-      return redirect('/');
+      return redirect(next ?? '/');
     } catch (e) {
       if (!isDomainError(e, ...SIGN_IN_REFUSALS)) throw e;
       const throttled = e.code === ErrorCode.SIGN_IN_THROTTLED;
@@ -83,9 +102,13 @@ export class WebController {
         res.setHeader('Retry-After', String((e.details as { retryAfterSeconds: number }).retryAfterSeconds));
       }
       const { text } = danishError({ code: e.code, details: e.details, statusCode: 400, message: e.message });
-      const offerUnlockLink = e.code !== ErrorCode.INVALID_CREDENTIALS && this.unlockLinks.enabled;
+      const wrong = e.code === ErrorCode.INVALID_CREDENTIALS;
+      const offerUnlockLink = !wrong && this.unlockLinks.enabled;
+      // Which of the two was wrong is not told (it would reveal that the account exists).
+      const fieldErrors = wrong ? { email: text, password: text } : {};
+      const error = wrong ? 'Tjek e-mailadressen og adgangskoden, og prøv igen.' : text;
       return page(
-        ({ csrfToken }) => loginView({ csrfToken, email, error: text, offerUnlockLink }),
+        ({ csrfToken }) => loginView({ csrfToken, email, next, error, fieldErrors, offerUnlockLink }),
         throttled
           ? HttpStatus.TOO_MANY_REQUESTS
           : e.code === ErrorCode.INVALID_CREDENTIALS

@@ -18,6 +18,7 @@ import { SurveyPagesController } from './survey/survey-pages.controller';
 import { SurveyPagesService } from './survey/survey-pages.service';
 import { SurveySubmissionController } from './survey/survey-submission.controller';
 import { WebController } from './web.controller';
+import { WebErrorPages } from './web-error.responder';
 import { WebRolesGuard } from './web-roles.guard';
 import { WebUserService } from './web-user.service';
 
@@ -46,6 +47,7 @@ import { WebUserService } from './web-user.service';
     { provide: APP_GUARD, useClass: CsrfGuard },
     PageInterceptor,
     WebUserService,
+    WebErrorPages,
     WebRolesGuard,
     SurveyPagesService,
     IncidentPagesService,

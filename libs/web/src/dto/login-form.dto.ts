@@ -22,6 +22,11 @@ export class LoginFormDto {
   @IsString()
   @MaxLength(200)
   unlock?: string;
+
+  /** The page to return to after sign-in; checked by safeReturnPath, not here, so a bad one only falls back to `/`. */
+  @IsOptional()
+  @IsString()
+  next?: string;
 }
 
 export class CsrfFormDto {

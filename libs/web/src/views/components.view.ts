@@ -65,9 +65,13 @@ export function errorSummary(heading: string, intro: string, items: ErrorSummary
     <div class="alert-body">
       <h2 class="alert-heading" id="error-summary-heading">${heading}</h2>
       <p class="alert-text">${intro}</p>
-      <ul class="alert-text nobullet-list">
-        ${items.map((i) => html`<li><a href="${i.href}" class="function-link">${i.text}</a></li>`)}
-      </ul>
+      ${
+        items.length
+          ? html`<ul class="alert-text nobullet-list">
+              ${items.map((i) => html`<li><a href="${i.href}" class="function-link">${i.text}</a></li>`)}
+            </ul>`
+          : null
+      }
     </div>
   </div>`;
 }

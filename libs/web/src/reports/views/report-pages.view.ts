@@ -40,6 +40,7 @@ export function reportListView(user: PageUser, csrfToken: string, editions: Edit
     title,
     user,
     csrfToken,
+    breadcrumbs: [{ text: 'Forside', href: '/' }, { text: title }],
     body: html`<h1>${title}</h1>
       <p class="font-lead">
         De offentliggjorte landstal for alle deltagende kommuner. Grupper med færre end K kommuner er skjult.
@@ -63,11 +64,19 @@ export function reportView(
   const downloads = formats.map(
     (f) => html`<li><a href="${fileBase}.${f}" download>${FORMAT_LABELS[f] ?? f}</a></li>`,
   );
+  const own = fileBase.startsWith('/rapporter/');
   return layout({
     title,
     user,
     csrfToken,
     scripts: CHART_SCRIPTS,
+    breadcrumbs: [
+      { text: 'Forside', href: '/' },
+      own
+        ? { text: 'Mine rapporter', href: '/rapporter' }
+        : { text: 'Landsresultater', href: '/landsresultater' },
+      { text: title },
+    ],
     body: html`<div class="d-print-none mb-5">
         <h2 class="h4">Hent rapporten</h2>
         <ul class="nobullet-list">
@@ -115,6 +124,7 @@ export function usageView(user: PageUser, csrfToken: string, usage: Usage): stri
     user,
     csrfToken,
     scripts: CHART_SCRIPTS,
+    breadcrumbs: [{ text: 'Forside', href: '/' }, { text: 'Brug af platformen' }],
     body: html`<h1>Brug af platformen</h1>
       <h2>Aktive kommuner pr. måned</h2>
       <p>Kommuner, hvor mindst én bruger har logget ind i måneden.</p>

@@ -217,7 +217,7 @@ export function answerAreaView(model: AnswerAreaModel): string {
     title: `${area.title?.da} – ${edition.title}`,
     user,
     csrfToken: model.csrfToken,
-    scripts: editable ? ['autosave.js'] : [],
+    scripts: editable ? ['autosave.js', 'keep-unsaved.js'] : [],
     body: html`${breadcrumbs([
         { text: 'Forside', href: '/' },
         { text: 'Undersøgelser', href: '/undersoegelser' },
