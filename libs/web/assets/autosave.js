@@ -93,7 +93,9 @@
     holder.innerHTML = markup;
     var box = holder.firstElementChild;
     var group = container.querySelector('fieldset') || container;
-    var before = group.querySelector('.form-group-radio, .form-group-checkbox, .form-input-wrapper, textarea');
+    var before = group.querySelector(
+      '.form-group-radio, .form-group-checkbox, .form-input-wrapper, textarea',
+    );
     group.insertBefore(box, before);
   }
 

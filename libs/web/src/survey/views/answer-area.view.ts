@@ -178,10 +178,14 @@ function answerForm(model: AnswerAreaModel): SafeHtml {
   </form>`;
 }
 
-function readOnlyAnswers({ context, area }: AnswerAreaModel): SafeHtml {
+function readOnlyAnswers(model: AnswerAreaModel): SafeHtml {
+  const { context, area } = model;
   const stored = new Map(context.response.answers.map((a) => [a.questionKey, a]));
-  return html`${area.questions.map((q) =>
-    questionReadOnly(q, context.questionnaire.scale, stored.get(q.key)),
+  const { scale } = context.questionnaire;
+  return html`${area.questions.map(
+    (q) =>
+      html`${questionReadOnly(q, scale, stored.get(q.key))}
+      ${answerHistory(q, scale, model.history?.get(q.key))}`,
   )}`;
 }
 
