@@ -34,7 +34,7 @@ export class MyResponseController {
     @Query() query: HistoryQueryDto,
     @CurrentPrincipal() p: Principal,
   ): Promise<AnswerChangeDto[]> {
-    return this.responses.history(id, p, query.questionKey);
+    return this.responses.history(id, p, query.questionKey === undefined ? undefined : [query.questionKey]);
   }
 
   @Patch()

@@ -229,28 +229,34 @@ export class ResponsesRepository {
   }
 
   /**
-   * The municipality's own history of changes, newest first, of one question or of all; authors
-   * are named only when they are officers of that municipality.
+   * The municipality's own history of changes, newest first: of the given questions (null: all),
+   * at most `perQuestion` of each and `limit` in all. Authors are named only when they are officers
+   * of that municipality.
    */
   findOwnHistory(
     editionId: string,
     municipalityCode: number,
-    questionKey: string | null,
-    limit: number,
+    questionKeys: string[] | null,
+    limits: { perQuestion: number; total: number },
   ): Promise<AnswerChangeRow[]> {
     return this.dataSource.query(
-      `SELECT q.key AS "questionKey", c.version, c.kind, c.changed_at AS "changedAt",
+      `SELECT c."questionKey", c.version, c.kind, c.changed_at AS "changedAt",
               c.value_number AS "valueNumber", c.value_bool AS "valueBool", c.value_text AS "valueText",
               c.value_choices AS "valueChoices", c.not_applicable AS "notApplicable", c.comment,
               u.display_name AS "changedByName", u.email AS "changedByEmail"
-       FROM responses r
-       JOIN answer_changes c ON c.response_id = r.id
-       JOIN questions q ON q.id = c.question_id
-       LEFT JOIN users u ON u.id = c.changed_by AND u.municipality_code = r.municipality_code
-       WHERE r.edition_id = $1 AND r.municipality_code = $2 AND ($3::text IS NULL OR q.key = $3)
-       ORDER BY c.version DESC, q.position
-       LIMIT $4`,
-      [editionId, municipalityCode, questionKey, limit],
+       FROM (
+         SELECT c.*, q.key AS "questionKey", q.position, r.municipality_code,
+                row_number() OVER (PARTITION BY c.question_id ORDER BY c.version DESC) AS nth
+         FROM responses r
+         JOIN answer_changes c ON c.response_id = r.id
+         JOIN questions q ON q.id = c.question_id
+         WHERE r.edition_id = $1 AND r.municipality_code = $2 AND ($3::text[] IS NULL OR q.key = ANY($3))
+       ) c
+       LEFT JOIN users u ON u.id = c.changed_by AND u.municipality_code = c.municipality_code
+       WHERE c.nth <= $4
+       ORDER BY c.version DESC, c.position
+       LIMIT $5`,
+      [editionId, municipalityCode, questionKeys, limits.perQuestion, limits.total],
     );
   }
 

@@ -272,19 +272,28 @@ export class ResponsesService {
     };
   }
 
-  /** Who changed the municipality's answers and when, newest first; of one question, or of all. */
+  /**
+   * Who changed the municipality's answers and when, newest first: of one question, of some
+   * (at most `perQuestion` each, for the answer page), or of all.
+   */
   async history(
     editionId: string,
     principal: Principal,
-    questionKey: string | undefined,
+    questionKeys?: string[],
+    perQuestion = HISTORY_LIMIT,
   ): Promise<AnswerChangeView[]> {
     const code = this.ownMunicipality(principal);
     await this.edition(editionId, principal);
-    if (questionKey !== undefined) {
+    if (questionKeys !== undefined) {
       const { questions } = await this.editions.storedQuestionnaire(editionId);
-      if (!questions.some((q) => q.key === questionKey)) throw new UnknownQuestionException(questionKey);
+      const known = new Set(questions.map((q) => q.key));
+      const unknown = questionKeys.find((key) => !known.has(key));
+      if (unknown !== undefined) throw new UnknownQuestionException(unknown);
     }
-    const rows = await this.responses.findOwnHistory(editionId, code, questionKey ?? null, HISTORY_LIMIT);
+    const rows = await this.responses.findOwnHistory(editionId, code, questionKeys ?? null, {
+      perQuestion,
+      total: HISTORY_LIMIT,
+    });
     return rows.map((r) => ({
       questionKey: r.questionKey,
       version: r.version,

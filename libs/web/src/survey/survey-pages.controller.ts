@@ -32,12 +32,10 @@ export class SurveyPagesController {
     @Query() query: Record<string, string | undefined>,
     @CurrentPrincipal() principal: UserPrincipal,
   ) {
-    const [context, history] = await Promise.all([
-      this.pages.context(id, principal),
-      this.pages.history(id, principal),
-    ]);
+    const context = await this.pages.context(id, principal);
     const notice = query.gemt ? 'saved' : query.genaabnet ? 'reopened' : null;
     const area = areaOf(context.questionnaire, query.omraade);
+    const history = await this.pages.history(id, principal, area);
     return page(({ csrfToken }) =>
       answerAreaView({ context, area, csrfToken, notice, savedAreaKey: query.gemt, history }),
     );
@@ -65,7 +63,7 @@ export class SurveyPagesController {
       );
     }
     const { context, area } = outcome;
-    const history = await this.pages.history(id, principal);
+    const history = await this.pages.history(id, principal, area);
     if (outcome.kind === 'invalid') {
       const { fields, errors } = outcome;
       return page(

@@ -96,6 +96,9 @@ export function areaOf(questionnaire: Questionnaire, key: unknown): Area {
   return area;
 }
 
+/** How many changes »Historik« shows under a question. */
+const HISTORY_PER_QUESTION = 10;
+
 const versionOf = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : -1);
 
 /**
@@ -155,10 +158,15 @@ export class SurveyPagesService {
     };
   }
 
-  /** Each question's changes, newest first, for the »Historik« under it. */
-  async history(editionId: string, principal: UserPrincipal): Promise<Map<string, AnswerChangeView[]>> {
+  /** The newest changes of each question of an area, for the »Historik« under it. */
+  async history(
+    editionId: string,
+    principal: UserPrincipal,
+    area: Area,
+  ): Promise<Map<string, AnswerChangeView[]>> {
+    const keys = area.questions.map((q) => q.key);
     const byKey = new Map<string, AnswerChangeView[]>();
-    for (const change of await this.responses.history(editionId, principal, undefined)) {
+    for (const change of await this.responses.history(editionId, principal, keys, HISTORY_PER_QUESTION)) {
       byKey.set(change.questionKey, [...(byKey.get(change.questionKey) ?? []), change]);
     }
     return byKey;
