@@ -43,7 +43,10 @@ export class MyResponseDto {
   @ApiProperty({ enum: ['draft', 'submitted'] })
   status!: 'draft' | 'submitted';
 
-  @ApiProperty({ description: 'Send it back with the next change (optimistic locking)' })
+  @ApiProperty({
+    description:
+      'Send it back with the next save (answers a colleague changed after it come back as conflicts) and with submit or reopen (which must name the current version)',
+  })
   version!: number;
 
   @ApiProperty({ description: 'Whether the edition is open and the response not submitted' })
