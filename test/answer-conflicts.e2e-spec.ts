@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 import { createUser, TestUser, tokenFor } from './support/factories';
 import { createEdition, openEdition } from './support/editions';
+import { AnswerChanges1796700000000 } from '../migrations/1796700000000-AnswerChanges';
 
 interface Area {
   key: string;
@@ -256,5 +257,35 @@ describe('Colleagues answering at once (e2e)', () => {
     // The history is the municipality's data, never in the audit chain.
     const audit = await t.db.query(`SELECT details FROM audit_log WHERE action = 'response.answers-changed'`);
     expect(JSON.stringify(audit)).not.toContain('HEMMELIG');
+  });
+
+  it('backfills answers saved before the history: a save from an older version conflicts only where the value differs', async () => {
+    const v2 = await save(anneToken, 0, [{ questionKey: 'access.mfa', value: 2 }]);
+    await save(boToken, v2.version, [{ questionKey: 'mobile.mdm', value: 3 }]);
+    // As before the migration: the answers, but no history.
+    const migration = new AnswerChanges1796700000000();
+    const runner = t.owner.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const rows = await t.db.query(
+      `SELECT q.key, c.version, c.kind, c.changed_by AS "changedBy", c.value_number AS "valueNumber"
+       FROM answer_changes c JOIN questions q ON q.id = c.question_id ORDER BY q.key`,
+    );
+    // Each answer is one change at the response's version then, by whoever saved it last.
+    expect(rows).toEqual([
+      { key: 'access.mfa', version: 2, kind: 'set', changedBy: anne.id, valueNumber: '2' },
+      { key: 'mobile.mdm', version: 2, kind: 'set', changedBy: bo.id, valueNumber: '3' },
+    ]);
+    const stale = await save(anneToken, 1, [
+      { questionKey: 'mobile.mdm', value: 3 },
+      { questionKey: 'access.mfa', value: 4 },
+      { questionKey: 'backup.isolated', value: 1 },
+    ]);
+    expect(stale.conflicts.map((c) => c.questionKey)).toEqual(['access.mfa']);
+    expect(valueOf(stale, 'backup.isolated')).toBe(1);
   });
 });
