@@ -81,7 +81,7 @@ describe('The survey pages in a real browser (e2e)', () => {
     return res.status();
   };
 
-  it('answers an area without JavaScript, and a stale save shows the conflict instead of overwriting', async () => {
+  it('answers an area without JavaScript; a colleague’s save elsewhere is kept, and one on the same question is shown beside it', async () => {
     const page = await signIn(browser, base, ballerup, { javaScript: false });
     await page.getByRole('link', { name: 'Besvar Baseline' }).click();
     await page.waitForURL(`${base}/undersoegelser`);
@@ -127,23 +127,61 @@ describe('The survey pages in a real browser (e2e)', () => {
     await colleague.locator(q('governance.isms')).getByLabel('Niveau 2: Gentageligt').check();
     expect(await post(colleague, 'Gem')).toBe(303);
 
+    // The first officer's page, still at version 1, saves another question: stored, and the
+    // colleague's answer, which the page never showed, is left alone.
     await page.locator(q('governance.roles-responsibilities')).getByLabel('Niveau 4: Styret og målt').check();
-    expect(await post(page, 'Gem')).toBe(409);
-    expect(await page.locator('.alert-warning').innerText()).toContain(
-      'En kollega fra kommunen har gemt svar',
-    );
+    expect(await post(page, 'Gem')).toBe(303);
     expect(await page.locator(q('governance.isms')).getByLabel('Niveau 2: Gentageligt').isChecked()).toBe(
       true,
     );
-    expect(
-      await page
-        .locator(q('governance.roles-responsibilities'))
-        .getByLabel('Niveau 4: Styret og målt')
-        .isChecked(),
-    ).toBe(false);
-    const after = await ownResponse();
-    expect(after.version).toBe(2);
-    expect(after.answers.map((a) => a.questionKey)).not.toContain('governance.roles-responsibilities');
+    const merged = await ownResponse();
+    expect(merged.version).toBe(3);
+    expect(merged.answers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ questionKey: 'governance.isms', value: 2 }),
+        expect.objectContaining({ questionKey: 'governance.roles-responsibilities', value: 4 }),
+      ]),
+    );
+
+    // Both change the same question: the colleague first, so the officer's answer there is not
+    // stored but shown beside the question with the colleague's, and the rest of the save is stored.
+    await colleague.goto(areaUrl());
+    await colleague.locator(q('governance.isms')).getByLabel('Niveau 3: Defineret').check();
+    expect(await post(colleague, 'Gem')).toBe(303);
+    await page.locator(q('governance.isms')).getByLabel('Niveau 5: Optimeret').check();
+    await page.locator(q('governance.management-oversight')).getByLabel('Niveau 1: Ad hoc').check();
+    expect(await post(page, 'Gem')).toBe(200);
+    expect(await page.locator('.alert-warning').first().innerText()).toContain(
+      'Nogle af dine svar blev ikke gemt',
+    );
+    const box = page.locator(`${q('governance.isms')} fieldset .answer-conflict`);
+    expect(await box.innerText()).toMatch(/Dit svar: Niveau 5: Optimeret/);
+    expect(await box.innerText()).toMatch(
+      /Kollegas svar \(Test municipality_officer \(.+@test\.local\), .+\): Niveau 3: Defineret/,
+    );
+    expect(await page.locator(q('governance.isms')).getByLabel('Niveau 5: Optimeret').isChecked()).toBe(true);
+    const partly = await ownResponse();
+    expect(partly.answers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ questionKey: 'governance.isms', value: 3 }),
+        expect.objectContaining({ questionKey: 'governance.management-oversight', value: 1 }),
+      ]),
+    );
+    // »Behold mit svar« stores the officer's answer on top of the colleague's, which they have now seen.
+    await Promise.all([
+      page.waitForURL(/gemt=/),
+      box.getByRole('button', { name: 'Behold mit svar' }).click(),
+    ]);
+    expect((await ownResponse()).answers).toEqual(
+      expect.arrayContaining([expect.objectContaining({ questionKey: 'governance.isms', value: 5 })]),
+    );
+    // The history under the question says who changed it when.
+    const history = page.locator(`${q('governance.isms')} .answer-history`);
+    await history.locator('summary').click();
+    expect(await history.innerText()).toMatch(
+      /Ændret af Test municipality_officer \(.+\) den .+: Niveau 5: Optimeret/,
+    );
+    expect(await history.locator('li').count()).toBe(3);
   });
 
   it('shows a Danish error next to an invalid number, keeps what was typed and saves nothing', async () => {
@@ -170,7 +208,7 @@ describe('The survey pages in a real browser (e2e)', () => {
     expect(await ownResponse()).toMatchObject({ version: 0, answers: [] });
   });
 
-  it('autosaves each changed answer with JavaScript and stops on a colleague’s save', async () => {
+  it('autosaves each changed answer with JavaScript and goes on after a colleague’s save', async () => {
     const page = await signIn(browser, base, ballerup);
     await page.goto(areaUrl());
     const version = page.locator('input[name="version"]');
@@ -178,7 +216,8 @@ describe('The survey pages in a real browser (e2e)', () => {
     await page.locator(q('governance.security-policy')).getByLabel('Niveau 4: Styret og målt').check();
     const status = page.locator('#autosave-status');
     await status.filter({ hasText: /^Gemt kl\. \d{2}\.\d{2}$/ }).waitFor();
-    expect(await version.inputValue()).toBe('1');
+    // The form's own "Gem" stays based on the oldest version the page shows (the other questions).
+    expect(await version.inputValue()).toBe('0');
     expect(await page.locator('[data-area-progress="risk-policy"]').innerText()).toBe('1 af 10 besvaret');
     expect((await ownResponse()).answers).toEqual([
       expect.objectContaining({ questionKey: 'governance.security-policy', value: 4 }),
@@ -204,18 +243,76 @@ describe('The survey pages in a real browser (e2e)', () => {
     await attacks.press('Tab');
     await status.filter({ hasText: /^Gemt kl\./ }).waitFor();
     expect(await page.locator(`${q('incidents.attacks-per-day')} .form-error-message`).count()).toBe(0);
-    expect(await version.inputValue()).toBe('2');
+    expect(await version.inputValue()).toBe('1');
 
-    // A colleague saves in between: the next autosave is refused and the officer is told to reload.
+    // A colleague saves another question in between: this page's next save is stored all the same.
     await saveViaApi(2, [{ questionKey: 'incidents.breaches-last-year', value: 1 }]);
-    await page.locator(`${q('incidents.breaches-last-year')}-input`).fill('3');
-    await page.locator(`${q('incidents.breaches-last-year')}-input`).press('Tab');
-    await status.filter({ hasText: 'Genindlæs siden' }).waitFor();
-    expect(await status.innerText()).toContain('En kollega har gemt svar i mellemtiden');
+    await page.locator(`${q('incidents.reported-to-datatilsynet')}-input`).fill('3');
+    await page.locator(`${q('incidents.reported-to-datatilsynet')}-input`).press('Tab');
+    await status.filter({ hasText: /^Gemt kl\./ }).waitFor();
     expect((await ownResponse()).answers).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ questionKey: 'incidents.breaches-last-year', value: 1 }),
+        expect.objectContaining({ questionKey: 'incidents.reported-to-datatilsynet', value: 3 }),
       ]),
+    );
+  });
+
+  it('shows a colleague’s change of the same question beside it, and »Behold mit svar« keeps mine', async () => {
+    const bo = await createUser(t.db, 'municipality_officer', 151, { email: 'bo@ballerup.test' });
+    const anne = await signIn(browser, base, ballerup);
+    const boPage = await signIn(browser, base, bo);
+    await anne.goto(areaUrl());
+    await boPage.goto(areaUrl());
+    const isms = (p: Page) => p.locator(q('governance.isms'));
+    /** Does something that autosaves, and waits for that save's answer. */
+    const autosaved = (p: Page, action: Promise<unknown>) =>
+      Promise.all([p.waitForResponse((r) => r.url().endsWith('/svar.json')), action]);
+
+    await autosaved(anne, isms(anne).getByLabel('Niveau 2: Gentageligt').check());
+
+    // Bo's page was loaded before Anne's save: his answer to the same question is a conflict.
+    await isms(boPage).getByLabel('Niveau 4: Styret og målt').check();
+    const box = isms(boPage).locator('fieldset .answer-conflict');
+    await box.waitFor();
+    expect(await box.innerText()).toContain('Dit svar: Niveau 4: Styret og målt');
+    expect(await box.innerText()).toMatch(
+      /Kollegas svar \(Test municipality_officer \(.+\), .+\): Niveau 2: Gentageligt/,
+    );
+    expect(await boPage.locator('#autosave-status').innerText()).toContain('en kollega har ændret det');
+    await box.scrollIntoViewIfNeeded();
+    await boPage.screenshot({ path: '/tmp/answer-conflict.png' });
+    expect((await ownResponse()).answers).toEqual([
+      expect.objectContaining({ questionKey: 'governance.isms', value: 2 }),
+    ]);
+
+    // Bo's other answers go on saving.
+    await autosaved(
+      boPage,
+      boPage.locator(q('governance.security-policy')).getByLabel('Niveau 3: Defineret').check(),
+    );
+
+    await autosaved(boPage, box.getByRole('button', { name: 'Behold mit svar' }).click());
+    await box.waitFor({ state: 'detached' });
+    expect(await boPage.locator('#autosave-status').innerText()).toMatch(/^Gemt kl\./);
+    const after = await ownResponse();
+    expect(after.answers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ questionKey: 'governance.isms', value: 4 }),
+        expect.objectContaining({ questionKey: 'governance.security-policy', value: 3 }),
+      ]),
+    );
+
+    // Anne changes it again; Bo takes her answer this time, and the field shows it.
+    await anne.reload();
+    await autosaved(anne, isms(anne).getByLabel('Niveau 1: Ad hoc').check());
+    await isms(boPage).getByLabel('Niveau 5: Optimeret').check();
+    await box.waitFor();
+    await box.getByRole('button', { name: 'Brug kollegas svar' }).click();
+    await box.waitFor({ state: 'detached' });
+    expect(await isms(boPage).getByLabel('Niveau 1: Ad hoc').isChecked()).toBe(true);
+    expect((await ownResponse()).answers).toEqual(
+      expect.arrayContaining([expect.objectContaining({ questionKey: 'governance.isms', value: 1 })]),
     );
   });
 

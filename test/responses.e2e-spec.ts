@@ -37,7 +37,7 @@ describe('Answering the survey, and who can see answers (e2e)', () => {
   const save = (token: string, version: number, answers: unknown[]) =>
     request(t.http).patch(mine()).auth(token, { type: 'bearer' }).send({ version, answers });
 
-  it('saves answers across sessions and refuses a stale write with 409', async () => {
+  it('saves answers across sessions and merges a save based on an older version', async () => {
     const empty = await request(t.http).get(mine()).auth(ballerupToken, { type: 'bearer' }).expect(200);
     expect(empty.body).toMatchObject({
       status: 'draft',
@@ -57,15 +57,18 @@ describe('Answering the survey, and who can see answers (e2e)', () => {
       expect.objectContaining({ questionKey: 'access.mfa', value: 4, comment: 'Kun på fjernadgang' }),
     ]);
     await save(colleagueToken, 1, [{ questionKey: 'mobile.mdm', value: 2 }]).expect(200);
-    // The first officer still holds version 1: refused, and nothing of it is written.
-    const stale = await save(ballerupToken, 1, [{ questionKey: 'access.mfa', value: 1 }]).expect(409);
-    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', error: 'Conflict' });
-    expect(stale.body.details).toEqual({ sentVersion: 1, currentVersion: 2 });
+    // The first officer still holds version 1: no one changed access.mfa since, so it is stored.
+    const merged = await save(ballerupToken, 1, [{ questionKey: 'access.mfa', value: 1 }]).expect(200);
+    expect(merged.body).toMatchObject({ version: 3, conflicts: [] });
     const now = await request(t.http).get(mine()).auth(ballerupToken, { type: 'bearer' }).expect(200);
-    expect(now.body.version).toBe(2);
-    expect(now.body.answers.find((a: { questionKey: string }) => a.questionKey === 'access.mfa').value).toBe(
-      4,
-    );
+    expect(now.body.version).toBe(3);
+    const value = (key: string) =>
+      now.body.answers.find((a: { questionKey: string }) => a.questionKey === key).value;
+    expect([value('access.mfa'), value('mobile.mdm')]).toEqual([1, 2]);
+    // A version the response never had is refused.
+    const future = await save(ballerupToken, 9, [{ questionKey: 'access.mfa', value: 2 }]).expect(409);
+    expect(future.body).toMatchObject({ code: 'VERSION_CONFLICT' });
+    expect(future.body.details).toEqual({ sentVersion: 9, currentVersion: 3 });
   });
 
   it('names each bad answer and saves nothing of a request that has one', async () => {

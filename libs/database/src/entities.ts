@@ -15,6 +15,7 @@ import { IncidentReminderSent } from '@app/incidents/reminders/incident-reminder
 import { Municipality } from '@app/municipalities/municipality.entity';
 import { Region } from '@app/municipalities/region.entity';
 import { Notification } from '@app/notifications/notification.entity';
+import { AnswerChange } from '@app/responses/answer-change.entity';
 import { Answer } from '@app/responses/answer.entity';
 import { Response } from '@app/responses/response.entity';
 import { Area } from '@app/surveys/area.entity';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   Question,
   Response,
   Answer,
+  AnswerChange,
   Notification,
   Incident,
   IncidentReferenceCounter,

@@ -1,4 +1,6 @@
+export * from './answer-change.entity';
 export * from './answer-limits';
+export * from './answer-merge';
 export * from './answer-validation';
 export * from './answer.entity';
 export * from './answered';

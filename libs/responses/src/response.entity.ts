@@ -39,7 +39,11 @@ export class Response {
   @Column({ type: 'text', default: 'draft' })
   status!: 'draft' | 'submitted';
 
-  /** Bumped on every change; a write based on an older version is refused (optimistic locking). */
+  /**
+   * Bumped by every save that changes an answer, and by submit and reopen. A save names the version
+   * it was based on and is merged per question against `answer_changes`; submit and reopen must
+   * name the current one.
+   */
   @Column({ type: 'integer', default: 0 })
   version!: number;
 

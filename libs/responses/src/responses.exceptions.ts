@@ -1,11 +1,17 @@
 import { DomainError, ErrorCode } from '@app/http';
 import type { AnswerProblem } from './answer-validation';
 
+/**
+ * A whole-response action (submit, reopen) based on a version that is no longer current, or any
+ * write based on a version the response never had. Answer saves are merged per question instead.
+ */
 export class StaleVersionException extends DomainError<{ sentVersion: number; currentVersion: number }> {
   constructor(sent: number, current: number) {
     super(
       ErrorCode.VERSION_CONFLICT,
-      `The response has changed since version ${sent} (now version ${current}); reload it and apply your changes again`,
+      sent > current
+        ? `The response has no version ${sent} yet (it is at version ${current}); reload it`
+        : `The response has changed since version ${sent} (now version ${current}): answers were saved after you loaded it; review them and try again`,
       { sentVersion: sent, currentVersion: current },
     );
   }
@@ -34,5 +40,11 @@ export class MissingRequiredAnswersException extends DomainError<{ missing: stri
       `${keys.length} required question${keys.length === 1 ? '' : 's'} not answered: ${keys.join(', ')}`,
       { missing: keys },
     );
+  }
+}
+
+export class UnknownQuestionException extends DomainError<{ questionKey: string }> {
+  constructor(questionKey: string) {
+    super(ErrorCode.NOT_FOUND, `No question ${questionKey} in this edition`, { questionKey });
   }
 }

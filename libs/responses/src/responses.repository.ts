@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { isEmptyAnswer } from './answer-merge';
 import type { StoredValue } from './answer-validation';
 import { ANSWERED_SQL } from './answered';
 import { Response } from './response.entity';
@@ -10,6 +11,27 @@ import { Response } from './response.entity';
 export interface OwnAnswerRow extends StoredValue {
   questionKey: string;
   updatedAt: Date;
+}
+
+/** One answer of a save as it is now, with its newest change; who only if of the same municipality. */
+export interface CurrentAnswerRow {
+  questionId: string;
+  /** null: no answer row (never answered, or cleared). */
+  stored: StoredValue | null;
+  changedInVersion: number | null;
+  changedAt: Date | null;
+  changedByName: string | null;
+  changedByEmail: string | null;
+}
+
+/** One change of the per-question history, newest first. */
+export interface AnswerChangeRow extends StoredValue {
+  questionKey: string;
+  version: number;
+  kind: 'set' | 'cleared';
+  changedAt: Date;
+  changedByName: string | null;
+  changedByEmail: string | null;
 }
 
 export interface ParticipationRow {
@@ -84,8 +106,8 @@ export class ResponsesRepository {
     userId: string,
     answers: Array<{ questionId: string; stored: StoredValue }>,
   ): Promise<void> {
-    const keep = answers.filter(({ stored: s }) => !isEmpty(s));
-    const drop = answers.filter(({ stored: s }) => isEmpty(s)).map((a) => a.questionId);
+    const keep = answers.filter(({ stored: s }) => !isEmptyAnswer(s));
+    const drop = answers.filter(({ stored: s }) => isEmptyAnswer(s)).map((a) => a.questionId);
     if (drop.length > 0) {
       await m.query(`DELETE FROM answers WHERE response_id = $1 AND question_id = ANY($2::uuid[])`, [
         responseId,
@@ -120,6 +142,121 @@ export class ResponsesRepository {
           })),
         ),
       ],
+    );
+  }
+
+  /**
+   * The answers a save touches as they are now, each with its newest change (set-based: one
+   * statement for the whole save, inside its transaction, after the response row is locked).
+   * The author is named only when they are an officer of the response's own municipality.
+   */
+  async currentAnswers(
+    m: EntityManager,
+    responseId: string,
+    municipalityCode: number,
+    questionIds: string[],
+  ): Promise<CurrentAnswerRow[]> {
+    const rows: Array<StoredValue & Omit<CurrentAnswerRow, 'stored'> & { answered: boolean }> = await m.query(
+      `SELECT x.question_id AS "questionId", a.question_id IS NOT NULL AS answered,
+                a.value_number AS "valueNumber", a.value_bool AS "valueBool", a.value_text AS "valueText",
+                a.value_choices AS "valueChoices", coalesce(a.not_applicable, false) AS "notApplicable",
+                a.comment, c.version AS "changedInVersion", c.changed_at AS "changedAt",
+                u.display_name AS "changedByName", u.email AS "changedByEmail"
+         FROM unnest($2::uuid[]) AS x(question_id)
+         LEFT JOIN answers a ON a.response_id = $1 AND a.question_id = x.question_id
+         LEFT JOIN LATERAL (
+           SELECT version, changed_at, changed_by FROM answer_changes
+           WHERE response_id = $1 AND question_id = x.question_id
+           ORDER BY version DESC LIMIT 1
+         ) c ON true
+         LEFT JOIN users u ON u.id = c.changed_by AND u.municipality_code = $3`,
+      [responseId, questionIds, municipalityCode],
+    );
+    return rows.map((r) => ({
+      questionId: r.questionId,
+      stored: r.answered
+        ? {
+            valueNumber: r.valueNumber,
+            valueBool: r.valueBool,
+            valueText: r.valueText,
+            valueChoices: r.valueChoices,
+            notApplicable: r.notApplicable,
+            comment: r.comment,
+          }
+        : null,
+      changedInVersion: r.changedInVersion,
+      changedAt: r.changedAt,
+      changedByName: r.changedByName,
+      changedByEmail: r.changedByEmail,
+    }));
+  }
+
+  /** Appends the changes of one save to the per-question history, all at the version it created. */
+  async recordChanges(
+    m: EntityManager,
+    responseId: string,
+    version: number,
+    userId: string,
+    answers: Array<{ questionId: string; stored: StoredValue }>,
+  ): Promise<void> {
+    if (answers.length === 0) return;
+    await m.query(
+      `INSERT INTO answer_changes (response_id, question_id, version, changed_by, changed_at, kind, value_number,
+                                  value_bool, value_text, value_choices, not_applicable, comment)
+       SELECT $1, x.question_id, $2, $3, now(), x.kind, x.value_number, x.value_bool, x.value_text,
+              CASE WHEN x.value_choices IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(x.value_choices)) END,
+              x.not_applicable, x.comment
+       FROM jsonb_to_recordset($4::jsonb) AS x(question_id uuid, kind text, value_number numeric, value_bool boolean,
+                                               value_text text, value_choices jsonb, not_applicable boolean, comment text)`,
+      [
+        responseId,
+        version,
+        userId,
+        JSON.stringify(
+          answers.map(({ questionId, stored: s }) => ({
+            question_id: questionId,
+            kind: isEmptyAnswer(s) ? 'cleared' : 'set',
+            value_number: s.valueNumber,
+            value_bool: s.valueBool,
+            value_text: s.valueText,
+            value_choices: s.valueChoices,
+            not_applicable: s.notApplicable,
+            comment: s.comment,
+          })),
+        ),
+      ],
+    );
+  }
+
+  /**
+   * The municipality's own history of changes, newest first: of the given questions (null: all),
+   * at most `perQuestion` of each and `limit` in all. Authors are named only when they are officers
+   * of that municipality.
+   */
+  findOwnHistory(
+    editionId: string,
+    municipalityCode: number,
+    questionKeys: string[] | null,
+    limits: { perQuestion: number; total: number },
+  ): Promise<AnswerChangeRow[]> {
+    return this.dataSource.query(
+      `SELECT c."questionKey", c.version, c.kind, c.changed_at AS "changedAt",
+              c.value_number AS "valueNumber", c.value_bool AS "valueBool", c.value_text AS "valueText",
+              c.value_choices AS "valueChoices", c.not_applicable AS "notApplicable", c.comment,
+              u.display_name AS "changedByName", u.email AS "changedByEmail"
+       FROM (
+         SELECT c.*, q.key AS "questionKey", q.position, r.municipality_code,
+                row_number() OVER (PARTITION BY c.question_id ORDER BY c.version DESC) AS nth
+         FROM responses r
+         JOIN answer_changes c ON c.response_id = r.id
+         JOIN questions q ON q.id = c.question_id
+         WHERE r.edition_id = $1 AND r.municipality_code = $2 AND ($3::text[] IS NULL OR q.key = ANY($3))
+       ) c
+       LEFT JOIN users u ON u.id = c.changed_by AND u.municipality_code = c.municipality_code
+       WHERE c.nth <= $4
+       ORDER BY c.version DESC, c.position
+       LIMIT $5`,
+      [editionId, municipalityCode, questionKeys, limits.perQuestion, limits.total],
     );
   }
 
@@ -185,15 +322,4 @@ export class ResponsesRepository {
       [editionId],
     );
   }
-}
-
-function isEmpty(s: StoredValue): boolean {
-  return (
-    !s.notApplicable &&
-    s.valueNumber === null &&
-    s.valueBool === null &&
-    s.valueText === null &&
-    s.valueChoices === null &&
-    s.comment === null
-  );
 }

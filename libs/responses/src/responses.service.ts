@@ -5,6 +5,7 @@ import { AuditService } from '@app/audit';
 import { AccessPolicy, actorOf, Permission, Principal, UserPrincipal } from '@app/auth';
 import { Clock } from '@app/config';
 import { Edition, EditionsService } from '@app/surveys';
+import { AnswerState, answerState, mergeDecision } from './answer-merge';
 import { answerValue } from './answered';
 import { AnswerInput, AnswerProblem, StoredValue, validateAnswer } from './answer-validation';
 import type { Response } from './response.entity';
@@ -13,8 +14,9 @@ import {
   MissingRequiredAnswersException,
   ResponseReadOnlyException,
   StaleVersionException,
+  UnknownQuestionException,
 } from './responses.exceptions';
-import { OwnAnswerRow, ResponsesRepository } from './responses.repository';
+import { CurrentAnswerRow, OwnAnswerRow, ResponsesRepository } from './responses.repository';
 
 export interface MyResponseView {
   editionId: string;
@@ -33,6 +35,47 @@ export interface MyResponseView {
     updatedAt: Date;
   }>;
 }
+
+/** A colleague of the same municipality, as named beside their change. */
+export interface ColleagueView {
+  name: string;
+  email: string;
+}
+
+/** An answer of a save that was not stored, because a colleague changed it after the save's base. */
+export interface AnswerConflictView {
+  questionKey: string;
+  questionId: string;
+  /** What the save asked for. */
+  yours: AnswerState;
+  /** What the colleague stored, and the answer is now. */
+  theirs: AnswerState;
+  changedInVersion: number;
+  changedAt: Date;
+  /** null when the author is no longer an officer of the municipality. */
+  changedBy: ColleagueView | null;
+}
+
+/** The response after a save, and the answers of the save that were not stored. */
+export interface SaveAnswersView extends MyResponseView {
+  conflicts: AnswerConflictView[];
+}
+
+export interface AnswerChangeView extends AnswerState {
+  questionKey: string;
+  version: number;
+  kind: 'set' | 'cleared';
+  changedAt: Date;
+  changedBy: ColleagueView | null;
+}
+
+/** At most this many changes in one history answer, newest first. */
+export const HISTORY_LIMIT = 500;
+
+const colleague = (r: { changedByName: string | null; changedByEmail: string | null }) =>
+  r.changedByName !== null && r.changedByEmail !== null
+    ? { name: r.changedByName, email: r.changedByEmail }
+    : null;
 
 @Injectable()
 export class ResponsesService {
@@ -107,8 +150,10 @@ export class ResponsesService {
   }
 
   /**
-   * Saves some answers. All are validated first and nothing is written if one is wrong; the write
-   * is refused with 409 if the response changed since `version` (another officer saved).
+   * Saves some answers. All are validated first and nothing is written if one is wrong. Then each
+   * answer is merged on its own (answer-merge.ts): stored when no colleague changed that question
+   * after `version`, the save was based on, and returned as a conflict when one did (with their
+   * value, who and when); the other answers of the save are stored all the same.
    */
   async saveAnswers(
     editionId: string,
@@ -116,7 +161,7 @@ export class ResponsesService {
     version: number,
     inputs: AnswerInput[],
     address?: string,
-  ) {
+  ): Promise<SaveAnswersView> {
     const code = this.ownMunicipality(principal);
     const user = principal as UserPrincipal;
     // Validated before BEGIN: the questionnaire is frozen once the edition opens, and a transaction
@@ -126,7 +171,7 @@ export class ResponsesService {
     const byKey = new Map(questions.map((q) => [q.key, q]));
     const levels = scale.map((l) => l.value);
     const problems: AnswerProblem[] = [];
-    const rows: Array<{ questionId: string; stored: StoredValue }> = [];
+    const rows: Array<{ questionId: string; questionKey: string; stored: StoredValue }> = [];
     const seen = new Set<string>();
     for (const input of inputs) {
       const q = byKey.get(input.questionKey);
@@ -148,7 +193,7 @@ export class ResponsesService {
       }
       seen.add(q.key);
       const result = validateAnswer(q, input, levels);
-      if (result.ok) rows.push({ questionId: q.id, stored: result.stored });
+      if (result.ok) rows.push({ questionId: q.id, questionKey: q.key, stored: result.stored });
       else {
         const { ok: _ok, ...refusal } = result;
         problems.push({ questionKey: q.key, ...refusal });
@@ -163,11 +208,36 @@ export class ResponsesService {
       if (response.status === 'submitted') {
         throw new ResponseReadOnlyException('The response has been submitted; reopen it to change answers');
       }
-      if (response.version !== version) throw new StaleVersionException(version, response.version);
-      await this.responses.upsertAnswers(m, response.id, user.id, rows);
-      await this.responses.saveResponse(m, response.id, { version: response.version + 1 });
+      if (version > response.version) throw new StaleVersionException(version, response.version);
+      const current = new Map(
+        (
+          await this.responses.currentAnswers(
+            m,
+            response.id,
+            code,
+            rows.map((r) => r.questionId),
+          )
+        ).map((c) => [c.questionId, c]),
+      );
+      const writes: typeof rows = [];
+      const conflicts: AnswerConflictView[] = [];
+      for (const row of rows) {
+        const now = current.get(row.questionId)!;
+        const decision = mergeDecision(version, row.stored, now.stored, now.changedInVersion);
+        if (decision === 'write') writes.push(row);
+        if (decision === 'conflict') conflicts.push(this.conflict(row, now));
+      }
+      if (writes.length === 0) {
+        const answers = await this.responses.findOwnAnswers(editionId, code, m);
+        return { ...this.view(edition, code, response, answers), conflicts };
+      }
+      const next = response.version + 1;
+      await this.responses.upsertAnswers(m, response.id, user.id, writes);
+      await this.responses.recordChanges(m, response.id, next, user.id, writes);
+      await this.responses.saveResponse(m, response.id, { version: next });
       const answers = await this.responses.findOwnAnswers(editionId, code, m);
       // Last before commit: the audit chain serialises every writer from its insert to the commit.
+      // It names the questions that changed, never their values.
       await this.audit.record(
         actorOf(principal, address),
         {
@@ -177,14 +247,61 @@ export class ResponsesService {
           details: {
             editionYear: edition.year,
             municipalityCode: code,
-            questionKeys: [...seen],
-            version: response.version + 1,
+            questionKeys: writes.map((w) => w.questionKey),
+            version: next,
           },
         },
         m,
       );
-      return this.view(edition, code, { ...response, version: response.version + 1 }, answers);
+      return { ...this.view(edition, code, { ...response, version: next }, answers), conflicts };
     });
+  }
+
+  private conflict(
+    row: { questionId: string; questionKey: string; stored: StoredValue },
+    now: CurrentAnswerRow,
+  ): AnswerConflictView {
+    return {
+      questionKey: row.questionKey,
+      questionId: row.questionId,
+      yours: answerState(row.stored),
+      theirs: answerState(now.stored),
+      changedInVersion: now.changedInVersion!,
+      changedAt: now.changedAt!,
+      changedBy: colleague(now),
+    };
+  }
+
+  /**
+   * Who changed the municipality's answers and when, newest first: of one question, of some
+   * (at most `perQuestion` each, for the answer page), or of all.
+   */
+  async history(
+    editionId: string,
+    principal: Principal,
+    questionKeys?: string[],
+    perQuestion = HISTORY_LIMIT,
+  ): Promise<AnswerChangeView[]> {
+    const code = this.ownMunicipality(principal);
+    await this.edition(editionId, principal);
+    if (questionKeys !== undefined) {
+      const { questions } = await this.editions.storedQuestionnaire(editionId);
+      const known = new Set(questions.map((q) => q.key));
+      const unknown = questionKeys.find((key) => !known.has(key));
+      if (unknown !== undefined) throw new UnknownQuestionException(unknown);
+    }
+    const rows = await this.responses.findOwnHistory(editionId, code, questionKeys ?? null, {
+      perQuestion,
+      total: HISTORY_LIMIT,
+    });
+    return rows.map((r) => ({
+      questionKey: r.questionKey,
+      version: r.version,
+      kind: r.kind,
+      changedAt: r.changedAt,
+      changedBy: colleague(r),
+      ...answerState(r),
+    }));
   }
 
   /** Signs the response off in the officer's name; 422 lists every unanswered required question. */

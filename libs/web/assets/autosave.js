@@ -1,7 +1,8 @@
 // Saves an answer as soon as it changes (progressive enhancement: the form's "Gem" works without
-// this file). Saves run one after another, each with the version the previous one returned, so
-// the officer's own saves never conflict; a colleague's save in between gives a 409 and a
-// request to reload instead of overwriting their answers.
+// this file). Saves run one after another. Each question remembers the response version at which
+// the page last knew its answer, and a save is based on that version: the server stores it unless
+// a colleague changed that question since, and then returns a conflict, shown beside the question
+// with both answers and a choice. A colleague's save elsewhere never stops this page saving.
 (function () {
   'use strict';
   var form = document.querySelector('form[data-autosave-url]');
@@ -13,6 +14,20 @@
   var queue = Promise.resolve();
   var pending = 0;
   var halted = false;
+  // Question key -> the version at which this page last knew its answer (at first: the page's).
+  var bases = {};
+  var containers = form.querySelectorAll('[data-question]');
+  for (var c = 0; c < containers.length; c++) {
+    bases[containers[c].getAttribute('data-question')] = Number(version.value);
+  }
+
+  // The form's own "Gem" posts every question, based on the oldest version the page still shows.
+  function setBase(key, v) {
+    bases[key] = v;
+    var oldest = v;
+    for (var k in bases) if (bases[k] < oldest) oldest = bases[k];
+    version.value = String(oldest);
+  }
 
   function say(text, isError) {
     if (!status) return;
@@ -90,6 +105,41 @@
     }
   }
 
+  function clearConflict(container) {
+    var old = container.querySelector('[data-answer-conflict]');
+    if (old) old.parentNode.removeChild(old);
+  }
+
+  // The server renders the box (both answers, who, when, the choice); it goes inside the fieldset.
+  function showConflict(container, markup) {
+    clearConflict(container);
+    var holder = document.createElement('div');
+    holder.innerHTML = markup;
+    var box = holder.firstElementChild;
+    var group = container.querySelector('fieldset') || container;
+    var before = group.querySelector(
+      '.form-group-radio, .form-group-checkbox, .form-input-wrapper, textarea',
+    );
+    group.insertBefore(box, before);
+  }
+
+  function setFields(container, state) {
+    var key = container.getAttribute('data-question');
+    var chosen = [].concat(state.value === null ? [] : state.value);
+    var fields = container.querySelectorAll('input, textarea, select');
+    for (var i = 0; i < fields.length; i++) {
+      var el = fields[i];
+      if (el.name === 'value:' + key) {
+        if (el.type === 'radio' || el.type === 'checkbox') el.checked = chosen.indexOf(el.value) !== -1;
+        else el.value = chosen.length ? chosen[0] : '';
+      } else if (el.name === 'na:' + key) {
+        el.checked = !!state.notApplicable;
+      } else if (el.name === 'comment:' + key) {
+        el.value = state.comment || '';
+      }
+    }
+  }
+
   function showProgress(progress) {
     if (!progress) return;
     var bar = document.querySelector('[data-progress-bar]');
@@ -109,6 +159,7 @@
 
   function save(container) {
     if (halted) return Promise.resolve();
+    var key = container.getAttribute('data-question');
     say('Gemmer …');
     return fetch(url, {
       method: 'POST',
@@ -118,7 +169,7 @@
         Accept: 'application/json',
         'X-CSRF-Token': csrf ? csrf.value : '',
       },
-      body: JSON.stringify({ version: Number(version.value), answers: [answerOf(container)] }),
+      body: JSON.stringify({ version: bases[key], answers: [answerOf(container)] }),
     })
       .then(function (res) {
         return res.json().then(
@@ -132,11 +183,20 @@
       })
       .then(function (r) {
         if (r.status === 200) {
-          version.value = String(r.body.version);
+          var conflict = (r.body.conflicts || []).filter(function (x) {
+            return x.questionKey === key;
+          })[0];
           clearError(container);
           showProgress(r.body.progress);
-          say('Gemt kl. ' + r.body.savedAtText);
-          announce('autosave:saved', container);
+          if (conflict) {
+            showConflict(container, conflict.html);
+            say('Dit svar blev ikke gemt, fordi en kollega har ændret det. Vælg ved spørgsmålet.', true);
+          } else {
+            clearConflict(container);
+            setBase(key, r.body.version);
+            say('Gemt kl. ' + r.body.savedAtText);
+            announce('autosave:saved', container);
+          }
         } else if (r.status === 422) {
           var problem = (r.body.details || [])[0];
           showError(container, (problem && problem.message) || 'Svaret passer ikke til spørgsmålet.');
@@ -146,7 +206,7 @@
           say(
             r.body.details && r.body.details.readOnly
               ? 'Besvarelsen kan ikke længere ændres. Genindlæs siden.'
-              : 'En kollega har gemt svar i mellemtiden, så dit svar blev ikke gemt. Genindlæs siden for at se de aktuelle svar.',
+              : 'Besvarelsen er ændret på en måde, siden ikke kender. Genindlæs siden.',
             true,
           );
         } else if (r.status === 401) {
@@ -173,10 +233,7 @@
     for (var i = 0; i < others.length; i++) if (others[i].name === clear) others[i].checked = false;
   }
 
-  form.addEventListener('change', function (event) {
-    var container = event.target.closest('[data-question]');
-    if (!container) return;
-    exclusive(container, event.target);
+  function enqueue(container) {
     pending++;
     queue = queue
       .then(function () {
@@ -185,6 +242,34 @@
       .then(function () {
         pending--;
       });
+  }
+
+  form.addEventListener('change', function (event) {
+    var container = event.target.closest('[data-question]');
+    if (!container) return;
+    exclusive(container, event.target);
+    enqueue(container);
+  });
+
+  // "Behold mit svar" saves the officer's answer on top of the colleague's (now seen); "Brug
+  // kollegas svar" puts the colleague's answer, which is already stored, into the fields.
+  form.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-conflict-choice]');
+    if (!button) return;
+    event.preventDefault();
+    var box = button.closest('[data-answer-conflict]');
+    var container = box.closest('[data-question]');
+    var key = container.getAttribute('data-question');
+    setBase(key, Number(box.getAttribute('data-version')));
+    if (button.getAttribute('data-conflict-choice') === 'theirs') {
+      setFields(container, JSON.parse(box.getAttribute('data-theirs')));
+      say('Kollegaens svar er valgt.');
+    } else {
+      enqueue(container);
+    }
+    clearConflict(container);
+    var first = container.querySelector('input:not([type="hidden"]), textarea');
+    if (first) first.focus();
   });
 
   // A click on "Gem" right after typing fires "change" first; wait for that save so the form

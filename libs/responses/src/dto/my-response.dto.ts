@@ -50,7 +50,10 @@ export class AnswerInputDto {
 }
 
 export class SaveAnswersDto {
-  @ApiProperty({ description: 'The version the changes are based on (0 before the first save)' })
+  @ApiProperty({
+    description:
+      'The version the changes are based on (0 before the first save): a question a colleague changed after it is not overwritten but returned in `conflicts`',
+  })
   @IsInt()
   @Min(0)
   version!: number;
@@ -62,6 +65,15 @@ export class SaveAnswersDto {
   @ValidateNested({ each: true })
   @Type(() => AnswerInputDto)
   answers!: AnswerInputDto[];
+}
+
+export class HistoryQueryDto {
+  @ApiPropertyOptional({ example: 'access.mfa', description: 'Only the changes of this question' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(ANSWER_LIMITS.questionKeyMaxLength)
+  questionKey?: string;
 }
 
 export class SubmitResponseDto {

@@ -43,7 +43,10 @@ export class MyResponseDto {
   @ApiProperty({ enum: ['draft', 'submitted'] })
   status!: 'draft' | 'submitted';
 
-  @ApiProperty({ description: 'Send it back with the next change (optimistic locking)' })
+  @ApiProperty({
+    description:
+      'Send it back with the next save (answers a colleague changed after it come back as conflicts) and with submit or reopen (which must name the current version)',
+  })
   version!: number;
 
   @ApiProperty({ description: 'Whether the edition is open and the response not submitted' })
@@ -60,6 +63,88 @@ export class MyResponseDto {
 
   @ApiProperty({ type: [AnswerViewDto] })
   answers!: AnswerViewDto[];
+}
+
+/** An answer as a conflict or a history entry shows it. */
+export class AnswerStateDto {
+  @ApiProperty(ANSWER_VALUE)
+  value!: unknown;
+
+  @ApiProperty()
+  notApplicable!: boolean;
+
+  @ApiProperty({ nullable: true, type: String })
+  comment!: string | null;
+}
+
+/** An officer of the same municipality; never anyone from elsewhere. */
+export class ColleagueDto {
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  email!: string;
+}
+
+/** An answer of a save that was not stored: a colleague changed the question after the save's base version. */
+export class AnswerConflictDto {
+  @ApiProperty({ example: 'access.mfa' })
+  questionKey!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  questionId!: string;
+
+  @ApiProperty({ type: AnswerStateDto, description: 'What this save asked for (not stored)' })
+  yours!: AnswerStateDto;
+
+  @ApiProperty({ type: AnswerStateDto, description: "The colleague's answer, which is the answer now" })
+  theirs!: AnswerStateDto;
+
+  @ApiProperty({ description: 'The response version at which the colleague changed it' })
+  changedInVersion!: number;
+
+  @ApiProperty()
+  changedAt!: Date;
+
+  @ApiProperty({
+    type: ColleagueDto,
+    nullable: true,
+    description: 'Who changed it; null when they are no longer an officer of the municipality',
+  })
+  changedBy!: ColleagueDto | null;
+}
+
+/**
+ * The response after a save. Answers are merged per question: every answer of the save is stored
+ * unless a colleague changed that question after the save's `version`; those are listed in
+ * `conflicts` (empty when all were stored). To keep your answer anyway, save it again with the
+ * returned `version`.
+ */
+export class SaveAnswersResultDto extends MyResponseDto {
+  @ApiProperty({ type: [AnswerConflictDto] })
+  conflicts!: AnswerConflictDto[];
+}
+
+/** One change of one answer: who set or cleared it, when, and what it became. */
+export class AnswerChangeDto extends AnswerStateDto {
+  @ApiProperty({ example: 'access.mfa' })
+  questionKey!: string;
+
+  @ApiProperty({ description: 'The response version this change created' })
+  version!: number;
+
+  @ApiProperty({ enum: ['set', 'cleared'] })
+  kind!: 'set' | 'cleared';
+
+  @ApiProperty()
+  changedAt!: Date;
+
+  @ApiProperty({
+    type: ColleagueDto,
+    nullable: true,
+    description: 'Who changed it; null when they are no longer an officer of the municipality',
+  })
+  changedBy!: ColleagueDto | null;
 }
 
 export class ParticipationEditionDto {

@@ -4,6 +4,7 @@ import {
   fieldStateFromForm,
   parseDanishNumber,
   Question,
+  seenDigest,
 } from './answer-form';
 
 const question = (over: Partial<Question>): Question =>
@@ -98,5 +99,28 @@ describe('answer-form', () => {
       notApplicable: false,
       comment: '',
     });
+  });
+
+  it('fingerprints an answer as shown, so a posted field that still shows it is left out of the save', () => {
+    const number = question({ type: 'number', integer: false });
+    const shown = fieldStateFromAnswer(number, {
+      questionKey: 'x.y',
+      value: 2.5,
+      notApplicable: false,
+      comment: 'Ja',
+      updatedAt: new Date(),
+    });
+    const posted = fieldStateFromForm(number, { 'value:x.y': '2,5', 'comment:x.y': ' Ja ' });
+    expect(seenDigest(number, posted)).toBe(seenDigest(number, shown));
+    const changed = fieldStateFromForm(number, { 'value:x.y': '2,6', 'comment:x.y': 'Ja' });
+    expect(seenDigest(number, changed)).not.toBe(seenDigest(number, shown));
+
+    const multi = question({ type: 'multi_choice', options: [] });
+    const ab = fieldStateFromForm(multi, { 'value:x.y': ['a', 'b'] });
+    expect(seenDigest(multi, ab)).toBe(seenDigest(multi, { ...ab, value: ['b', 'a'] }));
+
+    const text = question({ type: 'text' });
+    const crlf = fieldStateFromForm(text, { 'value:x.y': 'to\r\nlinjer' });
+    expect(seenDigest(text, crlf)).toBe(seenDigest(text, { ...crlf, value: 'to\nlinjer' }));
   });
 });

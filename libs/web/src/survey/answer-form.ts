@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AnswerInput, MyResponseView } from '@app/responses';
 import type { QuestionnaireView } from '@app/surveys';
 import { formatNumber } from '@app/ui';
@@ -22,6 +23,8 @@ export const fieldName = {
   value: (key: string) => `value:${key}`,
   notApplicable: (key: string) => `na:${key}`,
   comment: (key: string) => `comment:${key}`,
+  /** The fingerprint of the answer the page showed (see `seenDigest`). */
+  seen: (key: string) => `seen:${key}`,
 };
 
 /** An HTML id for a question; keys are lowercase words with dots and dashes. */
@@ -118,4 +121,17 @@ export function answerInput(q: Question, state: FieldState): AnswerInput {
   const comment = state.comment.trim() === '' ? null : state.comment.trim();
   if (state.notApplicable) return { questionKey: q.key, notApplicable: true, value: null, comment };
   return { questionKey: q.key, value: typedValue(q, state.value), comment };
+}
+
+/**
+ * A fingerprint of a question's answer as the form shows it, posted back as `seen:<key>`: the form
+ * posts every question of the area, and a question whose fields still say what the page showed is
+ * left out of the save, so that an untouched field never counts as overwriting a colleague's answer.
+ * Line ends and the order of chosen options do not count (browsers change the one, forms the other).
+ */
+export function seenDigest(q: Question, state: FieldState): string {
+  const input = answerInput(q, state);
+  const value = Array.isArray(input.value) ? [...(input.value as string[])].sort() : input.value;
+  const canonical = JSON.stringify({ ...input, value }).replace(/\\r\\n/g, '\\n');
+  return createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
 }

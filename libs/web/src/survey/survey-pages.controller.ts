@@ -35,12 +35,16 @@ export class SurveyPagesController {
     const context = await this.pages.context(id, principal);
     const notice = query.gemt ? 'saved' : query.genaabnet ? 'reopened' : null;
     const area = areaOf(context.questionnaire, query.omraade);
+    const history = await this.pages.history(id, principal, area);
     return page(({ csrfToken }) =>
-      answerAreaView({ context, area, csrfToken, notice, savedAreaKey: query.gemt }),
+      answerAreaView({ context, area, csrfToken, notice, savedAreaKey: query.gemt, history }),
     );
   }
 
-  /** The area form without JavaScript: save, then back to the area (or on) with a "Gemt" notice. */
+  /**
+   * The area form without JavaScript: save, then back to the area (or on) with a "Gemt" notice; a
+   * colleague's change to a question the officer also changed is shown beside it, the rest is saved.
+   */
   @Post(':id/svar')
   @RendersPage()
   async save(
@@ -59,11 +63,19 @@ export class SurveyPagesController {
       );
     }
     const { context, area } = outcome;
+    const history = await this.pages.history(id, principal, area);
     if (outcome.kind === 'invalid') {
       const { fields, errors } = outcome;
       return page(
-        ({ csrfToken }) => answerAreaView({ context, area, csrfToken, fields, errors }),
+        ({ csrfToken }) => answerAreaView({ context, area, csrfToken, fields, errors, history }),
         HttpStatus.UNPROCESSABLE_ENTITY,
+      );
+    }
+    if (outcome.kind === 'conflicts') {
+      const { fields, conflicts } = outcome;
+      // 200: the page is the answer to the save; everything but the conflicts is stored.
+      return page(({ csrfToken }) =>
+        answerAreaView({ context, area, csrfToken, notice: 'conflicts', fields, conflicts, history }),
       );
     }
     return page(

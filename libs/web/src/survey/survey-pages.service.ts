@@ -3,6 +3,7 @@ import type { UserPrincipal } from '@app/auth';
 import { Clock } from '@app/config';
 import { DomainError, ErrorCode } from '@app/http';
 import {
+  AnswerChangeView,
   AnswerInput,
   AnswerProblem,
   InvalidAnswersException,
@@ -10,6 +11,7 @@ import {
   MyResponseView,
   ResponseReadOnlyException,
   ResponsesService,
+  SaveAnswersView,
   StaleVersionException,
   isAnswered,
 } from '@app/responses';
@@ -22,13 +24,16 @@ import {
   Area,
   answerInput,
   fieldStateFromForm,
+  fieldName,
   fieldStateFromJson,
   FieldState,
   Question,
   Questionnaire,
+  seenDigest,
 } from './answer-form';
 import { answerProgress, AnswerProgress } from './answer-progress';
 import type { AutosaveDto } from './dto/autosave.dto';
+import { AnswerConflictNotice, conflictBox, conflictNotice } from './views/answer-conflict.view';
 
 /** Everything an answering, submission or receipt page shows. */
 export interface AnswerContext {
@@ -58,7 +63,15 @@ export type SaveAreaOutcome =
       fields: Map<string, FieldState>;
       errors: Map<string, string>;
     }
-  | { kind: 'stale' | 'read-only'; context: AnswerContext; area: Area };
+  | {
+      kind: 'conflicts';
+      context: AnswerContext;
+      area: Area;
+      /** The officer's fields of the questions in conflict; the others show what is stored. */
+      fields: Map<string, FieldState>;
+      conflicts: Map<string, AnswerConflictNotice>;
+    }
+  | { kind: 'read-only'; context: AnswerContext; area: Area };
 
 export type SubmitOutcome =
   { kind: 'submitted' } | { kind: 'unconfirmed' | 'missing' | 'stale' | 'read-only'; context: AnswerContext };
@@ -71,6 +84,8 @@ export interface AutosaveResult {
   /** "14.05" in Danish time, so the page need not know the server's or the browser's zone. */
   savedAtText: string;
   progress: Omit<AnswerProgress, 'missing'>;
+  /** Answers a colleague's change kept out, each with its box to show inside the question. */
+  conflicts: Array<{ questionKey: string; html: string }>;
 }
 
 /** A missing or unknown area is a page that does not exist. */
@@ -80,6 +95,9 @@ export function areaOf(questionnaire: Questionnaire, key: unknown): Area {
   if (!area) throw new NotFoundException(`No area ${String(key)} in this edition`);
   return area;
 }
+
+/** How many changes »Historik« shows under a question. */
+const HISTORY_PER_QUESTION = 10;
 
 const versionOf = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : -1);
 
@@ -141,7 +159,26 @@ export class SurveyPagesService {
     };
   }
 
-  /** Saves every question of one area as posted (an emptied field clears its answer). */
+  /** The newest changes of each question of an area, for the »Historik« under it. */
+  async history(
+    editionId: string,
+    principal: UserPrincipal,
+    area: Area,
+  ): Promise<Map<string, AnswerChangeView[]>> {
+    const keys = area.questions.map((q) => q.key);
+    const byKey = new Map<string, AnswerChangeView[]>();
+    for (const change of await this.responses.history(editionId, principal, keys, HISTORY_PER_QUESTION)) {
+      byKey.set(change.questionKey, [...(byKey.get(change.questionKey) ?? []), change]);
+    }
+    return byKey;
+  }
+
+  /**
+   * Saves the questions of one area that the officer changed: an emptied field clears its answer,
+   * a field that still shows what the page showed (its `seen:` fingerprint) is left out, and so is
+   * a question whose colleague's answer the officer chose (»Brug kollegas svar«, `theirs`). A
+   * colleague's change to a question the officer also changed comes back as a conflict beside it.
+   */
   async saveArea(
     editionId: string,
     principal: UserPrincipal,
@@ -151,25 +188,48 @@ export class SurveyPagesService {
     const questionnaire = await this.editions.questionnaire(editionId, principal);
     const area = areaOf(questionnaire, form.area);
     const fields = new Map(area.questions.map((q) => [q.key, fieldStateFromForm(q, form)]));
-    const inputs = area.questions.map((q) => answerInput(q, fields.get(q.key)!));
+    const changed = area.questions.filter(
+      (q) => q.key !== form.theirs && form[fieldName.seen(q.key)] !== seenDigest(q, fields.get(q.key)!),
+    );
+    const next = questionnaire.areas[questionnaire.areas.indexOf(area) + 1] ?? null;
+    if (changed.length === 0) return { kind: 'saved', area, next };
+    const inputs = changed.map((q) => answerInput(q, fields.get(q.key)!));
+    let saved: SaveAnswersView;
     try {
-      await this.responses.saveAnswers(editionId, principal, versionOf(form.version), inputs, address);
-      const next = questionnaire.areas[questionnaire.areas.indexOf(area) + 1] ?? null;
-      return { kind: 'saved', area, next };
+      saved = await this.responses.saveAnswers(
+        editionId,
+        principal,
+        versionOf(form.version),
+        inputs,
+        address,
+      );
     } catch (e) {
       if (e instanceof InvalidAnswersException) {
         const errors = danishProblems(area.questions, e.details!);
-        return { kind: 'invalid', context: await this.context(editionId, principal), area, fields, errors };
+        const posted = new Map(changed.map((q) => [q.key, fields.get(q.key)!]));
+        const context = await this.context(editionId, principal);
+        return { kind: 'invalid', context, area, fields: posted, errors };
       }
       if (e instanceof StaleVersionException || e instanceof ResponseReadOnlyException) {
-        return {
-          kind: e instanceof StaleVersionException ? 'stale' : 'read-only',
-          context: await this.context(editionId, principal),
-          area,
-        };
+        return { kind: 'read-only', context: await this.context(editionId, principal), area };
       }
       throw e;
     }
+    if (saved.conflicts.length === 0) return { kind: 'saved', area, next };
+    const byKey = new Map(area.questions.map((q) => [q.key, q]));
+    const conflicts = new Map(
+      saved.conflicts.map((c) => [
+        c.questionKey,
+        conflictNotice(byKey.get(c.questionKey)!, questionnaire.scale, c, saved.version),
+      ]),
+    );
+    return {
+      kind: 'conflicts',
+      context: await this.context(editionId, principal),
+      area,
+      fields: new Map([...conflicts.keys()].map((key) => [key, fields.get(key)!])),
+      conflicts,
+    };
   }
 
   /** Signs the response off once the officer has ticked the confirmation. */
@@ -214,7 +274,10 @@ export class SurveyPagesService {
     }
   }
 
-  /** Saves what autosave.js sends; a rejected answer is a 422 whose details carry Danish messages. */
+  /**
+   * Saves what autosave.js sends; a rejected answer is a 422 whose details carry Danish messages,
+   * and an answer a colleague's change kept out comes back with its conflict box.
+   */
   async autosave(
     editionId: string,
     principal: UserPrincipal,
@@ -233,7 +296,19 @@ export class SurveyPagesService {
       const saved = await this.responses.saveAnswers(editionId, principal, dto.version, inputs, address);
       const now = this.clock.now();
       const { missing: _missing, ...progress } = answerProgress(questionnaire, saved.answers);
-      return { version: saved.version, savedAt: now.toISOString(), savedAtText: formatTime(now), progress };
+      const conflicts = saved.conflicts.map((c) => ({
+        questionKey: c.questionKey,
+        html: conflictBox(
+          conflictNotice(byKey.get(c.questionKey)!, questionnaire.scale, c, saved.version),
+        ).toString(),
+      }));
+      return {
+        version: saved.version,
+        savedAt: now.toISOString(),
+        savedAtText: formatTime(now),
+        progress,
+        conflicts,
+      };
     } catch (e) {
       if (!(e instanceof InvalidAnswersException)) throw e;
       const messages = danishProblems([...byKey.values()], e.details!);

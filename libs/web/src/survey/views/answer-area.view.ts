@@ -1,12 +1,14 @@
 import { formatDateTime, html, SafeHtml } from '@app/ui';
 import { alert, breadcrumbs, csrfField, errorSummary } from '../../views/components.view';
 import { layout } from '../../views/layout.view';
-import { Area, FieldState, fieldStateFromAnswer } from '../answer-form';
+import type { AnswerChangeView } from '@app/responses';
+import { Area, FieldState, fieldStateFromAnswer, seenDigest } from '../answer-form';
 import type { AnswerContext } from '../survey-pages.service';
+import { AnswerConflictNotice, answerHistory, conflictBox } from './answer-conflict.view';
 import { firstInputId, questionField, questionReadOnly } from './question-field.view';
 
 /** What happened just before the page was shown. */
-export type AnswerNotice = 'saved' | 'stale' | 'read-only' | 'reopened' | null;
+export type AnswerNotice = 'saved' | 'conflicts' | 'read-only' | 'reopened' | null;
 
 export interface AnswerAreaModel {
   context: AnswerContext;
@@ -18,6 +20,10 @@ export interface AnswerAreaModel {
   /** The posted fields when a save was refused as invalid; otherwise the stored answers are shown. */
   fields?: Map<string, FieldState>;
   errors?: Map<string, string>;
+  /** Answers of the last save that colleagues' changes kept out; their fields show the officer's answer. */
+  conflicts?: Map<string, AnswerConflictNotice>;
+  /** Each question's changes, newest first. */
+  history?: Map<string, AnswerChangeView[]>;
 }
 
 export const surveyPath = (editionId: string, areaKey?: string) =>
@@ -49,15 +55,23 @@ function notice(model: AnswerAreaModel): SafeHtml | null {
         'Besvarelsen er genåbnet',
         'Du kan nu ændre svarene. Husk at indsende besvarelsen igen inden fristen.',
       );
-    case 'stale':
+    case 'conflicts': {
+      const questions = new Map(area.questions.map((q) => [q.key, q]));
       return alert(
         'warning',
-        'Dine svar blev ikke gemt',
+        'Nogle af dine svar blev ikke gemt',
         html`<p class="alert-text">
-          En kollega fra kommunen har gemt svar i besvarelsen, efter at du åbnede siden. For ikke at
-          overskrive kollegaens svar viser siden nu de aktuelle svar. Indtast dine ændringer igen, og gem.
-        </p>`,
+            En kollega fra kommunen har ændret de samme spørgsmål, efter at du åbnede siden. Dine øvrige svar
+            er gemt. Vælg ved hvert spørgsmål, om du vil beholde dit svar eller bruge kollegaens:
+          </p>
+          <ul class="alert-text">
+            ${[...(model.conflicts?.keys() ?? [])].map((key) => {
+              const q = questions.get(key);
+              return q ? html`<li><a href="#${firstInputId(q)}">${q.text?.da}</a></li>` : null;
+            })}
+          </ul>`,
       );
+    }
     case 'read-only':
       return alert('warning', 'Dine svar blev ikke gemt', readOnlyReason(context) ?? '');
     default:
@@ -172,14 +186,20 @@ function answerForm(model: AnswerAreaModel): SafeHtml {
     ${csrfField(csrfToken)}
     <input type="hidden" name="version" value="${response.version}" />
     <input type="hidden" name="area" value="${area.key}" />
-    ${area.questions.map((q) =>
-      questionField(
+    ${area.questions.map((q) => {
+      const conflict = model.conflicts?.get(q.key);
+      return questionField(
         q,
         questionnaire.scale,
         model.fields?.get(q.key) ?? fieldStateFromAnswer(q, stored.get(q.key)),
         model.errors?.get(q.key),
-      ),
-    )}
+        {
+          seen: seenDigest(q, fieldStateFromAnswer(q, stored.get(q.key))),
+          conflict: conflict ? conflictBox(conflict) : null,
+          history: answerHistory(q, questionnaire.scale, model.history?.get(q.key)),
+        },
+      );
+    })}
     <div class="answer-actions">
       <p class="autosave-status" id="autosave-status" role="status" aria-live="polite"></p>
       <button type="submit" class="button button-primary">Gem</button>
@@ -198,10 +218,14 @@ function answerForm(model: AnswerAreaModel): SafeHtml {
   </form>`;
 }
 
-function readOnlyAnswers({ context, area }: AnswerAreaModel): SafeHtml {
+function readOnlyAnswers(model: AnswerAreaModel): SafeHtml {
+  const { context, area } = model;
   const stored = new Map(context.response.answers.map((a) => [a.questionKey, a]));
-  return html`${area.questions.map((q) =>
-    questionReadOnly(q, context.questionnaire.scale, stored.get(q.key)),
+  const { scale } = context.questionnaire;
+  return html`${area.questions.map(
+    (q) =>
+      html`${questionReadOnly(q, scale, stored.get(q.key))}
+      ${answerHistory(q, scale, model.history?.get(q.key))}`,
   )}`;
 }
 

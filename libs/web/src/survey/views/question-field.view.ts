@@ -107,8 +107,24 @@ ${state.comment}</textarea>
   </div>`;
 }
 
-/** One question as form fields in DKFDS markup, with its help text, error and comment. */
-export function questionField(q: Question, scale: Scale, state: FieldState, error?: string): SafeHtml {
+/** What the answer page adds around a question's fields. */
+export interface QuestionExtras {
+  /** The fingerprint of the stored answer (answer-form.ts `seenDigest`). */
+  seen: string;
+  /** A colleague's change that kept this question's answer out of the last save. */
+  conflict?: SafeHtml | null;
+  /** »Historik«: who changed the answer when. */
+  history?: SafeHtml | null;
+}
+
+/** One question as form fields in DKFDS markup, with its help text, error, conflict and comment. */
+export function questionField(
+  q: Question,
+  scale: Scale,
+  state: FieldState,
+  error: string | undefined,
+  extras: QuestionExtras,
+): SafeHtml {
   const id = questionId(q.key);
   const hintId = q.help?.da ? `${id}-hint` : null;
   const errorId = error ? `${id}-error` : null;
@@ -116,6 +132,8 @@ export function questionField(q: Question, scale: Scale, state: FieldState, erro
   const problem = error && errorId ? errorMessage(errorId, error) : null;
   const groupClass = `form-group question${error ? ' form-error' : ''}`;
   const data = html`id="${id}" data-question="${q.key}" data-type="${q.type}"`;
+  const seen = html`<input type="hidden" name="${fieldName.seen(q.key)}" value="${extras.seen}" />`;
+  const conflict = extras.conflict ?? null;
 
   if (q.type === 'number' || q.type === 'text') {
     const inputId = `${id}-input`;
@@ -140,16 +158,17 @@ ${value}</textarea>`
       <label class="form-label" for="${inputId}"
         >${q.text?.da}${q.unit ? html`<span class="sr-only"> (${q.unit})</span>` : null}${marker(q)}</label
       >
-      ${hint} ${problem} ${input} ${notApplicable(q, state)} ${comment(q, state)}
+      ${hint} ${problem} ${conflict} ${input} ${notApplicable(q, state)} ${comment(q, state)} ${seen}
+      ${extras.history ?? null}
     </div>`;
   }
 
   return html`<div class="${groupClass}" ${data}>
     <fieldset ${describedBy(hintId, errorId)}>
       <legend class="form-label">${q.text?.da}${marker(q)}</legend>
-      ${hint} ${problem} ${options(q, scale, state)} ${notApplicable(q, state)}
+      ${hint} ${problem} ${conflict} ${options(q, scale, state)} ${notApplicable(q, state)}
     </fieldset>
-    ${comment(q, state)}
+    ${comment(q, state)} ${seen} ${extras.history ?? null}
   </div>`;
 }
 
