@@ -147,6 +147,24 @@ describe('Web navigation: menus per role, return after sign-in, 404 and favicon 
     // The session ended on the server while the cookie was still there.
     await t.db.query('UPDATE web_sessions SET expires_at = now()');
     await post(jar).expect(303).expect('Location', expectedLogin);
+    // "Log af" on a page left open past the session's end leads to sign-in, not "no access".
+    await request(t.http)
+      .post('/logout')
+      .set('Cookie', cookieHeader(withoutSession))
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({ _csrf: token })
+      .expect(303)
+      .expect('Location', '/login');
+    // From another site it is still refused.
+    await request(t.http)
+      .post(`/undersoegelser/${edition.id}/svar`)
+      .set('Cookie', cookieHeader(withoutSession))
+      .set('Accept', 'application/json')
+      .set('Origin', 'https://evil.example')
+      .type('form')
+      .send({ _csrf: token, version: '0', area: 'x' })
+      .expect(403);
     // autosave.js is told 401 in JSON either way, and keeps the answer (keep-unsaved.js).
     for (const cookies of [jar, withoutSession]) {
       const res = await request(t.http)

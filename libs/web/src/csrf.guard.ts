@@ -20,6 +20,13 @@ import { CsrfService } from './csrf.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const MULTIPART_FORM = 'baseline:multipart-form';
+const ENDS_SESSION = 'baseline:ends-session';
+
+/**
+ * Marks sign-out: posted without a session (it expired while the page was open) there is
+ * nothing to end and nothing to forge, so it goes through to the sign-in page instead of 403.
+ */
+export const EndsSession = () => SetMetadata(ENDS_SESSION, true);
 
 const isMultipart = (req: Request) => req.is('multipart/form-data') === 'multipart/form-data';
 
@@ -36,10 +43,11 @@ const isMultipart = (req: Request) => req.is('multipart/form-data') === 'multipa
  * token alone decides: refusing would lock out such users and stop no attack. `Origin: null`
  * (a sandboxed frame, a redirect across sites) is refused.
  *
- * A route that needs a session, asked without a session cookie (the browser dropped it when the
- * session expired), is answered 401 before the token is checked: the token on the officer's page
- * was bound to the old session and would fail, and a 403 "no access" would hide that signing in
- * again is all it takes. Without a session the route refuses anyway, so nothing is let through.
+ * A route that needs a session, posted from this site without a session cookie (the browser
+ * dropped it when the session expired), is answered 401 before the token is checked: the token on
+ * the officer's page was bound to the old session and would fail, and a 403 "no access" would hide
+ * that signing in again is all it takes. Without a session the route refuses anyway, so nothing
+ * is let through.
  */
 @Injectable()
 export class CsrfGuard implements CanActivate {
@@ -54,10 +62,11 @@ export class CsrfGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<Request>();
     if (SAFE_METHODS.has(req.method) || isOutsideWebUi(req.path)) return true;
-    if (!this.cookies.read(req, 'baseline_session') && this.needsSession(context)) {
-      throw new UnauthorizedException('Sign in required');
-    }
     this.csrf.assertSameOrigin(req, this.allowedOrigins(req));
+    if (!this.cookies.read(req, 'baseline_session')) {
+      if (this.needsSession(context)) throw new UnauthorizedException('Sign in required');
+      if (this.reflector.get<boolean>(ENDS_SESSION, context.getHandler())) return true;
+    }
     // A multipart body is read by multer, after the guards: its token is checked then, by the
     // route's MultipartForm. Any other route gets multipart with no token it can read: refused.
     if (isMultipart(req) && this.reflector.get<boolean>(MULTIPART_FORM, context.getHandler())) return true;

@@ -14,6 +14,7 @@ import { ErrorCode, isDomainError } from '@app/http';
 import { NotificationsService, UnlockLinkMailer } from '@app/notifications';
 import { danishError } from './danish-errors';
 import { formatWait } from '@app/ui';
+import { EndsSession } from './csrf.guard';
 import { CsrfFormDto, LoginFormDto, UnlockLinkFormDto } from './dto/login-form.dto';
 import { page, redirect } from './page';
 import { RendersPage } from './renders-page.decorator';
@@ -153,6 +154,7 @@ export class WebController {
   }
 
   @Post('logout')
+  @EndsSession()
   @RendersPage()
   async logout(
     @Body() _form: CsrfFormDto,
