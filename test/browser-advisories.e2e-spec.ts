@@ -1,9 +1,13 @@
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { resetAdvisories } from './support/advisories';
 import { launchChromium, signIn } from './support/browser';
 import { createUser, TestUser } from './support/factories';
 import { createTestApp, resetData, TestApp } from './support/test-app';
+
+/** Set ADVISORY_SHOTS_DIR to keep a full-page screenshot of each page at 1280 px. */
+const SHOTS = process.env.ADVISORY_SHOTS_DIR;
 
 /** A date two days ahead in Copenhagen, as the date input takes it. */
 function inTwoDays(): string {
@@ -25,6 +29,7 @@ describe('The advisory pages in a real browser (e2e)', () => {
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     browser = await launchChromium();
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -41,6 +46,9 @@ describe('The advisory pages in a real browser (e2e)', () => {
     await Promise.all(browser.contexts().map((c) => c.close()));
   });
 
+  const shoot = async (page: Page, name: string) => {
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}-1280.png`, fullPage: true });
+  };
   /** Clicks a button that posts a form and returns the status of that POST. */
   const post = async (page: Page, click: () => Promise<void>) => {
     const [res] = await Promise.all([
@@ -62,6 +70,7 @@ describe('The advisory pages in a real browser (e2e)', () => {
     // Nothing filled in: refused beside the fields, nothing sent.
     expect(await post(cert, () => cert.getByRole('button', { name: 'Send varslet' }).click())).toBe(422);
     expect(await cert.locator('#error-summary').innerText()).toContain('Skriv en overskrift.');
+    await shoot(cert, 'form-errors');
 
     await cert.getByLabel('Overskrift').fill('Kritisk sårbarhed i PAN-OS');
     await cert.getByLabel('Resumé').fill('Sårbarheden udnyttes aktivt. Opdatér straks.');
@@ -86,6 +95,7 @@ describe('The advisory pages in a real browser (e2e)', () => {
     await officer.waitForURL(`${base}/varsler`);
     const row = officer.locator(`tr[data-advisory="${id}"]`);
     expect(await row.innerText()).toContain('Ikke åbnet');
+    await shoot(officer, 'officer-list');
     await row.getByRole('link', { name: 'Kritisk sårbarhed i PAN-OS' }).click();
     await officer.waitForURL(`${base}/varsler/${id}`);
     expect(await officer.locator('.advisory-answer').innerText()).toContain('Læst');
@@ -97,12 +107,17 @@ describe('The advisory pages in a real browser (e2e)', () => {
     expect(await post(officer, () => officer.getByRole('button', { name: 'Gem svar' }).click())).toBe(303);
     expect(await officer.locator('.alert-success').innerText()).toContain('Kommunens svar er gemt');
     expect(await officer.locator('.advisory-answer').innerText()).toContain('Afhjulpet');
+    await shoot(officer, 'officer-answered');
 
     await cert.goto(`${base}/varsler/${id}`);
     const ballerupRow = cert.locator('.advisory-matrix tr[data-municipality="151"]');
     expect(await ballerupRow.innerText()).toContain('Afhjulpet');
     expect(await ballerupRow.innerText()).toContain('Opdateret til 10.2.9 i nat.');
     expect(await cert.locator('#svar-heading').locator('..').innerText()).toContain('Svaret: 1 af 29');
+    await shoot(cert, 'cert-advisory');
+    await cert.goto(`${base}/varsler`);
+    await shoot(cert, 'cert-list');
+    await cert.goto(`${base}/varsler/${id}`);
 
     // Aalborg (Region Nordjylland) was not sent it: the page does not exist for it.
     const foreign = await signIn(browser, base, aalborg);
