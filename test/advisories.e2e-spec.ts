@@ -132,6 +132,9 @@ describe('KommuneCERT advisories (e2e)', () => {
       );
       await refused({ audience: { regionCodes: [1081, 1090] } }, 'audience.regionCodes', /1090/);
       await refused({ audience: {} }, 'audience', /at least one municipality or region/);
+      await refused({ audience: undefined }, 'audience', /audience/);
+      await refused({ audience: null }, 'audience', /audience/);
+      await refused({ audience: { municipalityCodes: [151.5] } }, 'audience.municipalityCodes', /integer/);
       await refused({ audience: { all: true, municipalityCodes: [151] } }, 'audience', /not both/);
       await refused({ respondBy: hoursAhead(-1) }, 'respondBy', /must not be in the past/);
       await refused({ cveIds: ['CVE-24-1'] }, 'cveIds', /CVE id/);

@@ -131,6 +131,21 @@ describe('Advisory fan-out and reminders on Redis (e2e)', () => {
         'Opdateret varsel fra KommuneCERT: Kritisk sårbarhed i PAN-OS GlobalProtect',
         'Nyt varsel fra KommuneCERT: Kritisk sårbarhed i PAN-OS GlobalProtect',
       ]);
+
+      // The withdrawal is a version too: each officer is told why, once.
+      await as(request(t.http).post(`/api/v1/advisories/${id}/withdraw`), cert)
+        .send({ reason: 'Sendt ved en fejl.' })
+        .expect(200);
+      await waitFor(
+        () => deliveries(id),
+        (d) => d.length === 3 * expected.length,
+      );
+      const [told] = await inbox(neighbours[0]);
+      expect(told.title).toBe(
+        'Varsel trukket tilbage af KommuneCERT: Kritisk sårbarhed i PAN-OS GlobalProtect',
+      );
+      expect(told.body).toContain('Sendt ved en fejl.');
+      expect(await delivery.fanOut(id, 2)).toEqual({ sent: false, reason: 'superseded' });
     } finally {
       delete process.env.SMTP_URL;
       await smtp.close();

@@ -4,8 +4,10 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -99,6 +101,8 @@ export class CreateAdvisoryDto {
   respondBy!: string;
 
   @ApiProperty({ type: AudienceDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => AudienceDto)
   audience!: AudienceDto;
