@@ -93,6 +93,7 @@ export function queueBackendContract(backend: 'redis' | 'postgres'): void {
       expect(scheduler).toMatchObject({ key: 'audit-verify-daily', pattern: '0 3 * * *' });
       expect((await queue.getJobSchedulers()).filter((s) => s.key === 'audit-verify-daily')).toHaveLength(1);
       expect((await queue.getJobSchedulers()).map((s) => s.key).sort()).toEqual([
+        'advisories-sweep',
         'audit-verify-daily',
         'incident-reminders-reconcile',
         'reminders-scan',

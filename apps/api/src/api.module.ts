@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
+import { AdvisoriesModule } from '@app/advisories';
 import { AdminModule } from '@app/admin';
 import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
@@ -34,6 +35,7 @@ import { WebModule } from '@app/web';
     StatisticsModule,
     ReportsModule,
     IncidentsModule,
+    AdvisoriesModule,
     HealthModule,
     WebModule,
     RouterModule.register([
@@ -49,6 +51,7 @@ import { WebModule } from '@app/web';
           StatisticsModule,
           ReportsModule,
           IncidentsModule,
+          AdvisoriesModule,
         ],
       },
     ]),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdvisoriesWorkerModule } from '@app/advisories';
 import { AuditWorkerModule } from '@app/audit';
 import { AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -22,6 +23,7 @@ import { StatisticsWorkerModule } from '@app/statistics';
     StatisticsWorkerModule,
     ReportsWorkerModule,
     IncidentsWorkerModule,
+    AdvisoriesWorkerModule,
   ],
 })
 export class WorkerModule {}

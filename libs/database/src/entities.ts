@@ -1,3 +1,10 @@
+import { AdvisoryIncident } from '@app/advisories/advisory-incident.entity';
+import { AdvisoryResponse } from '@app/advisories/advisory-response.entity';
+import { AdvisoryTarget } from '@app/advisories/advisory-target.entity';
+import { AdvisoryVersion } from '@app/advisories/advisory-version.entity';
+import { Advisory } from '@app/advisories/advisory.entity';
+import { AdvisoryDelivery } from '@app/advisories/delivery/advisory-delivery.entity';
+import { AdvisoryReminderSent } from '@app/advisories/delivery/advisory-reminder-sent.entity';
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { AuditSeal } from '@app/audit/audit-seal.entity';
 import { ApiKey } from '@app/auth/api-key.entity';
@@ -56,4 +63,11 @@ export const ENTITIES = [
   IncidentObligation,
   IncidentIntakeKey,
   IncidentReminderSent,
+  Advisory,
+  AdvisoryVersion,
+  AdvisoryTarget,
+  AdvisoryResponse,
+  AdvisoryIncident,
+  AdvisoryDelivery,
+  AdvisoryReminderSent,
 ];

@@ -35,6 +35,11 @@ export class NotificationsService {
     return { notified: fresh.size, mailed };
   }
 
+  /** Whether notifyOnce also e-mails (SMTP_URL is set). */
+  get mailEnabled(): boolean {
+    return this.mailer.enabled;
+  }
+
   forUser(userId: string) {
     return this.notifications.findForUser(userId);
   }

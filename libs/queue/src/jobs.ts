@@ -45,6 +45,12 @@ export interface JobPayloads {
   'incidents.plan-reminders': { incidentId?: string };
   /** Remind of one obligation at one stage, if it is still open and due at `dueAt` (ms). */
   'incidents.remind': { incidentId: string; kind: string; stage: '12h' | '2h' | 'overdue'; dueAt: number };
+  /** Tell the officers of every targeted municipality of one advisory version (idempotent per officer). */
+  'advisories.fan-out': { advisoryId: string; version: number };
+  /** At an advisory's respond-by time (ms): remind the municipalities that have not answered. */
+  'advisories.remind': { advisoryId: string; respondBy: number };
+  /** Deliver what a lost fan-out job missed and send the reminders that are due (idempotent). */
+  'advisories.sweep': { trigger: 'schedule' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
 
@@ -57,6 +63,9 @@ export const JOB_QUEUE = {
   'reports.render': QUEUES.reports,
   'incidents.plan-reminders': QUEUES.maintenance,
   'incidents.remind': QUEUES.maintenance,
+  'advisories.fan-out': QUEUES.maintenance,
+  'advisories.remind': QUEUES.maintenance,
+  'advisories.sweep': QUEUES.maintenance,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names a queue carries, for typing a processor's handler table. */

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfigService } from '@app/config';
 import { MunicipalitiesService } from '@app/municipalities';
 import { PasswordHasher, UsersRepository } from '@app/users';
+import { DemoAdvisoriesSeeder } from './demo-advisories.seeder';
 import { DemoEditionsSeeder } from './demo-editions.seeder';
 import { DemoIncidentsSeeder } from './demo-incidents.seeder';
 import { demoUsers } from './demo-users';
@@ -24,6 +25,7 @@ export class DemoSeedService {
     private readonly config: AppConfigService,
     private readonly editions: DemoEditionsSeeder,
     private readonly incidents: DemoIncidentsSeeder,
+    private readonly advisories: DemoAdvisoriesSeeder,
   ) {}
 
   async seedReference(): Promise<void> {
@@ -32,7 +34,8 @@ export class DemoSeedService {
   }
 
   /**
-   * Idempotent: existing accounts (and their passwords), editions and incidents are left as they are.
+   * Idempotent: existing accounts (and their passwords), editions, incidents and advisories are left
+   * as they are.
    */
   async seedDemo(): Promise<void> {
     if (this.config.isProduction) throw new DemoSeedRefusedException();
@@ -49,5 +52,6 @@ export class DemoSeedService {
     }
     await this.editions.seed();
     await this.incidents.seed();
+    await this.advisories.seed();
   }
 }

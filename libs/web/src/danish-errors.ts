@@ -105,6 +105,12 @@ export const DANISH_ERRORS: Record<ErrorCode, DanishError> = {
     heading: HEADING.badRequest,
     text: 'Filen er ikke en tilladt type (PDF, PNG, JPEG, GIF, ZIP eller tekst).',
   },
+  ADVISORY_NOT_FOUND: { heading: HEADING.notFound, text: NOT_FOUND_TEXT },
+  ADVISORY_VERSION_CONFLICT: {
+    heading: HEADING.changed,
+    text: 'Nogen har ændret varslet, siden du åbnede siden. Din ændring er ikke gemt. Genindlæs siden, og foretag ændringen igen.',
+  },
+  ADVISORY_WITHDRAWN: { heading: HEADING.changed, text: 'Varslet er trukket tilbage og kan ikke ændres.' },
 };
 
 /** The heading and text a page shows for an error; a 5xx never shows its message. */

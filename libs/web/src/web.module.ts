@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AdvisoriesModule } from '@app/advisories';
 import { AuthModule } from '@app/auth';
 import { IncidentsModule } from '@app/incidents';
 import { MunicipalitiesModule } from '@app/municipalities';
@@ -7,6 +8,7 @@ import { NotificationsModule } from '@app/notifications';
 import { ReportsModule } from '@app/reports';
 import { ResponsesModule } from '@app/responses';
 import { SurveysModule } from '@app/surveys';
+import { AdvisoryPagesController } from './advisories/advisory-pages.controller';
 import { EditionsAdminController } from './administration/editions-admin.controller';
 import { CsrfGuard } from './csrf.guard';
 import { CsrfService } from './csrf.service';
@@ -32,6 +34,7 @@ import { WebUserService } from './web-user.service';
     NotificationsModule,
     ReportsModule,
     IncidentsModule,
+    AdvisoriesModule,
   ],
   controllers: [
     WebController,
@@ -40,6 +43,7 @@ import { WebUserService } from './web-user.service';
     EditionsAdminController,
     ReportPagesController,
     IncidentPagesController,
+    AdvisoryPagesController,
   ],
   providers: [
     CsrfService,

@@ -25,6 +25,16 @@ const callers: Array<[string, Principal]> = [
 ];
 const edition = (status: EditionFacts['status']): EditionFacts => ({ id: `e-${status}`, year: 2025, status });
 
+/** The error code a refusal carries, or 'allowed'. */
+const codeOf = (fn: () => void): ErrorCode | 'allowed' => {
+  try {
+    fn();
+    return 'allowed';
+  } catch (e) {
+    return (e as DomainError).code;
+  }
+};
+
 describe(AccessPolicy.name, () => {
   const policy = new AccessPolicy();
 
@@ -152,14 +162,6 @@ describe(AccessPolicy.name, () => {
   });
 
   describe('incident permissions, every caller', () => {
-    const codeOf = (fn: () => void): ErrorCode | 'allowed' => {
-      try {
-        fn();
-        return 'allowed';
-      } catch (e) {
-        return (e as DomainError).code;
-      }
-    };
     const FORBIDDEN = ErrorCode.FORBIDDEN;
     const NOT_FOUND = ErrorCode.INCIDENT_NOT_FOUND;
     const certOnly = { cert_analyst: true };
@@ -252,6 +254,51 @@ describe(AccessPolicy.name, () => {
           what: 'attachments',
         }),
       ).toThrow('Only KommuneCERT adds internal attachments');
+    });
+  });
+
+  describe('advisory permissions, every caller (the rule table of issue 12, item 1)', () => {
+    // Per caller: reads the advisories at all; reads one sent to its municipality; one not sent to it;
+    // writes; answers one sent to it; sees the response matrix.
+    const table: Record<string, [boolean, boolean, boolean, boolean, boolean, boolean]> = {
+      platform_admin: [false, false, false, false, false, false],
+      kl_analyst: [false, false, false, false, false, false],
+      cert_analyst: [true, true, true, true, false, true],
+      municipality_officer: [true, true, false, false, true, false],
+      api_key: [true, true, false, false, false, false],
+    };
+    for (const [name, principal] of callers) {
+      it(`${name}: ${table[name].join(', ')}`, () => {
+        expect([
+          policy.canAccess(principal, Permission.AdvisoryRead, { sentToCaller: null }),
+          policy.canAccess(principal, Permission.AdvisoryRead, { sentToCaller: true }),
+          policy.canAccess(principal, Permission.AdvisoryRead, { sentToCaller: false }),
+          policy.canAccess(principal, Permission.AdvisoryWrite, { action: 'writes advisories' }),
+          policy.canAccess(principal, Permission.AdvisoryRespond, { sentToCaller: true }),
+          policy.canAccess(principal, Permission.AdvisoryResponsesRead, {}),
+        ]).toEqual(table[name]);
+      });
+    }
+
+    it('answers an advisory not sent to the municipality as an unknown one; KL and admin get 403', () => {
+      const officer = user('municipality_officer');
+      expect(
+        codeOf(() => policy.requireAccess(officer, Permission.AdvisoryRead, { sentToCaller: false })),
+      ).toBe(ErrorCode.ADVISORY_NOT_FOUND);
+      expect(
+        codeOf(() => policy.requireAccess(apiKey, Permission.AdvisoryRead, { sentToCaller: false })),
+      ).toBe(ErrorCode.ADVISORY_NOT_FOUND);
+      expect(
+        codeOf(() => policy.requireAccess(officer, Permission.AdvisoryRespond, { sentToCaller: false })),
+      ).toBe(ErrorCode.ADVISORY_NOT_FOUND);
+      expect(
+        codeOf(() => policy.requireAccess(apiKey, Permission.AdvisoryRespond, { sentToCaller: true })),
+      ).toBe(ErrorCode.FORBIDDEN);
+      for (const role of ['kl_analyst', 'platform_admin'] as const)
+        expect(codeOf(() => policy.advisoryScope(user(role)))).toBe(ErrorCode.FORBIDDEN);
+      expect(policy.advisoryScope(user('cert_analyst'))).toEqual({ all: true });
+      expect(policy.advisoryScope(officer)).toEqual({ all: false, municipalityCode: OWN });
+      expect(policy.advisoryScope(apiKey)).toEqual({ all: false, municipalityCode: OWN });
     });
   });
 });

@@ -1,7 +1,13 @@
 import { ForbiddenException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@app/http';
 import type { Principal } from '../principal';
-import { IncidentItemTarget, IncidentScope, Permission, PermissionTargets } from './permission';
+import {
+  AdvisoryScope,
+  IncidentItemTarget,
+  IncidentScope,
+  Permission,
+  PermissionTargets,
+} from './permission';
 
 interface Rule<T> {
   allows(principal: Principal, target: T): boolean;
@@ -28,6 +34,9 @@ const incidentMunicipality = (p: Principal): number | null =>
   p.kind === 'api_key' || p.role === 'municipality_officer' ? p.municipalityCode : null;
 
 const seesIncidentLog = (p: Principal) => isCert(p) || incidentMunicipality(p) !== null;
+
+/** Advisories go to municipalities as incidents come from them: an officer's or an API key's. */
+const advisoryMunicipality = incidentMunicipality;
 
 /** Internal and TLP:RED material (comments, attachments, their timeline entries) is KommuneCERT's alone. */
 export const isRestrictedIncidentItem = (item: IncidentItemTarget) => item.internal || item.tlp === 'red';
@@ -107,6 +116,33 @@ const RULES: { [P in Permission]: Rule<PermissionTargets[P]> } = {
     allows: (p, item) => !isRestrictedIncidentItem(item) || isCert(p),
     denial: () => new DomainError(ErrorCode.INCIDENT_ATTACHMENT_NOT_FOUND, 'No such attachment'),
   },
+  [Permission.AdvisoryRead]: {
+    allows: (p, { sentToCaller }) =>
+      isCert(p) || (advisoryMunicipality(p) !== null && sentToCaller !== false),
+    // An advisory not sent to the caller's municipality answers as an unknown id would (its title,
+    // even its existence, may be TLP:AMBER for others); KL and the administrator are told that
+    // advisories are not theirs, as for incidents.
+    denial: (_t, p) =>
+      isCert(p) || advisoryMunicipality(p) !== null
+        ? new DomainError(ErrorCode.ADVISORY_NOT_FOUND, 'No such advisory')
+        : certOnly('Advisories are for KommuneCERT and the municipalities’ own officers'),
+  },
+  [Permission.AdvisoryWrite]: {
+    allows: isCert,
+    denial: ({ action }) => certOnly(`Only KommuneCERT ${action}`),
+  },
+  [Permission.AdvisoryRespond]: {
+    // An API key reads its municipality's advisories but does not answer for it: a person does.
+    allows: (p, { sentToCaller }) => p.kind === 'user' && p.role === 'municipality_officer' && sentToCaller,
+    denial: ({ sentToCaller }, p) =>
+      advisoryMunicipality(p) !== null && !sentToCaller
+        ? new DomainError(ErrorCode.ADVISORY_NOT_FOUND, 'No such advisory')
+        : certOnly("Only the municipality's own security officers answer an advisory"),
+  },
+  [Permission.AdvisoryResponsesRead]: {
+    allows: isCert,
+    denial: () => certOnly('Only KommuneCERT sees the municipalities’ answers to an advisory'),
+  },
 };
 
 /**
@@ -143,6 +179,17 @@ export class AccessPolicy {
     return isCert(principal)
       ? { all: true }
       : { all: false, municipalityCode: incidentMunicipality(principal)! };
+  }
+
+  /**
+   * The advisories the caller reads, for the repository to scope its queries by; refused (403) for
+   * KL and the administrator. An advisory not sent to the caller's municipality is then not found.
+   */
+  advisoryScope(principal: Principal): AdvisoryScope {
+    this.requireAccess(principal, Permission.AdvisoryRead, { sentToCaller: null });
+    return isCert(principal)
+      ? { all: true }
+      : { all: false, municipalityCode: advisoryMunicipality(principal)! };
   }
 
   /** Whether the caller sees internal and TLP:RED items (the repository leaves the others out). */

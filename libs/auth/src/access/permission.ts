@@ -31,6 +31,14 @@ export enum Permission {
   IncidentInternalWrite = 'incident.internal.write',
   /** Reading an internal or TLP:RED comment, attachment or timeline entry: KommuneCERT only. */
   IncidentRestrictedRead = 'incident.restricted.read',
+  /** An advisory, or the advisories: KommuneCERT all, an officer or API key those sent to its municipality. */
+  AdvisoryRead = 'advisory.read',
+  /** Writing, updating, withdrawing an advisory and linking it to incidents: KommuneCERT only. */
+  AdvisoryWrite = 'advisory.write',
+  /** Answering an advisory sent to the municipality: its own officers only. */
+  AdvisoryRespond = 'advisory.respond',
+  /** The response matrix of an advisory (every municipality's answer): KommuneCERT only. */
+  AdvisoryResponsesRead = 'advisory.responses.read',
 }
 
 /**
@@ -67,6 +75,11 @@ export interface IncidentItemTarget {
   tlp: TlpLevel | null;
 }
 
+export interface AdvisoryTarget {
+  /** The caller's municipality is among those the advisory was sent to; null for the list as a whole. */
+  sentToCaller: boolean | null;
+}
+
 /** The target each permission is checked against. */
 export interface PermissionTargets {
   [Permission.EditionRead]: EditionTarget;
@@ -85,7 +98,16 @@ export interface PermissionTargets {
   /** What is written: comments or attachments, named in the refusal. */
   [Permission.IncidentInternalWrite]: IncidentItemTarget & { what: 'comments' | 'attachments' };
   [Permission.IncidentRestrictedRead]: IncidentItemTarget;
+  [Permission.AdvisoryRead]: AdvisoryTarget;
+  /** What is done, named in the refusal. */
+  [Permission.AdvisoryWrite]: { action: string };
+  /** Whether the advisory was sent to the caller's municipality. */
+  [Permission.AdvisoryRespond]: { sentToCaller: boolean };
+  [Permission.AdvisoryResponsesRead]: Record<string, never>;
 }
 
 /** The incidents a caller works with: all of them (KommuneCERT) or one municipality's. */
 export type IncidentScope = { all: true } | { all: false; municipalityCode: number };
+
+/** The advisories a caller reads: all of them (KommuneCERT) or those sent to one municipality. */
+export type AdvisoryScope = { all: true } | { all: false; municipalityCode: number };

@@ -21,6 +21,7 @@ const TASKS: Partial<Record<Role, { href: string; label: string; text: string }>
 const LINKS: Array<{ roles: Role[] | 'all'; href: string; label: string }> = [
   { roles: ['municipality_officer'], href: '/rapporter', label: 'Mine rapporter' },
   { roles: ['municipality_officer', 'cert_analyst'], href: '/haendelser', label: 'Hændelser' },
+  { roles: ['municipality_officer', 'cert_analyst'], href: '/varsler', label: 'Varsler fra KommuneCERT' },
   { roles: 'all', href: '/landsresultater', label: 'Landsresultater' },
   { roles: ['kl_analyst'], href: '/administration/brug', label: 'Brug af platformen' },
 ];
@@ -52,9 +53,11 @@ export interface HomeNotification {
 /** How many unread messages the home page shows before it only counts the rest. */
 const SHOWN_MESSAGES = 5;
 
-/** Where a message's link goes, said in Danish (survey reminders and incident deadlines). */
+/** Where a message's link goes, said in Danish (survey reminders, incident deadlines, advisories). */
 function linkLabel(path: string): string {
-  return path.startsWith('/haendelser') ? 'Gå til hændelsen' : 'Gå til undersøgelsen';
+  if (path.startsWith('/haendelser')) return 'Gå til hændelsen';
+  if (path.startsWith('/varsler')) return 'Gå til varslet';
+  return 'Gå til undersøgelsen';
 }
 
 /**
