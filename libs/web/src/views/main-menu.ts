@@ -17,6 +17,7 @@ export const MAIN_MENU: Record<Role, MenuLink[]> = {
     { text: 'Rapporter', href: '/rapporter' },
     { text: 'Landsresultater', href: '/landsresultater' },
     { text: 'Hændelser', href: '/haendelser' },
+    { text: 'Varsler', href: '/varsler' },
   ],
   kl_analyst: [
     { text: 'Forside', href: '/' },
@@ -27,6 +28,7 @@ export const MAIN_MENU: Record<Role, MenuLink[]> = {
   cert_analyst: [
     { text: 'Forside', href: '/' },
     { text: 'Hændelser', href: '/haendelser' },
+    { text: 'Varsler', href: '/varsler' },
     { text: 'Landsresultater', href: '/landsresultater' },
   ],
   // The platform administrator's tools are the admin API (/api/v1/admin); no web page yet.
