@@ -84,6 +84,7 @@ describe('Navigation, sign-out and sessions in a real browser (e2e)', () => {
       'Rapporter',
       'Landsresultater',
       'Hændelser',
+      'Varsler',
     ]);
     // Nothing sticks out sideways at 375 px.
     expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(375);
@@ -100,7 +101,7 @@ describe('Navigation, sign-out and sessions in a real browser (e2e)', () => {
     await page.goto(`${base}/`);
     const logOff = page.getByRole('button', { name: 'Log af' });
     expect(await logOff.count()).toBe(1);
-    expect(await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link').count()).toBe(5);
+    expect(await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link').count()).toBe(6);
     await page.screenshot({ path: '/tmp/baseline-mobile-menu-no-js.png' });
     await logOff.click();
     await page.waitForURL(`${base}/login`);

@@ -48,9 +48,16 @@ describe('Web navigation: menus per role, return after sign-in, 404 and favicon 
 
   it('gives each role its own main menu, and every link in it opens for that role', async () => {
     const expected: Record<Role, string[]> = {
-      municipality_officer: ['Forside', 'Undersøgelser', 'Rapporter', 'Landsresultater', 'Hændelser'],
+      municipality_officer: [
+        'Forside',
+        'Undersøgelser',
+        'Rapporter',
+        'Landsresultater',
+        'Hændelser',
+        'Varsler',
+      ],
       kl_analyst: ['Forside', 'Udgaver', 'Landsresultater', 'Brug'],
-      cert_analyst: ['Forside', 'Hændelser', 'Landsresultater'],
+      cert_analyst: ['Forside', 'Hændelser', 'Varsler', 'Landsresultater'],
       platform_admin: ['Forside', 'Landsresultater'],
     };
     for (const role of Object.keys(expected) as Role[]) {
@@ -181,7 +188,12 @@ describe('Web navigation: menus per role, return after sign-in, 404 and favicon 
     const signedIn = await get(jar, '/findes-ikke').expect(404);
     expect(signedIn.text).toContain('Siden findes ikke');
     expect(signedIn.text).toContain('Test cert_analyst');
-    expect(mainMenu(signedIn.text).map((l) => l.text)).toEqual(['Forside', 'Hændelser', 'Landsresultater']);
+    expect(mainMenu(signedIn.text).map((l) => l.text)).toEqual([
+      'Forside',
+      'Hændelser',
+      'Varsler',
+      'Landsresultater',
+    ]);
     expect(signedIn.text).toContain('action="/logout"');
     // Its "Log af" works: the page carries the session's CSRF token.
     await request(t.http)
