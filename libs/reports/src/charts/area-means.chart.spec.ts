@@ -19,5 +19,7 @@ describe(areaMeansChart.name, () => {
     expect(labels).toHaveLength(10);
     expect(labels).not.toContain('Hændelser og angreb');
     expect(config.data.datasets[0].data[2]).toBeNull();
+    expect(labels[2]).toBe(`${national.areas[2].title} skjult (færre end 5 kommuner)`);
+    expect(labels[1]).not.toContain('skjult');
   });
 });
