@@ -81,6 +81,7 @@ describe('Report pages in a real browser (e2e)', () => {
     await page.goto(`${base}/rapporter/${edition2024}`, { timeout: 150_000 });
     const radar = page.locator('canvas[data-rendered="true"]').first();
     await radar.scrollIntoViewIfNeeded();
+    // SCREENSHOT_DIR=… keeps a picture of the chart for a person to look at.
     if (process.env.SCREENSHOT_DIR)
       await radar.screenshot({ path: `${process.env.SCREENSHOT_DIR}/radar-375.png` });
     // The chart instance report-charts.js keeps on the canvas; chart.js's radar scale keeps each

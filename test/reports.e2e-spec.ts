@@ -192,6 +192,44 @@ describe('Reports (e2e)', () => {
     expect(found).toBe(true);
   });
 
+  it('puts no figure in a spreadsheet that the JSON of the same report does not hold', async () => {
+    const numbers = (value: unknown, into: Set<number>): Set<number> => {
+      if (typeof value === 'number') into.add(value);
+      else if (value && typeof value === 'object') Object.values(value).forEach((v) => numbers(v, into));
+      return into;
+    };
+    for (const [file, token] of [
+      ['municipalities/151', officer],
+      ['national', kl],
+    ]) {
+      const get = (format: string) =>
+        request(t.http)
+          .get(`${base(2024)}/${file}.${format}`)
+          .auth(token, { type: 'bearer' })
+          .buffer(true)
+          .parse(binary)
+          .expect(200)
+          .then((r) => r.body as Buffer);
+      const published = numbers(JSON.parse((await get('json')).toString('utf8')), new Set());
+      const machine = records((await get('machine.csv')).toString('utf8'))
+        .slice(1)
+        .flat();
+      const csvFigures = machine.filter((f) => /^-?\d+(\.\d+)?$/.test(f)).map(Number);
+      expect(csvFigures.length).toBeGreaterThan(100);
+      expect(csvFigures.filter((v) => !published.has(v))).toEqual([]);
+      const cells: number[] = [];
+      (await workbook(await get('xlsx'))).eachSheet((sheet) =>
+        sheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (typeof cell.value === 'number') cells.push(cell.value);
+          }),
+        ),
+      );
+      expect(cells.length).toBeGreaterThan(100);
+      expect(cells.filter((v) => !published.has(v))).toEqual([]);
+    }
+  });
+
   it("prints attacks and breaches in every format as mean and n, never as a median that is one municipality's answer", async () => {
     const get = (path: string, token = officer) =>
       request(t.http)

@@ -4,6 +4,7 @@ import { Edition } from '@app/surveys';
 import { renderDanishCsv, renderMachineCsv } from './render/csv-report.renderer';
 import { municipalityReportHtml, nationalReportHtml } from './render/html-report.view';
 import { renderMunicipalityPdf, renderNationalPdf } from './render/pdf-report.renderer';
+import { reportSubtitle } from './render/report-texts';
 import { renderXlsx } from './render/xlsx-report.renderer';
 import { ReportDataService } from './report-data.service';
 import type { ReportModel } from './report-model';
@@ -61,9 +62,7 @@ export class ReportRendererService {
       case 'xlsx':
         return renderXlsx(model);
       case 'html': {
-        const title = m
-          ? `Baseline ${model.figures.edition.year} – ${model.municipality.name} Kommune`
-          : `Baseline ${model.national.edition.year} – landsresultater`;
+        const title = `${model.national.edition.title} – ${reportSubtitle(model)}`;
         return Buffer.from(
           reportPage(title, m ? municipalityReportHtml(model) : nationalReportHtml(model)),
           'utf8',

@@ -32,5 +32,6 @@ describe(answerLevelsChart.name, () => {
     const labels = answerLevelsChart(national).data.labels;
     expect(labels?.[0]).toEqual(['1 Ad hoc', '2025: skjult (færre end 5 kommuner)']);
     expect(labels?.[1]).toBe('2 Gentageligt');
+    expect(answerLevelsChart(national).options?.scales?.x?.ticks).toMatchObject({ autoSkip: false });
   });
 });

@@ -34,7 +34,8 @@ export function answerLevelsChart(national: NationalFigures): ChartConfiguration
     options: {
       ...BASE_OPTIONS,
       scales: {
-        x: { title: { display: true, text: 'Svarniveau (1–5)' } },
+        // Every level keeps its label, a hidden one's marker included.
+        x: { ticks: { autoSkip: false }, title: { display: true, text: 'Svarniveau (1–5)' } },
         y: { beginAtZero: true, title: { display: true, text: 'Andel af alle svar (%)' } },
       },
     },

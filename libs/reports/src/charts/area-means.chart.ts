@@ -26,7 +26,11 @@ export function areaMeansChart(national: NationalFigures): ChartConfiguration<'b
       ...BASE_OPTIONS,
       indexAxis: 'y',
       plugins: { legend: { display: false } },
-      scales: { x: { ...SCALE, title: { display: true, text: 'Gennemsnit (1–5)' } } },
+      scales: {
+        x: { ...SCALE, title: { display: true, text: 'Gennemsnit (1–5)' } },
+        // Every area keeps its name, a hidden one included: chart.js would skip every other one.
+        y: { ticks: { autoSkip: false } },
+      },
     },
   };
 }

@@ -32,8 +32,12 @@ export interface FigureRow {
   suppressed: boolean;
 }
 
-/** How a figure reads: a score on the 1–5 scale (two decimals), a count, or any number. */
-export type FigureKind = 'score' | 'signedScore' | 'count' | 'number';
+/**
+ * How a figure reads: a score on the 1–5 scale (two decimals), a median or quartile (published to
+ * one decimal for the index and areas, docs/statistics.md; a question's may be 2.75), a count, or
+ * any number.
+ */
+export type FigureKind = 'score' | 'signedScore' | 'quantile' | 'count' | 'number';
 
 export interface FigureColumn {
   field: keyof FigureRow;
@@ -64,9 +68,9 @@ export const FIGURE_COLUMNS: FigureColumn[] = [
   { field: 'own', da: 'Kommunen', en: 'own_value', kind: 'score', ownOnly: true },
   { field: 'nationalMean', da: 'Landsgennemsnit', en: 'national_mean', kind: 'score', national: true },
   { field: 'delta', da: 'Forskel', en: 'delta', kind: 'signedScore', ownOnly: true, national: true },
-  { field: 'median', da: 'Median', en: 'national_median', kind: 'score', national: true },
-  { field: 'q1', da: 'Nedre kvartil', en: 'national_q1', kind: 'score', national: true },
-  { field: 'q3', da: 'Øvre kvartil', en: 'national_q3', kind: 'score', national: true },
+  { field: 'median', da: 'Median', en: 'national_median', kind: 'quantile', national: true },
+  { field: 'q1', da: 'Nedre kvartil', en: 'national_q1', kind: 'quantile', national: true },
+  { field: 'q3', da: 'Øvre kvartil', en: 'national_q3', kind: 'quantile', national: true },
   { field: 'sd', da: 'Standardafvigelse', en: 'national_sd', kind: 'number', national: true },
   { field: 'n', da: 'Antal kommuner (n)', en: 'n', kind: 'count', national: true },
   { field: 'unit', da: 'Enhed', en: 'unit' },

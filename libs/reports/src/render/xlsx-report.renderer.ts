@@ -11,6 +11,7 @@ import { quartileText, reportSubtitle, suppressionNote, suppressedText } from '.
 const NUMBER_FORMATS: Record<FigureKind, string> = {
   score: '0.00',
   signedScore: '+0.00;-0.00;0.00',
+  quantile: '0.0#',
   count: '0',
   number: '#,##0.0##',
 };
