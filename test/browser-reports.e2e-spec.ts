@@ -70,6 +70,9 @@ describe('Report pages in a real browser (e2e)', () => {
       await page.getByRole('link', { name }).click();
       expect((await download).suggestedFilename()).toBe(file);
     }
+    const unknown = await page.goto(`${base}/rapporter/${edition2024}/kommune.exe`);
+    expect(unknown?.status()).toBe(404);
+    expect(await page.locator('main').innerText()).toContain('Rapporten findes ikke i formatet »exe«');
     await page.context().close();
   }, 240_000);
 
