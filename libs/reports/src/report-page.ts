@@ -30,3 +30,15 @@ export function reportFragment(page: string): string {
   const end = page.indexOf('<!--/report-->');
   return start < 0 || end < 0 ? '' : page.slice(start + '<!--report-->'.length, end);
 }
+
+/**
+ * A report fragment cut after its heading block (the H1, subtitle and date), so that a page can
+ * put its own content, such as the download links, right under the H1. Without a heading block
+ * everything is the second part.
+ */
+export function splitAfterHeading(fragment: string): [string, string] {
+  const end = fragment.indexOf('</header>');
+  if (end < 0) return ['', fragment];
+  const cut = end + '</header>'.length;
+  return [fragment.slice(0, cut), fragment.slice(cut)];
+}

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { Edition } from '@app/surveys';
-import { renderMunicipalityCsv, renderNationalCsv } from './render/csv-report.renderer';
+import { renderDanishCsv, renderMachineCsv } from './render/csv-report.renderer';
 import { municipalityReportHtml, nationalReportHtml } from './render/html-report.view';
 import { renderMunicipalityPdf, renderNationalPdf } from './render/pdf-report.renderer';
+import { reportSubtitle } from './render/report-texts';
+import { renderXlsx } from './render/xlsx-report.renderer';
 import { ReportDataService } from './report-data.service';
 import type { ReportModel } from './report-model';
 import { reportPage } from './report-page';
-import { ReportFormat, ReportKey, ReportsRepository } from './reports.repository';
-
-export const REPORT_FORMATS: ReportFormat[] = ['pdf', 'html', 'csv', 'json'];
+import { REPORT_FORMATS, ReportFormat } from './report-formats';
+import { ReportKey, ReportsRepository } from './reports.repository';
 
 /** Renders every format of one report from one model and stores each with its hash and statistics version. */
 @Injectable()
@@ -55,11 +56,13 @@ export class ReportRendererService {
       case 'pdf':
         return m ? renderMunicipalityPdf(model) : renderNationalPdf(model);
       case 'csv':
-        return Buffer.from(m ? renderMunicipalityCsv(model) : renderNationalCsv(model), 'utf8');
+        return Buffer.from(renderDanishCsv(model), 'utf8');
+      case 'machine.csv':
+        return Buffer.from(renderMachineCsv(model), 'utf8');
+      case 'xlsx':
+        return renderXlsx(model);
       case 'html': {
-        const title = m
-          ? `Baseline ${model.figures.edition.year} – ${model.municipality.name} Kommune`
-          : `Baseline ${model.national.edition.year} – landsresultater`;
+        const title = `${model.national.edition.title} – ${reportSubtitle(model)}`;
         return Buffer.from(
           reportPage(title, m ? municipalityReportHtml(model) : nationalReportHtml(model)),
           'utf8',

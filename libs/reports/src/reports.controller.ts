@@ -10,7 +10,7 @@ import {
 import type { Response } from 'express';
 import { Auth, ClientAddress, CurrentPrincipal, Principal } from '@app/auth';
 import { MunicipalityReportDto, NationalReportDto } from './dto/report.response';
-import { parseReportFile } from './report-file';
+import { parseMunicipalityReportFile, parseReportFormat } from './report-formats';
 import { sendReport } from './report-response';
 import { ReportsService } from './reports.service';
 
@@ -19,16 +19,31 @@ function ApiReportFile(json: Type<unknown>) {
   return applyDecorators(
     ApiExtraModels(json),
     ApiOkResponse({
-      description: 'The report; PDF and CSV as attachments. ETag and X-Statistics-Version name the figures.',
+      description:
+        'The report in the format the path ends with: `.pdf` (tagged PDF/UA), `.html`, `.csv` (for a ' +
+        'Danish Excel: `;`-separated, decimal comma, UTF-8 with BOM, Danish headers), `.xlsx` (typed ' +
+        'numbers; sheets Oversigt, Områder, Spørgsmål, Angreb og brud), `.machine.csv` (for scripts: ' +
+        '`;`-separated, dot decimals, English keys, no BOM, a `suppressed` column) or `.json` (the ' +
+        'figures). Both CSVs hold the overall index, the areas, the scored questions by area and the ' +
+        'number questions, one row each. A hidden figure (fewer than K municipalities) is never 0: ' +
+        'the Danish formats say "Skjult (færre end K kommuner)", the machine CSV leaves it empty with ' +
+        '`suppressed` true. Files other than HTML and JSON come as attachments. ETag and ' +
+        'X-Statistics-Version name the figures.',
       content: {
         'application/pdf': { schema: { type: 'string', format: 'binary' } },
         'text/html': { schema: { type: 'string' } },
         'text/csv': { schema: { type: 'string' } },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+          schema: { type: 'string', format: 'binary' },
+        },
         'application/json': { schema: { $ref: getSchemaPath(json) } },
       },
     }),
     ApiResponse({ status: 304, description: 'Not modified: the ETag in If-None-Match is current' }),
-    ApiNotFoundResponse({ description: 'No such edition or format, or its reports are not published yet' }),
+    ApiNotFoundResponse({
+      description:
+        'No such edition, or its reports are not published yet, or no such format (the message names it)',
+    }),
   );
 }
 
@@ -48,8 +63,10 @@ export class ReportsController {
     @ClientAddress() ip: string,
     @Res() res: Response,
   ) {
-    const file = parseReportFile(`national.${format}`, false);
-    sendReport(res, await this.reports.download(id, 'national', 0, file.format, p, ifNoneMatch, ip));
+    sendReport(
+      res,
+      await this.reports.download(id, 'national', 0, parseReportFormat(format), p, ifNoneMatch, ip),
+    );
   }
 
   @Get('municipalities/:file')
@@ -63,7 +80,7 @@ export class ReportsController {
     @ClientAddress() ip: string,
     @Res() res: Response,
   ) {
-    const file = parseReportFile(fileName, true);
+    const file = parseMunicipalityReportFile(fileName);
     sendReport(
       res,
       await this.reports.download(id, 'municipality', file.code, file.format, p, ifNoneMatch, ip),

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { ReportFormat } from './report-formats';
 
 export type ReportKind = 'municipality' | 'national';
-export type ReportFormat = 'pdf' | 'html' | 'csv' | 'json';
 
 export interface ReportKey {
   editionId: string;

@@ -4,14 +4,8 @@ import { AccessPolicy, actorOf, Permission, Principal } from '@app/auth';
 import { StatisticsService } from '@app/statistics';
 import { Edition, EditionsService } from '@app/surveys';
 import { ReportRendererService } from './report-renderer.service';
-import { ReportFormat, ReportKey, ReportKind, ReportsRepository, StoredReport } from './reports.repository';
-
-const CONTENT_TYPES: Record<ReportFormat, string> = {
-  pdf: 'application/pdf',
-  html: 'text/html; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-};
+import { CONTENT_TYPES, ReportFormat } from './report-formats';
+import { ReportKey, ReportKind, ReportsRepository, StoredReport } from './reports.repository';
 
 export interface ReportDownload {
   content: Buffer;

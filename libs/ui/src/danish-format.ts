@@ -32,9 +32,9 @@ export const formatNumber = (n: number) => number.format(n);
 export const DASH = '–';
 
 /**
- * The typographic minus sign (U+2212). `Intl` writes "-" (hyphen-minus) for Danish; the published
- * reports keep that, so their text stays as it was. New texts that show a negative figure or an
- * overrun use this sign through `withMinusSign`.
+ * The typographic minus sign (U+2212). `Intl` writes "-" (hyphen-minus) for Danish; texts that
+ * show a negative figure or an overrun (the reports among them) use this sign through
+ * `withMinusSign`.
  */
 export const MINUS = '−';
 

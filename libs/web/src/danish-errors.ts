@@ -69,6 +69,12 @@ export const DANISH_ERRORS: Record<ErrorCode, DanishError> = {
     heading: HEADING.changed,
     text: 'For få kommuner har indsendt til, at tallene kan vises.',
   },
+  REPORT_FORMAT_UNKNOWN: {
+    heading: HEADING.notFound,
+    text: (d) =>
+      `Rapporten findes ikke i formatet »${(d as { format?: string } | undefined)?.format ?? ''}«. ` +
+      'Den findes som PDF, HTML, CSV (regneark), XLSX (Excel), CSV til programmer og JSON.',
+  },
   VERSION_CONFLICT: {
     heading: HEADING.changed,
     text: 'Besvarelsen er ændret, siden du hentede den. Genindlæs siden, og indtast dine ændringer igen.',

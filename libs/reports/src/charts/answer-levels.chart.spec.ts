@@ -25,4 +25,13 @@ describe(answerLevelsChart.name, () => {
     expect(config.data.datasets).toHaveLength(1);
     expect(config.data.datasets[0].data[0]).toBeNull();
   });
+
+  it('marks a hidden level under its label, so the missing bar never reads as 0', () => {
+    const national = nationalFigures();
+    national.answerLevels[0] = { ...national.answerLevels[0], count: null, share: null, suppressed: true };
+    const labels = answerLevelsChart(national).data.labels;
+    expect(labels?.[0]).toEqual(['1 Ad hoc', '2025: skjult (færre end 5 kommuner)']);
+    expect(labels?.[1]).toBe('2 Gentageligt');
+    expect(answerLevelsChart(national).options?.scales?.x?.ticks).toMatchObject({ autoSkip: false });
+  });
 });

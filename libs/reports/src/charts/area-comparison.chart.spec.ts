@@ -22,4 +22,16 @@ describe(areaComparisonChart.name, () => {
     expect(config.data.datasets[1].data[1]).toBeNull();
     expect(config.data.datasets[0].data[1]).toBe(model.figures.areas[1].own);
   });
+
+  it('marks a suppressed national area mean as hidden under the area, not as a point at 0 or a silent gap', () => {
+    const model = municipalityReportModel();
+    const area = model.national.areas[2];
+    model.national.areas[2] = { ...area, n: null, mean: null, suppressed: true };
+    model.figures.areas[2].nationalMean = null;
+    const config = areaComparisonChart(model);
+    const labels = config.data.labels as string[][];
+    expect(labels[2].at(-1)).toBe('Landsgennemsnit skjult (færre end 5 kommuner)');
+    expect(config.data.datasets[1].data[2]).toBeNull();
+    expect(labels[0].join(' ')).not.toContain('skjult');
+  });
 });

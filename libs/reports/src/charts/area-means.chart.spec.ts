@@ -19,5 +19,9 @@ describe(areaMeansChart.name, () => {
     expect(labels).toHaveLength(10);
     expect(labels).not.toContain('Hændelser og angreb');
     expect(config.data.datasets[0].data[2]).toBeNull();
+    expect(labels[2]).toBe(`${national.areas[2].title} skjult (færre end 5 kommuner)`);
+    expect(labels[1]).not.toContain('skjult');
+    // chart.js must not skip labels to save room: the hidden one's marker would go with them.
+    expect(config.options?.scales?.y?.ticks).toMatchObject({ autoSkip: false });
   });
 });

@@ -1,4 +1,5 @@
 import type { ChartOptions } from 'chart.js';
+import { suppressedChartText } from '../render/report-texts';
 
 /** DKFDS palette, so charts match the web UI and the printed report. */
 export const COLOURS = {
@@ -39,3 +40,13 @@ export function wrapLabel(label: string, width = 24): string[] {
   if (line) lines.push(line);
   return lines;
 }
+
+/**
+ * A category whose figure is hidden (fewer than K) gets the marker as an extra label line, so the
+ * missing bar or point reads "skjult", never 0. It is plain data, so the PDF's server-side chart
+ * and the browser's chart.js draw it alike.
+ */
+export const markHidden = (label: string | string[], k: number, prefix = ''): string[] => [
+  ...(Array.isArray(label) ? label : [label]),
+  `${prefix}${suppressedChartText(k)}`,
+];

@@ -12,19 +12,35 @@
  */
 export type CsvValue = string | number | boolean | null | undefined;
 
-/** Excel only reads a CSV as UTF-8 (and shows æ/ø/å) when it starts with a byte order mark. */
-const BOM = '\uFEFF';
+export interface CsvDialect {
+  /** `;` for both report CSVs: a Danish Excel splits on it, and it never occurs in a number. */
+  separator: ',' | ';';
+  /** `,` writes 2.143 as "2,143", the way a Danish Excel reads a decimal number. */
+  decimal: '.' | ',';
+  /** Excel only reads a CSV as UTF-8 (and shows æ/ø/å) when it starts with a byte order mark. */
+  bom: boolean;
+}
+
+/** For a spreadsheet in Danish: Excel opens it with a double click and reads the numbers right. */
+export const DANISH_EXCEL: CsvDialect = { separator: ';', decimal: ',', bom: true };
+/** For scripts: dot decimals, no byte order mark. */
+export const MACHINE: CsvDialect = { separator: ';', decimal: '.', bom: false };
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvCell(value: CsvValue): string {
+export function csvCell(value: CsvValue, dialect: CsvDialect): string {
   if (value === null || value === undefined) return '';
+  // No thousands separator: a Danish Excel would read "1.234" as 1234, an English one as 1.234.
+  if (typeof value === 'number') return String(value).replace('.', dialect.decimal);
   if (typeof value !== 'string') return String(value);
   const formula = FORMULA_START.test(value);
   const text = formula ? `'${value}` : value;
-  return formula || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const special = new RegExp(`["${dialect.separator}\\r\\n]`);
+  return formula || special.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A whole file: BOM, header and rows, CRLF line ends as RFC 4180 asks. */
-export function csvDocument(header: string[], rows: CsvValue[][]): string {
-  return BOM + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/** A whole file: BOM (if the dialect has one), header and rows, CRLF line ends as RFC 4180 asks. */
+export function csvDocument(header: string[], rows: CsvValue[][], dialect: CsvDialect): string {
+  const records = [header, ...rows].map((r) => r.map((v) => csvCell(v, dialect)).join(dialect.separator));
+  return (dialect.bom ? '\uFEFF' : '') + records.join('\r\n') + '\r\n';
 }

@@ -36,6 +36,19 @@ describe(municipalityReportHtml.name, () => {
     expect(numbers).not.toMatch(/<th[^>]*>[^<]*([Mm]edian|kvartil|Midterste halvdel)/);
   });
 
+  it('says how the municipality compares in words, with the minus sign in signed figures', () => {
+    expect(fragment).toContain(
+      'Landsgennemsnittet er 3,01, så kommunen ligger 0,35 over landsgennemsnittet.',
+    );
+    const below = municipalityReportModel('Brøndby');
+    below.figures.overall = { ...below.figures.overall, own: 2.662, delta: -0.35 };
+    expect(municipalityReportHtml(below)).toContain('så kommunen ligger 0,35 under landsgennemsnittet.');
+    expect(fragment).not.toMatch(/fra gennemsnittet/);
+    // Signed figures in tables: "−0,35", never "-0,35".
+    expect(fragment).toMatch(/<td[^>]*>−\d,\d\d<\/td>/);
+    expect(fragment).not.toMatch(/>-\d/);
+  });
+
   it('is a fragment with the same figures as the PDF', () => {
     expect(fragment).not.toMatch(/<html|<body/);
     expect(fragment).toContain('Kommunerapport – Brøndby Kommune');
@@ -57,6 +70,21 @@ describe(municipalityReportHtml.name, () => {
 });
 
 describe(nationalReportHtml.name, () => {
+  it("is headed by the edition's title", () => {
+    const model = nationalReportModel();
+    model.national.edition.title = 'Baseline 2025 – cyber- og informationssikkerhed';
+    expect(nationalReportHtml(model)).toMatch(
+      /<h1>\s*Baseline 2025 – cyber- og informationssikkerhed\s*<\/h1>/,
+    );
+  });
+
+  it('writes changes in per cent as "−19,1 %" and shares as "8,5 %"', () => {
+    const fragment = nationalReportHtml(nationalReportModel());
+    expect(fragment).toMatch(/<td[^>]*>−\d+,\d %<\/td>/);
+    expect(fragment).toMatch(/<td[^>]*>\d+,\d %<\/td>/);
+    expect(fragment).not.toMatch(/>-\d/);
+  });
+
   it('holds the level and area charts and the regional table', () => {
     const fragment = nationalReportHtml(nationalReportModel());
     expect(charts(fragment).map((c) => c.type)).toEqual(['bar', 'bar']);

@@ -1,9 +1,17 @@
-import { DASH, formatDate, formatDecimal, formatDelta, formatScore } from '@app/ui';
+import { DASH, formatDate, formatDecimal, formatScore } from '@app/ui';
 import { areaComparisonChart } from '../charts/area-comparison.chart';
 import { trendChart } from '../charts/trend.chart';
 import type { MunicipalityReportModel } from '../report-model';
 import { anonymityNote } from './anonymity-note';
-import { cellText, NUMBER_FIGURES_NOTE, quartileText, suppressedText } from './report-texts';
+import {
+  cellText,
+  comparedToNational,
+  NUMBER_FIGURES_NOTE,
+  quartileText,
+  reportSubtitle,
+  signedScore,
+  suppressedText,
+} from './report-texts';
 import { nationalQuestionCells } from './question-rows';
 import { paragraph, ReportBlock, ReportDocument, ReportSection, TableColumn } from './report-document';
 
@@ -34,13 +42,13 @@ function summary(model: MunicipalityReportModel): ReportSection {
     paragraph(
       `Kommunens samlede indeks for ${year} er ${formatScore(o.own)} på skalaen 1–5. ` +
         `Landsgennemsnittet er ${nationalMean}` +
-        (o.delta === null ? '.' : `, så kommunen ligger ${formatDelta(o.delta)} fra gennemsnittet.`),
+        (o.delta === null ? '.' : `, så kommunen ${comparedToNational(o.delta)}.`),
     ),
     paragraph(
       previousYear === undefined
         ? 'Der er ingen tidligere årgang at sammenligne med.'
-        : `I ${previousYear} var kommunens indeks ${formatScore(o.previousOwn)} (ændring ${formatDelta(o.ownDelta)}), ` +
-            `og landsgennemsnittet var ${formatScore(o.nationalPrevious)} (ændring ${formatDelta(o.nationalDelta)}).`,
+        : `I ${previousYear} var kommunens indeks ${formatScore(o.previousOwn)} (ændring ${signedScore(o.ownDelta)}), ` +
+            `og landsgennemsnittet var ${formatScore(o.nationalPrevious)} (ændring ${signedScore(o.nationalDelta)}).`,
     ),
     paragraph(quartileText(o.quartile)),
     {
@@ -53,8 +61,8 @@ function summary(model: MunicipalityReportModel): ReportSection {
         { header: 'Ændring', width: 2, align: 'right' },
       ],
       rows: [
-        ['Kommunen', formatScore(o.own), formatScore(o.previousOwn), formatDelta(o.ownDelta)],
-        ['Landsgennemsnit', nationalMean, formatScore(o.nationalPrevious), formatDelta(o.nationalDelta)],
+        ['Kommunen', formatScore(o.own), formatScore(o.previousOwn), signedScore(o.ownDelta)],
+        ['Landsgennemsnit', nationalMean, formatScore(o.nationalPrevious), signedScore(o.nationalDelta)],
       ],
     },
   ];
@@ -89,7 +97,7 @@ function areas(model: MunicipalityReportModel): ReportSection {
             a.title,
             formatScore(a.own),
             nationalArea ? cellText(nationalArea, a.nationalMean, k) : DASH,
-            formatDelta(a.delta),
+            signedScore(a.delta),
           ];
         }),
       },
@@ -152,7 +160,7 @@ function focus(model: MunicipalityReportModel): ReportSection {
     q.text,
     formatDecimal(q.own),
     formatScore(q.nationalMean),
-    formatDelta(q.delta),
+    signedScore(q.delta),
   ];
   const below = model.figures.furthestBelow;
   const focusAreas = model.figures.questions.filter((q) => q.focusArea);
@@ -210,8 +218,8 @@ function numbers(model: MunicipalityReportModel): ReportSection {
 /** The municipality report's content, in reading order. */
 export function municipalityReportDocument(model: MunicipalityReportModel): ReportDocument {
   return {
-    title: `Baseline ${model.figures.edition.year}`,
-    subtitle: `Kommunerapport – ${model.municipality.name} Kommune`,
+    title: model.figures.edition.title,
+    subtitle: reportSubtitle(model),
     generated: `Dannet ${formatDate(model.generatedAt)}`,
     sections: [
       summary(model),

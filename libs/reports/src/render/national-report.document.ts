@@ -1,18 +1,17 @@
-import {
-  DASH,
-  formatDate,
-  formatDecimal,
-  formatDelta,
-  formatPercent,
-  formatRoundedScore,
-  formatScore,
-  formatSignedDecimal,
-} from '@app/ui';
+import { DASH, formatDate, formatDecimal, formatPercent, formatRoundedScore, formatScore } from '@app/ui';
 import { answerLevelsChart } from '../charts/answer-levels.chart';
 import { areaMeansChart } from '../charts/area-means.chart';
 import type { NationalReportModel } from '../report-model';
 import { anonymityNote } from './anonymity-note';
-import { cellText, NUMBER_FIGURES_NOTE, suppressedText } from './report-texts';
+import {
+  cellText,
+  NUMBER_FIGURES_NOTE,
+  reportSubtitle,
+  signedDecimal,
+  signedPercent,
+  signedScore,
+  suppressedText,
+} from './report-texts';
 import { distributionText } from './question-rows';
 import { paragraph, ReportBlock, ReportDocument, ReportSection } from './report-document';
 
@@ -65,7 +64,7 @@ function overall({ national }: Model): ReportSection {
     ? `Landsgennemsnittet er skjult (færre end ${k} kommuner).`
     : `Landsgennemsnittet for det samlede indeks er ${formatScore(o.mean)} på skalaen 1–5` +
       (previous && o.previousMean !== null
-        ? ` mod ${formatScore(o.previousMean)} i ${previous.year} (ændring ${formatDelta(o.meanDelta)}).`
+        ? ` mod ${formatScore(o.previousMean)} i ${previous.year} (ændring ${signedScore(o.meanDelta)}).`
         : '.');
   const stat = (label: string, v: number | null) => [label, cellText(o, v, k)];
   const rounded = (label: string, v: number | null) => [label, cellText(o, v, k, formatRoundedScore)];
@@ -103,7 +102,7 @@ function levelChangeText({ national }: Model): string | null {
   const amount = change === 0 ? '' : ` ${formatDecimal(Math.abs(change))} %`;
   return (
     `Antallet af svar på niveau ${top.level} (${top.label}) ${verb}${amount} fra ${previous.year} ` +
-    `til ${national.edition.year}; andelen ændrede sig ${formatSignedDecimal(top.shareChange)} procentpoint.`
+    `til ${national.edition.year}; andelen ændrede sig ${signedDecimal(top.shareChange)} procentpoint.`
   );
 }
 
@@ -138,8 +137,8 @@ function answerLevels(model: Model): ReportSection {
       cellText(l, l.count, k, formatDecimal),
       l.suppressed ? DASH : formatPercent(l.share),
       formatDecimal(l.previousCount),
-      l.countChangePercent === null ? DASH : `${formatSignedDecimal(l.countChangePercent)} %`,
-      formatSignedDecimal(l.shareChange),
+      signedPercent(l.countChangePercent),
+      signedDecimal(l.shareChange),
     ]),
   });
   return { heading: 'Fordeling på svarniveauer', blocks };
@@ -170,7 +169,7 @@ function areas({ national }: Model): ReportSection {
           a.title,
           cellText(a, a.mean, k),
           formatScore(a.previousMean),
-          formatDelta(a.meanDelta),
+          signedScore(a.meanDelta),
         ]),
       },
     ],
@@ -266,8 +265,9 @@ function regions({ national, regions }: Model): ReportSection {
 /** The national report's content, in reading order. */
 export function nationalReportDocument(model: Model): ReportDocument {
   return {
-    title: `Baseline ${model.national.edition.year}`,
-    subtitle: 'Landsrapport',
+    // The edition's own title, as KL named it ("Baseline 2024"), heads the report.
+    title: model.national.edition.title,
+    subtitle: reportSubtitle(model),
     generated: `Dannet ${formatDate(model.generatedAt)}`,
     sections: [
       participation(model),

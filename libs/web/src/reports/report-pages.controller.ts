@@ -1,8 +1,15 @@
-import { Controller, Get, Headers, NotFoundException, Param, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ClientAddress, CurrentPrincipal, UserPrincipal, WebSessionGuard } from '@app/auth';
-import { reportFragment, ReportFormat, ReportsService, sendReport } from '@app/reports';
+import {
+  parseReportFormat,
+  reportFragment,
+  ReportFormat,
+  ReportsService,
+  sendReport,
+  splitAfterHeading,
+} from '@app/reports';
 import { EditionsService } from '@app/surveys';
 import { ROLES } from '@app/users';
 import { EditionIdPipe } from '../edition-id.pipe';
@@ -14,7 +21,8 @@ import { ownReportEntries } from './own-reports';
 import { ownReportListView } from './views/own-report-list.view';
 import { reportListView, reportView, usageView } from './views/report-pages.view';
 
-const FORMATS: ReportFormat[] = ['pdf', 'csv', 'json'];
+/** The downloads the page offers, in this order; the HTML is the page itself. */
+const FORMATS: ReportFormat[] = ['pdf', 'csv', 'xlsx', 'machine.csv', 'json'];
 
 /**
  * "Mine rapporter" (own municipality), "Landsresultater" (everyone) and KL's usage page. The
@@ -90,8 +98,8 @@ export class ReportPagesController {
     const edition = await this.editions.get(id, p);
     const title = own ? `Kommunerapport ${edition.year}` : `Landsresultater ${edition.year}`;
     const files = own ? `/rapporter/${id}/kommune` : `/landsresultater/${id}/national`;
-    const fragment = reportFragment(stored.content.toString('utf8'));
-    return page(({ user, csrfToken }) => reportView(user!, csrfToken, title, fragment, files, FORMATS));
+    const parts = splitAfterHeading(reportFragment(stored.content.toString('utf8')));
+    return page(({ user, csrfToken }) => reportView(user!, csrfToken, title, parts, files, FORMATS));
   }
 
   @Get('rapporter/:id/kommune.:format')
@@ -106,7 +114,15 @@ export class ReportPagesController {
   ) {
     sendReport(
       res,
-      await this.reports.download(id, 'municipality', p.municipalityCode!, this.format(format), p, etag, ip),
+      await this.reports.download(
+        id,
+        'municipality',
+        p.municipalityCode!,
+        parseReportFormat(format),
+        p,
+        etag,
+        ip,
+      ),
       true,
     );
   }
@@ -121,7 +137,11 @@ export class ReportPagesController {
     @ClientAddress() ip: string,
     @Res() res: Response,
   ) {
-    sendReport(res, await this.reports.download(id, 'national', 0, this.format(format), p, etag, ip), true);
+    sendReport(
+      res,
+      await this.reports.download(id, 'national', 0, parseReportFormat(format), p, etag, ip),
+      true,
+    );
   }
 
   @Get('administration/brug')
@@ -130,11 +150,5 @@ export class ReportPagesController {
   async usage() {
     const usage = await this.reports.usage();
     return page(({ user, csrfToken }) => usageView(user!, csrfToken, usage));
-  }
-
-  private format(format: string): ReportFormat {
-    if (!(FORMATS as string[]).includes(format))
-      throw new NotFoundException('Rapporten findes ikke i det format');
-    return format as ReportFormat;
   }
 }

@@ -3,7 +3,13 @@ import { formatDate, html, SafeHtml } from '@app/ui';
 import { layout, PageUser } from '../../views/layout.view';
 
 const CHART_SCRIPTS = ['/assets/chartjs/chart.umd.js', 'report-charts.js'];
-const FORMAT_LABELS: Record<string, string> = { pdf: 'PDF', csv: 'CSV (regneark)', json: 'JSON (data)' };
+const FORMAT_LABELS: Record<string, string> = {
+  pdf: 'PDF',
+  csv: 'CSV til Excel (regneark med decimalkomma)',
+  xlsx: 'Excel-projektmappe (XLSX)',
+  'machine.csv': 'CSV til programmer (punktum som decimaltegn, engelske kolonnenavne)',
+  json: 'JSON (data)',
+};
 
 /** Published editions, each a link to its report at `base`/id, with the date it was published. */
 export function editionReportTable(
@@ -57,7 +63,8 @@ export function reportView(
   user: PageUser,
   csrfToken: string,
   title: string,
-  fragment: string,
+  /** The report's heading block and the rest of it (see splitAfterHeading). */
+  [heading, report]: [string, string],
   fileBase: string,
   formats: string[],
 ): string {
@@ -77,13 +84,15 @@ export function reportView(
         : { text: 'Landsresultater', href: '/landsresultater' },
       { text: title },
     ],
-    body: html`<div class="d-print-none mb-5">
+    // The downloads come right after the report's H1, not before it: the H1 opens the page.
+    body: html`${new SafeHtml(heading)}
+      <div class="d-print-none mb-5">
         <h2 class="h4">Hent rapporten</h2>
         <ul class="nobullet-list">
           ${downloads}
         </ul>
       </div>
-      ${new SafeHtml(fragment)}`,
+      ${new SafeHtml(report)}`,
   });
 }
 
