@@ -69,6 +69,11 @@ export const DANISH_ERRORS: Record<ErrorCode, DanishError> = {
     heading: HEADING.changed,
     text: 'For få kommuner har indsendt til, at tallene kan vises.',
   },
+  EDITION_CLOSE_REASON_REQUIRED: {
+    heading: HEADING.badRequest,
+    text: 'Svarfristen er ikke nået. Skriv en begrundelse for at lukke udgaven før tid.',
+  },
+  EDITION_DEADLINE_IN_PAST: { heading: HEADING.badRequest, text: 'Svarfristen skal ligge i fremtiden.' },
   VERSION_CONFLICT: {
     heading: HEADING.changed,
     text: 'Besvarelsen er ændret, siden du hentede den. Genindlæs siden, og indtast dine ændringer igen.',

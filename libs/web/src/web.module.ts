@@ -7,6 +7,7 @@ import { NotificationsModule } from '@app/notifications';
 import { ReportsModule } from '@app/reports';
 import { ResponsesModule } from '@app/responses';
 import { SurveysModule } from '@app/surveys';
+import { EditionChangesController } from './administration/edition-changes.controller';
 import { EditionsAdminController } from './administration/editions-admin.controller';
 import { CsrfGuard } from './csrf.guard';
 import { CsrfService } from './csrf.service';
@@ -37,6 +38,7 @@ import { WebUserService } from './web-user.service';
     SurveyPagesController,
     SurveySubmissionController,
     EditionsAdminController,
+    EditionChangesController,
     ReportPagesController,
     IncidentPagesController,
   ],

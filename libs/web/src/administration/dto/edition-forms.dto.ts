@@ -21,3 +21,13 @@ export class PublishEditionFormDto extends EditionActionFormDto {
   /** "ja" once KL has seen the warning that fewer than K municipalities took part. */
   @IsOptional() @IsString() @MaxLength(10) confirmSmallEdition?: string;
 }
+
+export class EditEditionFormDto extends EditionActionFormDto {
+  @IsOptional() @IsString() @MaxLength(400) title?: string;
+  @IsOptional() @IsString() @MaxLength(20) closesAt?: string;
+}
+
+/** Closing early and withdrawing a publication carry a reason for the audit log. */
+export class ReasonFormDto extends EditionActionFormDto {
+  @IsOptional() @IsString() @MaxLength(4000) reason?: string;
+}
