@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { createEdition, openEdition, questionsOf, validAnswer } from './support/editions';
+import { createEdition, openEdition } from './support/editions';
+import { openWithParticipation } from './support/participation';
 import { createUser, TestUser, tokenFor } from './support/factories';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 import { cookieHeader, csrfOf, Jar, signInWeb } from './support/web-session';
@@ -47,34 +48,8 @@ describe("KL's edition pages ask before acting (e2e)", () => {
     (await request(t.http).get(`/api/v1/editions/${id}`).auth(kl, { type: 'bearer' }).expect(200)).body
       .status;
 
-  /** One municipality submitted, one is in progress, the other 96 have not started. */
-  async function openWithParticipation() {
-    const edition = await createEdition(t.http, kl, 2026);
-    await openEdition(t.http, kl, edition.id);
-    const questions = await questionsOf(t.http, kl, edition.id);
-    const ballerup = await tokenFor(t.http, await createUser(t.db, 'municipality_officer', 151));
-    const aarhus = await tokenFor(t.http, await createUser(t.db, 'municipality_officer', 751));
-    const save = (token: string, answers: unknown[]) =>
-      request(t.http)
-        .patch(`/api/v1/editions/${edition.id}/my-response`)
-        .auth(token, { type: 'bearer' })
-        .send({ version: 0, answers })
-        .expect(200);
-    await save(
-      ballerup,
-      questions.map((q) => validAnswer(q)),
-    );
-    await request(t.http)
-      .post(`/api/v1/editions/${edition.id}/my-response/submit`)
-      .auth(ballerup, { type: 'bearer' })
-      .send({ version: 1 })
-      .expect(200);
-    await save(aarhus, [validAnswer(questions.find((q) => q.type === 'scale')!)]);
-    return edition;
-  }
-
   it('offers "Luk" as a link to a page with the consequences; the page closes early only with a reason', async () => {
-    const edition = await openWithParticipation();
+    const edition = await openWithParticipation(t, kl);
     const list = await get(ADMIN).expect(200);
     expect(list.text).not.toContain(`action="${ADMIN}/${edition.id}/luk"`);
     expect(list.text).toContain(`href="${ADMIN}/${edition.id}/luk"`);
@@ -110,7 +85,7 @@ describe("KL's edition pages ask before acting (e2e)", () => {
   });
 
   it('offers "Offentliggør" as a page that says what becomes visible to all, then publishes', async () => {
-    const edition = await openWithParticipation();
+    const edition = await openWithParticipation(t, kl);
     await post(`${ADMIN}/${edition.id}/luk`, { reason: 'Test' }, 303);
     const list = await get(ADMIN).expect(200);
     expect(list.text).not.toContain(`action="${ADMIN}/${edition.id}/offentliggoer"`);

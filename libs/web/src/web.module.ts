@@ -9,6 +9,7 @@ import { ResponsesModule } from '@app/responses';
 import { SurveysModule } from '@app/surveys';
 import { EditionChangesController } from './administration/edition-changes.controller';
 import { EditionsAdminController } from './administration/editions-admin.controller';
+import { ParticipationPagesController } from './administration/participation-pages.controller';
 import { CsrfGuard } from './csrf.guard';
 import { CsrfService } from './csrf.service';
 import { PageInterceptor } from './page.interceptor';
@@ -39,6 +40,7 @@ import { WebUserService } from './web-user.service';
     SurveySubmissionController,
     EditionsAdminController,
     EditionChangesController,
+    ParticipationPagesController,
     ReportPagesController,
     IncidentPagesController,
   ],

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpStatus, Param, Post, Query, UseGuards } from
 import { ApiExcludeController } from '@nestjs/swagger';
 import { actorOf, ClientAddress, CurrentPrincipal, UserPrincipal, WebSessionGuard } from '@app/auth';
 import { toErrorBody } from '@app/http';
-import { ParticipationService } from '@app/responses';
 import { EditionsService } from '@app/surveys';
 import { endOfDanishDay } from '@app/ui';
 import { EditionIdPipe } from '../edition-id.pipe';
@@ -17,7 +16,6 @@ import {
   readCreateEditionForm,
 } from './edition-forms';
 import { ADMIN_EDITIONS_PATH, editionsAdminView } from './views/editions-admin.view';
-import { participationView } from './views/participation.view';
 
 interface ListExtras {
   done?: string;
@@ -34,10 +32,7 @@ interface ListExtras {
 @UseGuards(WebSessionGuard, WebRolesGuard)
 @WebRoles('kl_analyst')
 export class EditionsAdminController {
-  constructor(
-    private readonly editions: EditionsService,
-    private readonly participation: ParticipationService,
-  ) {}
+  constructor(private readonly editions: EditionsService) {}
 
   @Get()
   @RendersPage()
@@ -84,13 +79,6 @@ export class EditionsAdminController {
     return this.lifecycle(principal, 'open', 'aabnet', () =>
       this.editions.open(id, closesAt, actorOf(principal, address)),
     );
-  }
-
-  @Get(':id/deltagelse')
-  @RendersPage()
-  async participationPage(@Param('id', EditionIdPipe) id: string) {
-    const participation = await this.participation.forEdition(id);
-    return page(({ user, csrfToken }) => participationView(user!, csrfToken, participation));
   }
 
   /** Runs one lifecycle change, then back to the list with a notice, or the refusal as an alert. */

@@ -31,3 +31,13 @@ export class EditEditionFormDto extends EditionActionFormDto {
 export class ReasonFormDto extends EditionActionFormDto {
   @IsOptional() @IsString() @MaxLength(4000) reason?: string;
 }
+
+/** The participation page's query: filters, order, and the notice after a reminder. */
+export class ParticipationFilterDto {
+  @IsOptional() @IsString() @MaxLength(10) region?: string;
+  @IsOptional() @IsString() @MaxLength(20) status?: string;
+  @IsOptional() @IsString() @MaxLength(20) sortering?: string;
+  @IsOptional() @IsString() @MaxLength(20) besked?: string;
+  @IsOptional() @IsString() @MaxLength(5) kommuner?: string;
+  @IsOptional() @IsString() @MaxLength(5) allerede?: string;
+}
