@@ -37,14 +37,12 @@ export interface EditEditionFormState {
   errors: { title?: string; closesAt?: string };
 }
 
-/** The calendar day (YYYY-MM-DD) of a deadline in Danish time, for a date field. */
 const danishDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
+/** The calendar day (YYYY-MM-DD) of a deadline in Danish time, for a date field; '' for none. */
+export const dateFieldValue = (d: Date | null) => (d ? danishDay.format(d) : '');
 
 export function editEditionFormOf(edition: Edition): EditEditionFormState {
-  return {
-    values: { title: edition.title, closesAt: edition.closesAt ? danishDay.format(edition.closesAt) : '' },
-    errors: {},
-  };
+  return { values: { title: edition.title, closesAt: dateFieldValue(edition.closesAt) }, errors: {} };
 }
 
 /**

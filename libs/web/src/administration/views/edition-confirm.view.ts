@@ -102,7 +102,7 @@ function confirmForm(model: EditionConfirmModel): SafeHtml {
           <button type="submit" class="button ${model.destructive ? 'button-warning' : 'button-primary'}">
             ${model.submitLabel}
           </button>
-          <a href="${ADMIN_EDITIONS_PATH}" class="button button-secondary ml-md-4 mt-4 mt-md-0">Fortryd</a>
+          <a href="${ADMIN_EDITIONS_PATH}" class="button button-secondary ml-4">Fortryd</a>
         </div>
       </form>
     </div>

@@ -49,6 +49,13 @@ export interface PublishFacts {
   k: number;
 }
 
+function ownReports(participants: number): string {
+  const who = 'Den kan kun kommunens egne brugere se.';
+  if (participants === 0) return 'Ingen kommune har indsendt, så ingen får en kommunerapport.';
+  if (participants === 1) return `Den ene kommune, der har indsendt, får sin kommunerapport. ${who}`;
+  return `Hver af de ${participants} kommuner, der har indsendt, får sin kommunerapport. ${who}`;
+}
+
 /** What publishing makes visible to whom, and the anonymity limit that still applies. */
 export function publishConsequences(edition: Edition, { participants, k }: PublishFacts): SafeHtml {
   const small = participants < k;
@@ -75,10 +82,7 @@ export function publishConsequences(edition: Edition, { participants, k }: Publi
         administratorer.
       </li>
       <li>Landstal, regionstal og tal for kommunestørrelser bliver synlige for alle kommuner.</li>
-      <li>
-        Hver af de ${municipalities(participants)}, der har indsendt, får sin kommunerapport. Den kan kun
-        kommunens egne brugere se.
-      </li>
+      <li>${ownReports(participants)}</li>
       <li>
         Grupper med færre end ${k} kommuner vises som skjulte (anonymitetsgrænsen K = ${k}). Ingen kommunes
         svar bliver vist.

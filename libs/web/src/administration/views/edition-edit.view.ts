@@ -75,9 +75,7 @@ export function editionEditView({ user, csrfToken, edition, form, error }: Editi
             )}
             <div class="mt-6">
               <button type="submit" class="button button-primary">Gem ændringer</button>
-              <a href="${ADMIN_EDITIONS_PATH}" class="button button-secondary ml-md-4 mt-4 mt-md-0"
-                >Fortryd</a
-              >
+              <a href="${ADMIN_EDITIONS_PATH}" class="button button-secondary ml-4">Fortryd</a>
             </div>
           </form>
         </div>

@@ -3,7 +3,7 @@ import { formatDateTime, html, SafeHtml } from '@app/ui';
 import { alert, breadcrumbs, csrfField, errorMessage } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';
 import { editionStatusBadge } from '../../views/status-labels';
-import type { CreateEditionFormState } from '../edition-forms';
+import { CreateEditionFormState, dateFieldValue } from '../edition-forms';
 
 export const ADMIN_EDITIONS_PATH = '/administration/udgaver';
 
@@ -63,7 +63,13 @@ function actions(e: Edition, csrfToken: string): SafeHtml {
           <label class="form-label mt-0" for="closesAt-${e.id}"
             >Svarfrist<span class="sr-only"> for ${e.title}</span></label
           >
-          <input type="date" class="form-input" id="closesAt-${e.id}" name="closesAt" />
+          <input
+            type="date"
+            class="form-input"
+            id="closesAt-${e.id}"
+            name="closesAt"
+            value="${dateFieldValue(e.closesAt)}"
+          />
           <button type="submit" class="button button-secondary">
             Åbn<span class="sr-only"> ${e.title}</span>
           </button>
@@ -80,8 +86,9 @@ function actions(e: Edition, csrfToken: string): SafeHtml {
 
 function editionsTable(editions: Edition[], csrfToken: string): SafeHtml {
   if (editions.length === 0) return alert('info', 'Ingen udgaver endnu', 'Opret den første udgave herunder.');
-  return html`<div class="table--responsive-scroll" tabindex="0">
-    <table class="table table--zebra" id="editions">
+  // Below the breakpoint each edition is a card (DKFDS responsive headers), so the actions stay in view.
+  return html`<div>
+    <table class="table table--zebra table--responsive-headers" id="editions">
       <caption class="sr-only">
         Udgaver af Baseline
       </caption>
@@ -98,11 +105,11 @@ function editionsTable(editions: Edition[], csrfToken: string): SafeHtml {
         ${editions.map(
           (e) =>
             html`<tr data-edition="${e.year}">
-              <td>${e.year}</td>
-              <th scope="row">${e.title}</th>
-              <td>${editionStatusBadge(e.status)}</td>
-              <td>${e.closesAt ? formatDateTime(e.closesAt) : '–'}</td>
-              <td>${actions(e, csrfToken)}</td>
+              <td data-title="År">${e.year}</td>
+              <th scope="row" data-title="Titel">${e.title}</th>
+              <td data-title="Status">${editionStatusBadge(e.status)}</td>
+              <td data-title="Svarfrist">${e.closesAt ? formatDateTime(e.closesAt) : '–'}</td>
+              <td data-title="Handlinger">${actions(e, csrfToken)}</td>
             </tr>`,
         )}
       </tbody>

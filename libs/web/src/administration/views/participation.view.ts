@@ -85,7 +85,8 @@ function sortHeader(m: ParticipationPageModel, sort: ParticipationSort, label: s
   return html`<th scope="col" ${active ? html`aria-sort="${direction}"` : null}>
     ${
       active
-        ? html`${label} <span class="sr-only">(sorteret)</span>`
+        ? html`${label} <span aria-hidden="true">${direction === 'ascending' ? '▲' : '▼'}</span
+            ><span class="sr-only">(sorteret)</span>`
         : html`<a href="${participationPath(m.participation.edition.id, { ...m.query, sort })}"
             >${label}<span class="sr-only">, sortér efter denne kolonne</span></a
           >`
@@ -184,8 +185,8 @@ export function participationView(m: ParticipationPageModel): string {
           >Hent som Excel (XLSX)</a
         >
       </p>
-      <div class="table--responsive-scroll" tabindex="0">
-        <table class="table table--zebra table--compact" id="participation">
+      <div>
+        <table class="table table--zebra table--compact table--responsive-headers" id="participation">
           <caption class="sr-only">
             Status for hver kommune
           </caption>
@@ -203,13 +204,15 @@ export function participationView(m: ParticipationPageModel): string {
             ${p.municipalities.map(
               (r) =>
                 html`<tr data-municipality="${r.municipalityCode}">
-                  <th scope="row">${r.municipalityName}</th>
-                  <td>${r.regionName}</td>
-                  <td>${responseStatusBadge(r.status)}</td>
-                  <td>${r.progressPercent} %</td>
-                  <td>${r.lastChangedAt ? formatDateTime(r.lastChangedAt) : '–'}</td>
-                  <td>${r.submittedByName ?? '–'}</td>
-                  <td>${r.submittedAt ? formatDateTime(r.submittedAt) : '–'}</td>
+                  <th scope="row" data-title="Kommune">${r.municipalityName}</th>
+                  <td data-title="Region">${r.regionName}</td>
+                  <td data-title="Status">${responseStatusBadge(r.status)}</td>
+                  <td data-title="Fremdrift">${r.progressPercent} %</td>
+                  <td data-title="Seneste aktivitet">
+                    ${r.lastChangedAt ? formatDateTime(r.lastChangedAt) : '–'}
+                  </td>
+                  <td data-title="Indsendt af">${r.submittedByName ?? '–'}</td>
+                  <td data-title="Indsendt den">${r.submittedAt ? formatDateTime(r.submittedAt) : '–'}</td>
                 </tr>`,
             )}
           </tbody>

@@ -169,51 +169,55 @@ export function usageView(user: PageUser, csrfToken: string, usage: Usage): stri
         »Hentninger i alt« tæller hver hentning. »Unikke hentninger« tæller en rapport én gang pr. bruger pr.
         dag, uanset format og antal gange.
       </p>
-      <table class="table table--zebra" id="downloads-per-edition">
-        <caption>
-          Hentede rapporter pr. udgave
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Udgave</th>
-            <th scope="col">Hentninger i alt</th>
-            ${uniqueHeader}
-          </tr>
-        </thead>
-        <tbody>
-          ${[...perEdition.entries()].map(
-            ([year, n]) =>
-              html`<tr>
-                <td>Baseline ${year}</td>
-                <td>${n.downloads}</td>
-                <td>${n.unique}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <table class="table table--zebra" id="downloads-per-municipality">
-        <caption>
-          Hentede kommunerapporter pr. kommune
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Udgave</th>
-            <th scope="col">Kommune</th>
-            <th scope="col">Hentninger</th>
-            ${uniqueHeader}
-          </tr>
-        </thead>
-        <tbody>
-          ${municipalityRows.map(
-            (d) =>
-              html`<tr>
-                <td>${d.year}</td>
-                <td>${d.municipalityName ?? d.municipalityCode}</td>
-                <td>${d.downloads}</td>
-                <td>${d.uniqueDownloads}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>`,
+      <div class="table--responsive-scroll" tabindex="0">
+        <table class="table table--zebra" id="downloads-per-edition">
+          <caption>
+            Hentede rapporter pr. udgave
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Udgave</th>
+              <th scope="col">Hentninger i alt</th>
+              ${uniqueHeader}
+            </tr>
+          </thead>
+          <tbody>
+            ${[...perEdition.entries()].map(
+              ([year, n]) =>
+                html`<tr>
+                  <td>Baseline ${year}</td>
+                  <td>${n.downloads}</td>
+                  <td>${n.unique}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div class="table--responsive-scroll" tabindex="0">
+        <table class="table table--zebra" id="downloads-per-municipality">
+          <caption>
+            Hentede kommunerapporter pr. kommune
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Udgave</th>
+              <th scope="col">Kommune</th>
+              <th scope="col">Hentninger</th>
+              ${uniqueHeader}
+            </tr>
+          </thead>
+          <tbody>
+            ${municipalityRows.map(
+              (d) =>
+                html`<tr>
+                  <td>${d.year}</td>
+                  <td>${d.municipalityName ?? d.municipalityCode}</td>
+                  <td>${d.downloads}</td>
+                  <td>${d.uniqueDownloads}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`,
   });
 }
