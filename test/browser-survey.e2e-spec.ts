@@ -287,7 +287,7 @@ describe('The survey pages in a real browser (e2e)', () => {
     await analyst.getByRole('link', { name: 'Deltagelse i Baseline 2025' }).click();
     const ballerupRow = analyst.locator('tr[data-municipality="151"]');
     expect(await ballerupRow.innerText()).toMatch(
-      /Ballerup\s+Region Hovedstaden\s+Indsendt\s+100 %\s+Test municipality_officer/,
+      /Ballerup\s+Region Hovedstaden\s+Indsendt\s+100 %\s+\d+\. \w+ \d{4} kl\. [\d.]+\s+Test municipality_officer/,
     );
     expect(await analyst.locator('#participation-summary').innerText()).toMatch(/Indsendt\s+1/);
     const klHtml = await analyst.content();

@@ -63,7 +63,8 @@ export function readEditEditionForm(
   if (errors.title || errors.closesAt) return { ok: false, state: { values, errors } };
   const dto: UpdateEditionDto = {};
   if (values.title !== edition.title) dto.title = values.title;
-  if (closesAt && closesAt.getTime() !== edition.closesAt?.getTime()) dto.closesAt = closesAt;
+  // The field holds a day: the same day as stored keeps the stored time (one set through the API).
+  if (closesAt && values.closesAt !== dateFieldValue(edition.closesAt)) dto.closesAt = closesAt;
   return { ok: true, dto };
 }
 
