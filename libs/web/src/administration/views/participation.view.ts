@@ -19,6 +19,14 @@ export interface ParticipationPageModel {
   reminded?: { municipalities: number; alreadyToday: number };
 }
 
+/** The order, also as a field: on a phone the table's sortable headers are folded into cards. */
+const SORT_OPTIONS: Array<[ParticipationSort, string]> = [
+  ['name', 'Kommune'],
+  ['region', 'Region'],
+  ['status', 'Status (ikke påbegyndt først)'],
+  ['lastActivity', 'Seneste aktivitet (nyeste først)'],
+];
+
 const STATUS_OPTIONS: Array<[string, string]> = [
   ['not_started', 'Ikke påbegyndt'],
   ['in_progress', 'I gang'],
@@ -42,7 +50,7 @@ function filterForm(m: ParticipationPageModel): SafeHtml {
   const selected = (on: boolean) => (on ? html`selected` : null);
   return html`<form method="get" action="${participationPath(m.participation.edition.id, {})}" class="mb-6">
     <fieldset>
-      <legend class="h3">Vis kommuner</legend>
+      <legend class="h3">Vis og sortér kommuner</legend>
       <div class="row">
         <div class="col-12 col-md-4 form-group mt-0">
           <label class="form-label" for="filter-region">Region</label>
@@ -64,8 +72,18 @@ function filterForm(m: ParticipationPageModel): SafeHtml {
             )}
           </select>
         </div>
+        <div class="col-12 col-md-4 form-group mt-0">
+          <label class="form-label" for="filter-sort">Sortér efter</label>
+          <select class="form-select" id="filter-sort" name="sortering">
+            ${SORT_OPTIONS.map(
+              ([value, label]) =>
+                html`<option value="${value}" ${selected((query.sort ?? 'name') === value)}>
+                  ${label}
+                </option>`,
+            )}
+          </select>
+        </div>
       </div>
-      ${query.sort && query.sort !== 'name' ? html`<input type="hidden" name="sortering" value="${query.sort}" />` : null}
       <button type="submit" class="button button-secondary">Vis</button>
       ${
         query.regionCode !== undefined || query.status
