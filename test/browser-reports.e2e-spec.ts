@@ -137,7 +137,10 @@ describe('Report pages in a real browser (e2e)', () => {
     expect(await page.locator('main').innerText()).toContain('84');
     await page.goto(`${base}/administration/brug`);
     await page.waitForSelector('canvas[data-rendered="true"]');
-    expect(await page.locator('table').first().innerText()).toContain('Baseline 2024');
+    expect(await page.locator('#downloads-per-edition').innerText()).toContain('Baseline 2024');
+    expect(await page.locator('#active-per-month caption').innerText()).toContain(
+      'Aktive kommuner pr. måned',
+    );
     const mine = await page.goto(`${base}/rapporter/${edition2024}`);
     expect(mine?.status()).toBe(403);
     await page.context().close();

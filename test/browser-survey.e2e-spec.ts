@@ -384,7 +384,7 @@ describe('The survey pages in a real browser (e2e)', () => {
     await analyst.getByRole('link', { name: 'Deltagelse i Baseline 2025' }).click();
     const ballerupRow = analyst.locator('tr[data-municipality="151"]');
     expect(await ballerupRow.innerText()).toMatch(
-      /Ballerup\s+Region Hovedstaden\s+Indsendt\s+100 %\s+Test municipality_officer/,
+      /Ballerup\s+Region Hovedstaden\s+Indsendt\s+100 %\s+\d+\. \w+ \d{4} kl\. [\d.]+\s+Test municipality_officer/,
     );
     expect(await analyst.locator('#participation-summary').innerText()).toMatch(/Indsendt\s+1/);
     const klHtml = await analyst.content();
@@ -417,7 +417,7 @@ describe('The survey pages in a real browser (e2e)', () => {
     expect(await frederiksberg.locator('h1').innerText()).toBe('Du har ikke adgang til siden');
   });
 
-  it('lets KL create, open, close and publish editions through the forms, with refusals in Danish', async () => {
+  it('lets KL create, open, close and publish editions through the forms, asking before closing and publishing, with refusals in Danish', async () => {
     const page = await signIn(browser, base, kl);
     await page.goto(`${base}/administration/udgaver`);
     expect(await page.locator('tr[data-edition="2025"]').innerText()).toContain('Åben');
@@ -449,21 +449,33 @@ describe('The survey pages in a real browser (e2e)', () => {
     expect(await draft.innerText()).toContain('Åben');
     expect(await draft.innerText()).toContain(`31. januar ${new Date().getFullYear() + 1} kl. 23.59`);
 
-    // Two tabs: the second one's "Luk" arrives after the first closed the edition.
+    // "Luk" asks first, on a page that names the consequences. Two tabs: the second one's
+    // confirmation arrives after the first closed the edition.
+    await page.getByRole('link', { name: 'Luk Baseline 2026' }).click();
+    expect(await page.locator('h1').innerText()).toBe('Luk Baseline 2026?');
+    expect(await page.locator('#consequences').innerText()).toContain(
+      '98 kommuner er ikke gået i gang og kan ikke længere deltage.',
+    );
     const other = await page.context().newPage();
-    await other.goto(`${base}/administration/udgaver`);
-    expect(await post(page, 'Luk Baseline 2026')).toBe(303);
+    await other.goto(page.url());
+    expect(await post(page, 'Luk udgaven')).toBe(422);
+    expect(await page.locator('.form-error .form-error-message').innerText()).toContain(
+      'Skriv, hvorfor udgaven lukkes før svarfristen.',
+    );
+    await page.getByLabel('Begrundelse for at lukke før tid').fill('Testudgave uden deltagere');
+    expect(await post(page, 'Luk udgaven')).toBe(303);
     expect(await draft.innerText()).toContain('Lukket');
-    expect(await post(other, 'Luk Baseline 2026')).toBe(409);
+    await other.getByLabel('Begrundelse for at lukke før tid').fill('Testudgave');
+    expect(await post(other, 'Luk udgaven')).toBe(409);
     expect(await other.locator('.alert-error').innerText()).toContain(
       'Udgaven kan ikke lukkes, fordi den har status »Lukket«.',
     );
-    // Nobody answered 2026: publishing warns with the count first, and needs a confirmation.
-    expect(await post(page, 'Offentliggør Baseline 2026')).toBe(409);
+    // Publishing asks first too: nobody answered 2026, so the page warns with the count.
+    await page.getByRole('link', { name: 'Offentliggør Baseline 2026' }).click();
+    expect(await page.locator('#consequences').innerText()).toContain('Landsrapporten');
     expect(await page.locator('#small-edition-warning').innerText()).toContain(
       'Ingen kommuner har indsendt Baseline 2026',
     );
-    expect(await draft.innerText()).toContain('Lukket');
     expect(await post(page, 'Offentliggør alligevel')).toBe(303);
     expect(await draft.innerText()).toContain('Offentliggjort');
   });

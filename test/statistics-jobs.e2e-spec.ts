@@ -56,6 +56,7 @@ describe('Statistics jobs on the worker (e2e)', () => {
     await request(t.http)
       .post(`/api/v1/editions/${edition.id}/close`)
       .auth(kl, { type: 'bearer' })
+      .send({ reason: 'Closed early in the test' })
       .expect(200);
     const done = await waitFor(
       () => state(edition.id),

@@ -119,6 +119,7 @@ describe('Editions and questionnaire (e2e)', () => {
     await request(t.http)
       .post(`/api/v1/editions/${edition.id}/close`)
       .auth(kl, { type: 'bearer' })
+      .send({ reason: 'Closed early in the test' })
       .expect(200);
     // Nobody submitted: publishing is refused with the count until KL confirms it.
     const refused = await request(t.http)
@@ -148,7 +149,7 @@ describe('Editions and questionnaire (e2e)', () => {
       await request(t.http)
         .post(`/api/v1/editions/${published.id}/${step}`)
         .auth(kl, { type: 'bearer' })
-        .send(step === 'publish' ? { confirmSmallEdition: true } : {})
+        .send(step === 'publish' ? { confirmSmallEdition: true } : { reason: 'Closed early in the test' })
         .expect(200);
     }
     const draft = await createEdition(t.http, kl, 2025);

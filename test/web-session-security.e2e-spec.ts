@@ -3,7 +3,8 @@ import { createTestApp, resetData, TestApp } from './support/test-app';
 import { createUser, TEST_PASSWORD, TestUser, tokenFor } from './support/factories';
 import { createEdition, openEdition } from './support/editions';
 import { reportBody } from './support/incidents';
-import { cookieHeader, csrfOf, Jar, keep, setCookies } from './support/cookie-jar';
+import { cookieHeader, csrfOf, Jar, keep } from './support/cookie-jar';
+import { signInWeb } from './support/web-session';
 
 /** The jar's cookie whose name ends with `suffix`, so the CSRF checks below also run on the old names. */
 const named = (jar: Jar, suffix: string) => [...jar].find(([k]) => k.endsWith(suffix))!;
@@ -17,18 +18,7 @@ describe('Web sessions behind HTTPS: cookies, CSRF bound to the session, no-stor
   afterAll(() => t.close());
   beforeEach(() => resetData(t.db));
 
-  /** Signs in through the login form like a browser; returns its cookies and the Set-Cookie headers seen. */
-  async function signIn(user: TestUser) {
-    const login = await request(t.http).get('/login').expect(200);
-    const jar = keep(new Map(), login);
-    const res = await request(t.http)
-      .post('/login')
-      .set('Cookie', cookieHeader(jar))
-      .type('form')
-      .send({ _csrf: csrfOf(login.text), email: user.email, password: TEST_PASSWORD })
-      .expect(303);
-    return { jar: keep(jar, res), set: [...setCookies(login), ...setCookies(res)] };
-  }
+  const signIn = (user: TestUser) => signInWeb(t.http, user);
 
   const page = (jar: Jar, path: string) =>
     request(t.http).get(path).set('Cookie', cookieHeader(jar)).set('Accept', 'text/html');

@@ -25,6 +25,8 @@ export interface JobPayloads {
   'audit.verify': { trigger: 'schedule' | 'manual' };
   /** Send the survey reminders that are due (idempotent per user and threshold). */
   'reminders.send-due': { trigger: 'schedule' | 'manual' };
+  /** KL's "send reminder now": the officers of every municipality not submitted (once a day each). */
+  'reminders.send-now': { editionId: string; day: string };
   /** Recompute every benchmark figure of one edition (one transaction). */
   'statistics.recompute': { editionId: string };
   /** Re-enqueue recomputes for editions the database marks stale (a job was lost or failed). */
@@ -57,6 +59,7 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUE = {
   'audit.verify': QUEUES.maintenance,
   'reminders.send-due': QUEUES.maintenance,
+  'reminders.send-now': QUEUES.maintenance,
   'statistics.recompute': QUEUES.statistics,
   'statistics.reconcile': QUEUES.maintenance,
   'reports.render-edition': QUEUES.reports,

@@ -107,12 +107,26 @@ export class ReportsRepository {
     );
   }
 
-  /** Downloads per edition and municipality (0 = the national report), and per edition in all. */
+  /**
+   * Downloads per edition and municipality (0 = the national report): every hit, and the unique
+   * downloads, counted once per user, report and Danish calendar day, whatever the format (a user
+   * who fetches the PDF three times and the CSV once that day has downloaded the report once).
+   * A download without a user (the account was deleted) counts on its own.
+   */
   async downloads(): Promise<
-    Array<{ year: number; municipalityCode: number; municipalityName: string | null; downloads: number }>
+    Array<{
+      year: number;
+      municipalityCode: number;
+      municipalityName: string | null;
+      downloads: number;
+      uniqueDownloads: number;
+    }>
   > {
     return this.dataSource.query(
-      `SELECT e.year, d.municipality_code AS "municipalityCode", m.name AS "municipalityName", count(*)::int AS downloads
+      `SELECT e.year, d.municipality_code AS "municipalityCode", m.name AS "municipalityName",
+              count(*)::int AS downloads,
+              count(DISTINCT (coalesce(d.user_id::text, 'download:' || d.id), d.kind,
+                              (d.downloaded_at AT TIME ZONE 'Europe/Copenhagen')::date))::int AS "uniqueDownloads"
        FROM report_downloads d JOIN editions e ON e.id = d.edition_id
        LEFT JOIN municipalities m ON m.code = d.municipality_code
        GROUP BY e.year, d.municipality_code, m.name ORDER BY e.year, d.municipality_code`,

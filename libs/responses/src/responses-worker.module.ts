@@ -17,6 +17,11 @@ export class ResponsesJobs {
   sendDueReminders() {
     return this.reminders.sendDue();
   }
+
+  @JobHandler('reminders.send-now')
+  sendRemindersNow({ editionId, day }: { editionId: string; day: string }) {
+    return this.reminders.sendNow(editionId, day);
+  }
 }
 
 /** The responses work of the worker: the survey reminders. */

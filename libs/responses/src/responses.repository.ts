@@ -48,6 +48,13 @@ export interface ParticipationRow {
   lastChangedAt: Date | null;
 }
 
+export interface ReminderTarget {
+  userId: string;
+  email: string;
+  municipalityCode: number;
+  municipalityReminded: boolean;
+}
+
 /**
  * Every read and write of answers goes through here, and every method takes the municipality
  * code it is scoped to: there is no way to ask for "a response by id".
@@ -306,6 +313,23 @@ export class ResponsesRepository {
        LEFT JOIN progress p ON p.municipality_code = m.code
        ORDER BY m.code`,
       [editionId],
+    );
+  }
+
+  /**
+   * Active officers of municipalities that have not submitted, each marked when an officer of the
+   * same municipality already has a notification with `dedupeKey` (reminded today).
+   */
+  officersToRemind(editionId: string, dedupeKey: string): Promise<ReminderTarget[]> {
+    return this.dataSource.query(
+      `SELECT u.id AS "userId", u.email, u.municipality_code AS "municipalityCode",
+              bool_or(n.user_id IS NOT NULL) OVER (PARTITION BY u.municipality_code) AS "municipalityReminded"
+       FROM users u
+       LEFT JOIN responses r ON r.edition_id = $1 AND r.municipality_code = u.municipality_code
+       LEFT JOIN notifications n ON n.user_id = u.id AND n.dedupe_key = $2
+       WHERE u.role = 'municipality_officer' AND u.active AND r.status IS DISTINCT FROM 'submitted'
+       ORDER BY u.municipality_code, u.email`,
+      [editionId, dedupeKey],
     );
   }
 

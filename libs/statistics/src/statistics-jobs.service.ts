@@ -7,7 +7,7 @@ import { StatisticsRepository } from './statistics.repository';
 /** One job id per edition: requests while one is waiting join it instead of queueing more work. */
 export const recomputeJobId = (editionId: string) => `statistics-recompute-${editionId}`;
 
-/** Starts recomputes: on close/publish, on demand, and from the stale marks a lost job left behind. */
+/** Starts recomputes: on close/publish (and for later editions on a withdrawal), on demand, and from the stale marks a lost job left behind. */
 @Injectable()
 export class StatisticsJobsService implements OnModuleInit {
   constructor(
@@ -22,9 +22,11 @@ export class StatisticsJobsService implements OnModuleInit {
     this.events.subscribe({
       within: async (m, edition, change) => {
         if (affects(change)) await this.stats.markStale(edition.id, m);
+        if (change === 'withdrawn') await this.stats.markLaterPublishedStale(edition.year, m);
       },
       after: async (edition, change) => {
         if (affects(change)) await this.enqueue(edition.id);
+        if (change === 'withdrawn') await this.reconcile();
       },
     });
   }

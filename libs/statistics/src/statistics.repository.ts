@@ -71,6 +71,19 @@ export class StatisticsRepository {
     );
   }
 
+  /**
+   * Marks the published editions after `year` stale: their year-on-year figures and reports drew on
+   * an edition whose publication was withdrawn, and must be computed and rendered again without it.
+   */
+  async markLaterPublishedStale(year: number, m: EntityManager): Promise<void> {
+    await m.query(
+      `INSERT INTO statistics_state (edition_id, stale_since)
+       SELECT id, clock_timestamp() FROM editions WHERE status = 'published' AND year > $1
+       ON CONFLICT (edition_id) DO UPDATE SET stale_since = clock_timestamp()`,
+      [year],
+    );
+  }
+
   async findStaleEditionIds(): Promise<string[]> {
     const rows: Array<{ edition_id: string }> = await this.dataSource.query(
       `SELECT edition_id FROM statistics_state WHERE stale_since IS NOT NULL ORDER BY stale_since`,

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Edition } from './edition.entity';
 
-export type EditionChange = 'opened' | 'closed' | 'published';
+/** `withdrawn`: a published edition went back to closed. */
+export type EditionChange = 'opened' | 'closed' | 'published' | 'withdrawn';
 
 export interface EditionListener {
   /** Inside the lifecycle transaction: record follow-up work in the database. */

@@ -4,20 +4,29 @@ import {
   EDITION_CHANGES,
   EditionChangeKind,
   requireChangeAllowed,
+  requireCloseReason,
+  requireDeadlineAhead,
   requireFutureDeadline,
   requirePublishable,
   whyNotAnswerable,
 } from './edition-lifecycle';
 import { EDITION_STATUSES, EditionStatus } from './edition-status';
-import { SmallEditionException, WrongEditionStatusException } from './surveys.exceptions';
+import {
+  CloseReasonRequiredException,
+  DeadlineInPastException,
+  SmallEditionException,
+  WrongEditionStatusException,
+} from './surveys.exceptions';
 
 describe('edition lifecycle', () => {
   const allowed: Record<EditionChangeKind, EditionStatus[]> = {
-    rename: ['draft', 'open', 'closed'],
+    edit: ['draft', 'open'],
+    delete: ['draft'],
     editQuestionnaire: ['draft'],
     open: ['draft'],
     close: ['open'],
     publish: ['closed'],
+    withdrawPublication: ['published'],
     computeStatistics: ['closed', 'published'],
   };
 
@@ -53,6 +62,25 @@ describe('edition lifecycle', () => {
     expect(() => requireFutureDeadline(now, now)).toThrow(
       new UnprocessableEntityException('closesAt must be in the future'),
     );
+  });
+
+  it('changes a deadline only to one ahead, naming the code', () => {
+    const now = new Date('2026-03-01T12:00:00Z');
+    expect(() => requireDeadlineAhead(new Date('2026-03-01T12:00:01Z'), now)).not.toThrow();
+    expect(() => requireDeadlineAhead(now, now)).toThrow(DeadlineInPastException);
+    expect(() => requireDeadlineAhead(now, now)).toThrow(
+      expect.objectContaining({ code: ErrorCode.EDITION_DEADLINE_IN_PAST }),
+    );
+  });
+
+  it('closes before the deadline only with a reason that is not blank', () => {
+    const now = new Date('2026-03-01T12:00:00Z');
+    const ahead = { closesAt: new Date('2026-03-10T00:00:00Z') };
+    const passed = { closesAt: new Date('2026-03-01T12:00:00Z') };
+    expect(() => requireCloseReason(ahead, undefined, now)).toThrow(CloseReasonRequiredException);
+    expect(() => requireCloseReason(ahead, '  ', now)).toThrow(CloseReasonRequiredException);
+    expect(requireCloseReason(ahead, 'Alle har svaret', now)).toBe(true);
+    expect(requireCloseReason(passed, undefined, now)).toBe(false);
   });
 
   it('publishes fewer than K participants only when KL confirms it', () => {

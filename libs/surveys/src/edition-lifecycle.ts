@@ -1,18 +1,26 @@
 import { UnprocessableEntityException } from '@nestjs/common';
 import type { EditionStatus } from './edition-status';
 import type { Edition } from './edition.entity';
-import { SmallEditionException, WrongEditionStatusException } from './surveys.exceptions';
+import {
+  CloseReasonRequiredException,
+  DeadlineInPastException,
+  SmallEditionException,
+  WrongEditionStatusException,
+} from './surveys.exceptions';
 
 /**
  * The edition lifecycle draft → open → closed → published, as pure rules: which change is allowed
  * from which status, and when answers may change. `EditionsService` applies them under a row lock.
  */
 export const EDITION_CHANGES = {
-  rename: { verb: 'rename', allowedFrom: ['draft', 'open', 'closed'] },
+  // Title and deadline are settled once answering has ended: a closed edition's figures carry them.
+  edit: { verb: 'change the title or deadline of', allowedFrom: ['draft', 'open'] },
+  delete: { verb: 'delete', allowedFrom: ['draft'] },
   editQuestionnaire: { verb: 'edit the questionnaire of', allowedFrom: ['draft'] },
   open: { verb: 'open', allowedFrom: ['draft'] },
   close: { verb: 'close', allowedFrom: ['open'] },
   publish: { verb: 'publish', allowedFrom: ['closed'] },
+  withdrawPublication: { verb: 'withdraw the publication of', allowedFrom: ['published'] },
   // Statistics exist once answering has ended; publishing keeps them (a recompute may follow).
   computeStatistics: { verb: 'compute statistics for', allowedFrom: ['closed', 'published'] },
 } as const satisfies Record<string, { verb: string; allowedFrom: readonly EditionStatus[] }>;
@@ -33,6 +41,25 @@ export function requireChangeAllowed(kind: EditionChangeKind, status: EditionSta
 export function requireFutureDeadline(closesAt: Date, now: Date): void {
   if (closesAt.getTime() <= now.getTime())
     throw new UnprocessableEntityException('closesAt must be in the future');
+}
+
+/** A changed deadline must still lie ahead (422 `EDITION_DEADLINE_IN_PAST`). */
+export function requireDeadlineAhead(closesAt: Date, now: Date): void {
+  if (closesAt.getTime() <= now.getTime()) throw new DeadlineInPastException(closesAt);
+}
+
+/**
+ * Closing before the deadline cuts municipalities off while they may still be answering, so it
+ * needs a reason, which the audit chain keeps. Returns whether the close is early.
+ */
+export function requireCloseReason(
+  edition: Pick<Edition, 'closesAt'>,
+  reason: string | undefined,
+  now: Date,
+): boolean {
+  const early = !!edition.closesAt && edition.closesAt.getTime() > now.getTime();
+  if (early && !reason?.trim()) throw new CloseReasonRequiredException(edition.closesAt!);
+  return early;
 }
 
 /**

@@ -1,20 +1,24 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { actorOf, Auth, ClientAddress, CurrentPrincipal, Principal } from '@app/auth';
 import { NonEmptyBodyPipe } from '@app/http';
 import {
+  CloseEditionDto,
   CreateEditionDto,
   EditionDto,
   OpenEditionDto,
   PublishEditionDto,
   UpdateEditionDto,
   UpdateQuestionDto,
+  WithdrawPublicationDto,
 } from './dto/edition.dto';
 import { QuestionnaireDto } from './dto/questionnaire.dto';
 import { EditionsService } from './editions.service';
@@ -65,14 +69,30 @@ export class EditionsController {
   @Patch(':id')
   @ApiOkResponse({ type: EditionDto })
   @ApiNotFoundResponse({ description: 'No such edition, or not visible to you' })
+  @ApiConflictResponse({ description: 'EDITION_WRONG_STATUS: only a draft or an open edition can change' })
+  @ApiUnprocessableEntityResponse({ description: 'EDITION_DEADLINE_IN_PAST: closesAt is not ahead' })
   @Auth('kl_analyst')
-  async rename(
+  async update(
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: UpdateEditionDto,
+    @Body(NonEmptyBodyPipe) dto: UpdateEditionDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() ip: string,
   ): Promise<EditionDto> {
-    return EditionDto.from(await this.editions.rename(id, dto.title, actorOf(p, ip)));
+    return EditionDto.from(await this.editions.update(id, dto, actorOf(p, ip)));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The draft and its questionnaire are deleted' })
+  @ApiNotFoundResponse({ description: 'No such edition' })
+  @ApiConflictResponse({ description: 'EDITION_WRONG_STATUS: only a draft can be deleted' })
+  @Auth('kl_analyst')
+  async delete(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() ip: string,
+  ): Promise<void> {
+    await this.editions.delete(id, actorOf(p, ip));
   }
 
   @Patch(':id/questions/:key')
@@ -111,12 +131,17 @@ export class EditionsController {
   @ApiNotFoundResponse({ description: 'No such edition, or not visible to you' })
   @HttpCode(200)
   @Auth('kl_analyst')
+  @ApiConflictResponse({ description: 'Wrong lifecycle transition' })
+  @ApiUnprocessableEntityResponse({
+    description: 'EDITION_CLOSE_REASON_REQUIRED: the deadline has not passed and no reason was given',
+  })
   async close(
     @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CloseEditionDto,
     @CurrentPrincipal() p: Principal,
     @ClientAddress() ip: string,
   ): Promise<EditionDto> {
-    return EditionDto.from(await this.editions.close(id, actorOf(p, ip)));
+    return EditionDto.from(await this.editions.close(id, actorOf(p, ip), dto));
   }
 
   @Post(':id/publish')
@@ -132,5 +157,20 @@ export class EditionsController {
     @ClientAddress() ip: string,
   ): Promise<EditionDto> {
     return EditionDto.from(await this.editions.publish(id, actorOf(p, ip), dto));
+  }
+
+  @Post(':id/withdraw-publication')
+  @ApiOkResponse({ type: EditionDto, description: 'The edition, closed again' })
+  @ApiNotFoundResponse({ description: 'No such edition, or not visible to you' })
+  @HttpCode(200)
+  @Auth('kl_analyst')
+  @ApiConflictResponse({ description: 'EDITION_WRONG_STATUS: the edition is not published' })
+  async withdrawPublication(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: WithdrawPublicationDto,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() ip: string,
+  ): Promise<EditionDto> {
+    return EditionDto.from(await this.editions.withdrawPublication(id, dto.reason, actorOf(p, ip)));
   }
 }

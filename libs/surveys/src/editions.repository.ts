@@ -151,8 +151,17 @@ export class EditionsRepository {
     await manager.getRepository(Edition).update({ id }, { status, ...extra });
   }
 
-  async updateTitle(manager: EntityManager, id: string, title: string): Promise<void> {
-    await manager.getRepository(Edition).update({ id }, { title });
+  async updateDetails(
+    manager: EntityManager,
+    id: string,
+    patch: Partial<Pick<Edition, 'title' | 'closesAt'>>,
+  ): Promise<void> {
+    await manager.getRepository(Edition).update({ id }, patch);
+  }
+
+  /** A draft's questionnaire goes with it (ON DELETE CASCADE); a draft has no responses. */
+  async deleteDraft(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(Edition).delete({ id, status: 'draft' });
   }
 
   findQuestion(manager: EntityManager, editionId: string, key: string): Promise<Question | null> {

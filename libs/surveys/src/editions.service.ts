@@ -3,12 +3,14 @@ import type { EntityManager } from 'typeorm';
 import { Actor, AuditService } from '@app/audit';
 import { AccessPolicy, Permission, Principal } from '@app/auth';
 import { AppConfigService, Clock } from '@app/config';
-import type { CreateEditionDto, UpdateQuestionDto } from './dto/edition.dto';
+import type { CreateEditionDto, UpdateEditionDto, UpdateQuestionDto } from './dto/edition.dto';
 import type { EditionStatus } from './edition-status';
 import { EditionChange, EditionEvents } from './edition-events';
 import {
   EditionChangeKind,
   requireChangeAllowed,
+  requireCloseReason,
+  requireDeadlineAhead,
   requireFutureDeadline,
   requirePublishable,
   whyNotAnswerable,
@@ -141,10 +143,36 @@ export class EditionsService {
     });
   }
 
-  async rename(id: string, title: string, actor: Actor): Promise<Edition> {
-    return this.transition(id, 'rename', actor, async (m, e) => {
-      await this.editions.updateTitle(m, e.id, title);
-      return { details: { title } };
+  /** A draft's or an open edition's title and deadline; a deadline must still lie ahead. */
+  async update(id: string, patch: UpdateEditionDto, actor: Actor): Promise<Edition> {
+    if (patch.closesAt) requireDeadlineAhead(patch.closesAt, this.clock.now());
+    return this.transition(id, 'edit', actor, async (m, e) => {
+      await this.editions.updateDetails(m, e.id, patch);
+      const details: Record<string, unknown> = {};
+      if (patch.title !== undefined) details.title = { from: e.title, to: patch.title };
+      if (patch.closesAt)
+        details.closesAt = { from: e.closesAt?.toISOString() ?? null, to: patch.closesAt.toISOString() };
+      return { action: 'edition.updated', details };
+    });
+  }
+
+  /** Only a draft can be deleted: nobody outside KL has seen it, and it holds no answers. */
+  async delete(id: string, actor: Actor): Promise<void> {
+    await this.editions.transaction(async (m) => {
+      const edition = await this.editions.lockById(id, m);
+      if (!edition) throw new EditionNotFoundException(id);
+      requireChangeAllowed('delete', edition.status);
+      await this.editions.deleteDraft(m, id);
+      await this.audit.record(
+        actor,
+        {
+          action: 'edition.deleted',
+          targetType: 'edition',
+          targetId: id,
+          details: { year: edition.year, title: edition.title },
+        },
+        m,
+      );
     });
   }
 
@@ -174,10 +202,31 @@ export class EditionsService {
     });
   }
 
-  async close(id: string, actor: Actor): Promise<Edition> {
+  /** Before the deadline only with a reason, which the audit entry keeps. */
+  async close(id: string, actor: Actor, { reason }: { reason?: string } = {}): Promise<Edition> {
     return this.transition(id, 'close', actor, async (m, e) => {
+      const early = requireCloseReason(e, reason, this.clock.now());
       await this.editions.setStatus(m, e.id, 'closed', { closedAt: this.clock.now() });
-      return { action: 'edition.closed', change: 'closed' };
+      return {
+        action: 'edition.closed',
+        change: 'closed',
+        details: early ? { early: true, reason: reason!.trim() } : {},
+      };
+    });
+  }
+
+  /**
+   * Back to closed: the figures and reports are KL's alone again (the access policy reads the
+   * status), until KL publishes the edition anew. The reason goes into the audit chain.
+   */
+  async withdrawPublication(id: string, reason: string, actor: Actor): Promise<Edition> {
+    return this.transition(id, 'withdrawPublication', actor, async (m, e) => {
+      await this.editions.setStatus(m, e.id, 'closed', { publishedAt: null });
+      return {
+        action: 'edition.publication-withdrawn',
+        change: 'withdrawn',
+        details: { reason: reason.trim(), publishedAt: e.publishedAt?.toISOString() ?? null },
+      };
     });
   }
 
@@ -203,7 +252,7 @@ export class EditionsService {
     change: (
       m: EntityManager,
       e: Edition,
-    ) => Promise<{ action?: string; change?: EditionChange; details?: Record<string, unknown> }>,
+    ) => Promise<{ action: string; change?: EditionChange; details?: Record<string, unknown> }>,
   ): Promise<Edition> {
     let happened: EditionChange | undefined;
     const result = await this.editions.transaction(async (m) => {
@@ -215,7 +264,7 @@ export class EditionsService {
       await this.audit.record(
         actor,
         {
-          action: action ?? 'edition.renamed',
+          action,
           targetType: 'edition',
           targetId: id,
           details: { year: edition.year, ...details },

@@ -36,3 +36,22 @@ export class SmallEditionException extends DomainError<{ participants: number; k
     );
   }
 }
+
+/** Closing an open edition before its deadline needs a reason (it cuts off those still answering). */
+export class CloseReasonRequiredException extends DomainError<{ closesAt: string }> {
+  constructor(closesAt: Date) {
+    super(
+      ErrorCode.EDITION_CLOSE_REASON_REQUIRED,
+      `The deadline ${closesAt.toISOString()} has not passed: send { "reason": "…" } to close the edition early`,
+      { closesAt: closesAt.toISOString() },
+    );
+  }
+}
+
+export class DeadlineInPastException extends DomainError<{ closesAt: string }> {
+  constructor(closesAt: Date) {
+    super(ErrorCode.EDITION_DEADLINE_IN_PAST, `closesAt ${closesAt.toISOString()} must be in the future`, {
+      closesAt: closesAt.toISOString(),
+    });
+  }
+}

@@ -6,6 +6,7 @@ import {
   formatDecimal,
   formatDelta,
   formatDuration,
+  formatMonth,
   formatNumber,
   formatPercent,
   formatRoundedScore,
@@ -21,6 +22,11 @@ describe('danish-format', () => {
   it('shows Danish time in winter and summer', () => {
     expect(formatDateTime('2025-01-15T12:05:00Z')).toBe('15. januar 2025 kl. 13.05');
     expect(formatDateTime('2025-07-15T12:05:00Z')).toBe('15. juli 2025 kl. 14.05');
+  });
+
+  it('names a calendar month in Danish, whatever the server zone', () => {
+    expect(formatMonth('2026-12')).toBe('december 2026');
+    expect(formatMonth('2027-01')).toBe('januar 2027');
   });
 
   it('formats numbers with Danish separators', () => {

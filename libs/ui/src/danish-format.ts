@@ -23,6 +23,9 @@ const signedDecimal = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1,
 export const formatDateTime = (d: Date | string) => dateTime.format(new Date(d));
 /** "3. marts 2025" */
 export const formatDate = (d: Date | string) => date.format(new Date(d));
+const monthYear = new Intl.DateTimeFormat('da-DK', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+/** "2026-12" → "december 2026" (a calendar month as stored, with no time zone to shift it). */
+export const formatMonth = (yearMonth: string) => monthYear.format(new Date(`${yearMonth}-01T00:00:00Z`));
 /** "14.05" */
 export const formatTime = (d: Date | string) => time.format(new Date(d));
 /** "1.000.000" and "2,5" */

@@ -75,6 +75,11 @@ export const DANISH_ERRORS: Record<ErrorCode, DanishError> = {
       `Rapporten findes ikke i formatet »${(d as { format?: string } | undefined)?.format ?? ''}«. ` +
       'Den findes som PDF, HTML, CSV (regneark), XLSX (Excel), CSV til programmer og JSON.',
   },
+  EDITION_CLOSE_REASON_REQUIRED: {
+    heading: HEADING.badRequest,
+    text: 'Svarfristen er ikke nået. Skriv en begrundelse for at lukke udgaven før tid.',
+  },
+  EDITION_DEADLINE_IN_PAST: { heading: HEADING.badRequest, text: 'Svarfristen skal ligge i fremtiden.' },
   VERSION_CONFLICT: {
     heading: HEADING.changed,
     text: 'Besvarelsen er ændret, siden du hentede den. Genindlæs siden, og indtast dine ændringer igen.',

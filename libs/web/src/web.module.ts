@@ -9,7 +9,9 @@ import { ReportsModule } from '@app/reports';
 import { ResponsesModule } from '@app/responses';
 import { SurveysModule } from '@app/surveys';
 import { AdvisoryPagesController } from './advisories/advisory-pages.controller';
+import { EditionChangesController } from './administration/edition-changes.controller';
 import { EditionsAdminController } from './administration/editions-admin.controller';
+import { ParticipationPagesController } from './administration/participation-pages.controller';
 import { CsrfGuard } from './csrf.guard';
 import { CsrfService } from './csrf.service';
 import { PageInterceptor } from './page.interceptor';
@@ -41,6 +43,8 @@ import { WebUserService } from './web-user.service';
     SurveyPagesController,
     SurveySubmissionController,
     EditionsAdminController,
+    EditionChangesController,
+    ParticipationPagesController,
     ReportPagesController,
     IncidentPagesController,
     AdvisoryPagesController,

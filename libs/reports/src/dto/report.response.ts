@@ -74,8 +74,13 @@ export class ReportDownloadsDto {
   @ApiProperty({ nullable: true, type: String })
   municipalityName!: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Every download (raw hits)' })
   downloads!: number;
+
+  @ApiProperty({
+    description: 'Downloads counted once per user, report and day (Danish time), whatever the format',
+  })
+  uniqueDownloads!: number;
 }
 
 /** Platform activity and report downloads, for KL. Counts only. */

@@ -154,6 +154,9 @@ export class ParticipationEditionDto {
   @ApiProperty()
   year!: number;
 
+  @ApiProperty()
+  title!: string;
+
   @ApiProperty({ enum: EDITION_STATUSES })
   status!: EditionStatus;
 
@@ -215,9 +218,27 @@ export class ParticipationDto {
   @ApiProperty({ type: ParticipationEditionDto })
   edition!: ParticipationEditionDto;
 
-  @ApiProperty({ type: ParticipationSummaryDto })
+  @ApiProperty({ type: ParticipationSummaryDto, description: 'Counts over all municipalities' })
   summary!: ParticipationSummaryDto;
 
-  @ApiProperty({ type: [MunicipalityParticipationDto] })
+  @ApiProperty({
+    type: [MunicipalityParticipationDto],
+    description: 'The municipalities the filters select, in the order asked for',
+  })
   municipalities!: MunicipalityParticipationDto[];
+}
+
+/** A reminder to every municipality that has not submitted, sent by the worker. */
+export class ReminderRequestDto {
+  @ApiProperty({ description: 'Municipalities not yet reminded today that will be reminded' })
+  municipalities!: number;
+
+  @ApiProperty({ description: 'Their active security officers' })
+  recipients!: number;
+
+  @ApiProperty({ description: 'Municipalities already reminded today (once per municipality per day)' })
+  alreadyRemindedToday!: number;
+
+  @ApiProperty({ description: 'The job that sends them (one per edition and day)' })
+  jobId!: string;
 }

@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -53,12 +54,44 @@ export class CreateEditionDto {
   copyFrom?: string;
 }
 
+/** What KL may change of a draft or an open edition; send at least one. */
 export class UpdateEditionDto {
-  @ApiProperty()
+  @ApiPropertyOptional({ example: 'Baseline 2026' })
+  @IsOptional()
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'title must not be blank' })
   @MaxLength(200)
-  title!: string;
+  title?: string;
+
+  @ApiPropertyOptional({ description: 'Deadline for answers (ISO 8601, in the future)' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  closesAt?: Date;
+}
+
+const REASON_MAX = 2000;
+
+export class CloseEditionDto {
+  @ApiPropertyOptional({
+    description: 'Why the edition closes before its deadline; required until the deadline has passed',
+    maxLength: REASON_MAX,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(REASON_MAX)
+  reason?: string;
+}
+
+export class WithdrawPublicationDto {
+  @ApiProperty({
+    description: 'Why the publication is withdrawn (kept in the audit log)',
+    maxLength: REASON_MAX,
+  })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  @MaxLength(REASON_MAX)
+  reason!: string;
 }
 
 export class OpenEditionDto {

@@ -1,7 +1,8 @@
 import { ErrorCode, toErrorBody } from '@app/http';
-import type { CreateEditionDto, EditionStatus } from '@app/surveys';
+import type { CreateEditionDto, Edition, EditionStatus, UpdateEditionDto } from '@app/surveys';
+import { endOfDanishDay } from '@app/ui';
 import { editionStatusLabel } from '../views/status-labels';
-import type { CreateEditionFormDto } from './dto/edition-forms.dto';
+import type { CreateEditionFormDto, EditEditionFormDto } from './dto/edition-forms.dto';
 
 export interface CreateEditionFormState {
   values: { year: string; title: string; copyFrom: string };
@@ -31,12 +32,51 @@ export function readCreateEditionForm(
   };
 }
 
-export type EditionAction = 'create' | 'open' | 'close' | 'publish';
+export interface EditEditionFormState {
+  values: { title: string; closesAt: string };
+  errors: { title?: string; closesAt?: string };
+}
+
+const danishDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
+/** The calendar day (YYYY-MM-DD) of a deadline in Danish time, for a date field; '' for none. */
+export const dateFieldValue = (d: Date | null) => (d ? danishDay.format(d) : '');
+
+export function editEditionFormOf(edition: Edition): EditEditionFormState {
+  return { values: { title: edition.title, closesAt: dateFieldValue(edition.closesAt) }, errors: {} };
+}
+
+/**
+ * The edit form checked in Danish. Only what changed is sent on, so that an open edition's deadline,
+ * kept as it was, is not checked again; an empty deadline keeps a draft without one.
+ */
+export function readEditEditionForm(
+  form: EditEditionFormDto,
+  edition: Edition,
+): { ok: true; dto: UpdateEditionDto } | { ok: false; state: EditEditionFormState } {
+  const values = { title: (form.title ?? '').trim(), closesAt: (form.closesAt ?? '').trim() };
+  const errors: EditEditionFormState['errors'] = {};
+  if (values.title === '') errors.title = 'Skriv en titel, fx »Baseline 2026«.';
+  else if (values.title.length > 200) errors.title = 'Titlen må højst være på 200 tegn.';
+  const closesAt = values.closesAt === '' ? null : endOfDanishDay(values.closesAt);
+  if (values.closesAt !== '' && !closesAt) errors.closesAt = 'Skriv datoen som dd.mm.åååå, fx 31.01.2027.';
+  else if (!closesAt && edition.status === 'open') errors.closesAt = 'Vælg en dato som svarfrist.';
+  if (errors.title || errors.closesAt) return { ok: false, state: { values, errors } };
+  const dto: UpdateEditionDto = {};
+  if (values.title !== edition.title) dto.title = values.title;
+  // The field holds a day: the same day as stored keeps the stored time (one set through the API).
+  if (closesAt && values.closesAt !== dateFieldValue(edition.closesAt)) dto.closesAt = closesAt;
+  return { ok: true, dto };
+}
+
+export type EditionAction = 'create' | 'open' | 'close' | 'publish' | 'edit' | 'delete' | 'withdraw';
 
 const VERBS: Record<Exclude<EditionAction, 'create'>, string> = {
   open: 'åbnes',
   close: 'lukkes',
   publish: 'offentliggøres',
+  edit: 'ændres',
+  delete: 'slettes',
+  withdraw: 'trækkes tilbage',
 };
 
 /**
@@ -57,6 +97,10 @@ export function editionActionError(action: EditionAction, e: unknown, year?: num
   }
   if (action === 'open' && code === ErrorCode.UNPROCESSABLE) {
     return 'Svarfristen skal ligge i fremtiden.';
+  }
+  if (code === ErrorCode.EDITION_DEADLINE_IN_PAST) return 'Svarfristen skal ligge i fremtiden.';
+  if (code === ErrorCode.EDITION_CLOSE_REASON_REQUIRED) {
+    return 'Svarfristen er ikke nået. Skriv en begrundelse for at lukke udgaven før tid.';
   }
   return 'Handlingen kunne ikke udføres. Genindlæs siden, og prøv igen.';
 }

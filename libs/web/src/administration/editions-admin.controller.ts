@@ -2,45 +2,37 @@ import { Body, Controller, Get, HttpStatus, Param, Post, Query, UseGuards } from
 import { ApiExcludeController } from '@nestjs/swagger';
 import { actorOf, ClientAddress, CurrentPrincipal, UserPrincipal, WebSessionGuard } from '@app/auth';
 import { toErrorBody } from '@app/http';
-import { ParticipationService } from '@app/responses';
-import { EditionsService, SmallEditionException } from '@app/surveys';
+import { EditionsService } from '@app/surveys';
 import { endOfDanishDay } from '@app/ui';
 import { EditionIdPipe } from '../edition-id.pipe';
 import { page, redirect } from '../page';
 import { RendersPage } from '../renders-page.decorator';
 import { WebRoles, WebRolesGuard } from '../web-roles.guard';
-import {
-  CreateEditionFormDto,
-  EditionActionFormDto,
-  OpenEditionFormDto,
-  PublishEditionFormDto,
-} from './dto/edition-forms.dto';
+import { CreateEditionFormDto, OpenEditionFormDto } from './dto/edition-forms.dto';
 import {
   CreateEditionFormState,
   EditionAction,
   editionActionError,
   readCreateEditionForm,
 } from './edition-forms';
-import { ADMIN_EDITIONS_PATH, editionsAdminView, SmallEditionWarning } from './views/editions-admin.view';
-import { participationView } from './views/participation.view';
+import { ADMIN_EDITIONS_PATH, editionsAdminView } from './views/editions-admin.view';
 
 interface ListExtras {
   done?: string;
   error?: string;
   createForm?: CreateEditionFormState;
-  smallEdition?: SmallEditionWarning;
 }
 
-/** KL's pages: editions and their lifecycle, and participation per municipality (never answers). */
+/**
+ * KL's pages: editions, creating and opening them, and participation per municipality (never
+ * answers). Closing, publishing, withdrawing and deleting ask first: `EditionChangesController`.
+ */
 @ApiExcludeController()
 @Controller(ADMIN_EDITIONS_PATH.slice(1))
 @UseGuards(WebSessionGuard, WebRolesGuard)
 @WebRoles('kl_analyst')
 export class EditionsAdminController {
-  constructor(
-    private readonly editions: EditionsService,
-    private readonly participation: ParticipationService,
-  ) {}
+  constructor(private readonly editions: EditionsService) {}
 
   @Get()
   @RendersPage()
@@ -87,51 +79,6 @@ export class EditionsAdminController {
     return this.lifecycle(principal, 'open', 'aabnet', () =>
       this.editions.open(id, closesAt, actorOf(principal, address)),
     );
-  }
-
-  @Post(':id/luk')
-  @RendersPage()
-  async close(
-    @Param('id', EditionIdPipe) id: string,
-    @Body() _form: EditionActionFormDto,
-    @CurrentPrincipal() principal: UserPrincipal,
-    @ClientAddress() address: string,
-  ) {
-    return this.lifecycle(principal, 'close', 'lukket', () =>
-      this.editions.close(id, actorOf(principal, address)),
-    );
-  }
-
-  /** An edition with fewer than K participants is published only after KL confirms the warning. */
-  @Post(':id/offentliggoer')
-  @RendersPage()
-  async publish(
-    @Param('id', EditionIdPipe) id: string,
-    @Body() form: PublishEditionFormDto,
-    @CurrentPrincipal() principal: UserPrincipal,
-    @ClientAddress() address: string,
-  ) {
-    const confirmSmallEdition = form.confirmSmallEdition === 'ja';
-    try {
-      await this.editions.publish(id, actorOf(principal, address), { confirmSmallEdition });
-    } catch (e) {
-      if (!(e instanceof SmallEditionException)) return this.refused(principal, 'publish', e);
-      const { participants, k } = e.details!;
-      const smallEdition: SmallEditionWarning = {
-        edition: await this.editions.get(id, principal),
-        participants,
-        k,
-      };
-      return this.listPage(principal, HttpStatus.CONFLICT, { smallEdition });
-    }
-    return redirect(`${ADMIN_EDITIONS_PATH}?besked=offentliggjort`);
-  }
-
-  @Get(':id/deltagelse')
-  @RendersPage()
-  async participationPage(@Param('id', EditionIdPipe) id: string) {
-    const participation = await this.participation.forEdition(id);
-    return page(({ user, csrfToken }) => participationView(user!, csrfToken, participation));
   }
 
   /** Runs one lifecycle change, then back to the list with a notice, or the refusal as an alert. */

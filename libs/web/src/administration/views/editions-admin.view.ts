@@ -3,7 +3,7 @@ import { formatDateTime, html, SafeHtml } from '@app/ui';
 import { alert, breadcrumbs, csrfField, errorMessage } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';
 import { editionStatusBadge } from '../../views/status-labels';
-import type { CreateEditionFormState } from '../edition-forms';
+import { CreateEditionFormState, dateFieldValue } from '../edition-forms';
 
 export const ADMIN_EDITIONS_PATH = '/administration/udgaver';
 
@@ -13,14 +13,10 @@ const DONE: Record<string, string> = {
   aabnet: 'Udgaven er åbnet. Kommunerne kan nu svare.',
   lukket: 'Udgaven er lukket. Svarene kan ikke længere ændres.',
   offentliggjort: 'Udgaven er offentliggjort.',
+  'trukket-tilbage': 'Offentliggørelsen er trukket tilbage. Udgaven er lukket, og kun KL kan se tallene.',
+  slettet: 'Kladden er slettet.',
+  rettet: 'Ændringerne er gemt.',
 };
-
-/** Publishing was refused: fewer than K municipalities took part. KL may confirm it. */
-export interface SmallEditionWarning {
-  edition: Edition;
-  participants: number;
-  k: number;
-}
 
 export interface EditionsAdminModel {
   user: PageUser;
@@ -30,7 +26,6 @@ export interface EditionsAdminModel {
   /** A refused action, in Danish. */
   error?: string;
   createForm?: CreateEditionFormState;
-  smallEdition?: SmallEditionWarning;
 }
 
 /** The create form's starting values: next year, copying the newest edition's questionnaire. */
@@ -42,49 +37,58 @@ export function defaultCreateForm(editions: Edition[]): CreateEditionFormState {
   };
 }
 
-function actionForm(e: Edition, csrfToken: string, path: string, label: string): SafeHtml {
-  return html`<form method="post" action="${ADMIN_EDITIONS_PATH}/${e.id}/${path}" class="edition-action">
-    ${csrfField(csrfToken)}
-    <button type="submit" class="button button-secondary">
-      ${label}<span class="sr-only"> ${e.title}</span>
-    </button>
-  </form>`;
+/** A link to the page that states the consequences and asks before acting. */
+function actionLink(e: Edition, path: string, label: string, primary = false): SafeHtml {
+  return html`<a
+    href="${ADMIN_EDITIONS_PATH}/${e.id}/${path}"
+    class="button ${primary ? 'button-primary' : 'button-secondary'} edition-action"
+    >${label}<span class="sr-only"> ${e.title}</span></a
+  >`;
 }
 
 function actions(e: Edition, csrfToken: string): SafeHtml {
   const participation = html`<a href="${ADMIN_EDITIONS_PATH}/${e.id}/deltagelse"
     >Deltagelse<span class="sr-only"> i ${e.title}</span></a
   >`;
+  const edit = actionLink(e, 'rediger', 'Redigér');
   switch (e.status) {
     case 'draft':
       return html`<form
-        method="post"
-        action="${ADMIN_EDITIONS_PATH}/${e.id}/aabn"
-        class="edition-action"
-        novalidate
-      >
-        ${csrfField(csrfToken)}
-        <label class="form-label mt-0" for="closesAt-${e.id}"
-          >Svarfrist<span class="sr-only"> for ${e.title}</span></label
+          method="post"
+          action="${ADMIN_EDITIONS_PATH}/${e.id}/aabn"
+          class="edition-action"
+          novalidate
         >
-        <input type="date" class="form-input" id="closesAt-${e.id}" name="closesAt" />
-        <button type="submit" class="button button-secondary">
-          Åbn<span class="sr-only"> ${e.title}</span>
-        </button>
-      </form>`;
+          ${csrfField(csrfToken)}
+          <label class="form-label mt-0" for="closesAt-${e.id}"
+            >Svarfrist<span class="sr-only"> for ${e.title}</span></label
+          >
+          <input
+            type="date"
+            class="form-input"
+            id="closesAt-${e.id}"
+            name="closesAt"
+            value="${dateFieldValue(e.closesAt)}"
+          />
+          <button type="submit" class="button button-secondary">
+            Åbn<span class="sr-only"> ${e.title}</span>
+          </button>
+        </form>
+        ${edit} ${actionLink(e, 'slet', 'Slet')}`;
     case 'open':
-      return html`${actionForm(e, csrfToken, 'luk', 'Luk')} ${participation}`;
+      return html`${actionLink(e, 'luk', 'Luk')} ${edit} ${participation}`;
     case 'closed':
-      return html`${actionForm(e, csrfToken, 'offentliggoer', 'Offentliggør')} ${participation}`;
+      return html`${actionLink(e, 'offentliggoer', 'Offentliggør')} ${participation}`;
     default:
-      return participation;
+      return html`${actionLink(e, 'tilbagetraek', 'Træk tilbage')} ${participation}`;
   }
 }
 
 function editionsTable(editions: Edition[], csrfToken: string): SafeHtml {
   if (editions.length === 0) return alert('info', 'Ingen udgaver endnu', 'Opret den første udgave herunder.');
-  return html`<div class="table--responsive-scroll" tabindex="0">
-    <table class="table table--zebra" id="editions">
+  // Below the breakpoint each edition is a card (DKFDS responsive headers), so the actions stay in view.
+  return html`<div>
+    <table class="table table--zebra table--responsive-headers" id="editions">
       <caption class="sr-only">
         Udgaver af Baseline
       </caption>
@@ -101,11 +105,11 @@ function editionsTable(editions: Edition[], csrfToken: string): SafeHtml {
         ${editions.map(
           (e) =>
             html`<tr data-edition="${e.year}">
-              <td>${e.year}</td>
-              <th scope="row">${e.title}</th>
-              <td>${editionStatusBadge(e.status)}</td>
-              <td>${e.closesAt ? formatDateTime(e.closesAt) : '–'}</td>
-              <td>${actions(e, csrfToken)}</td>
+              <td data-title="År">${e.year}</td>
+              <th scope="row" data-title="Titel">${e.title}</th>
+              <td data-title="Status">${editionStatusBadge(e.status)}</td>
+              <td data-title="Svarfrist">${e.closesAt ? formatDateTime(e.closesAt) : '–'}</td>
+              <td data-title="Handlinger">${actions(e, csrfToken)}</td>
             </tr>`,
         )}
       </tbody>
@@ -154,28 +158,6 @@ function createForm(editions: Edition[], csrfToken: string, state: CreateEdition
   </form>`;
 }
 
-function smallEditionWarning({ edition, participants, k }: SmallEditionWarning, csrfToken: string): SafeHtml {
-  const heading =
-    participants === 0
-      ? `Ingen kommuner har indsendt ${edition.title}`
-      : `Kun ${participants === 1 ? '1 kommune' : `${participants} kommuner`} har indsendt ${edition.title}`;
-  return alert(
-    'warning',
-    heading,
-    html`<p class="alert-text">
-        Udgaven har færre end ${k} deltagere. For at ingen kommune kan genkendes, bliver alle tal fra udgaven
-        vist som skjulte, også landstallene. Vil du offentliggøre den alligevel?
-      </p>
-      <form method="post" action="${ADMIN_EDITIONS_PATH}/${edition.id}/offentliggoer" class="mt-4">
-        ${csrfField(csrfToken)}
-        <input type="hidden" name="confirmSmallEdition" value="ja" />
-        <button type="submit" class="button button-primary">Offentliggør alligevel</button>
-        <a href="${ADMIN_EDITIONS_PATH}" class="ml-4">Fortryd</a>
-      </form>`,
-    { id: 'small-edition-warning' },
-  );
-}
-
 /** KL's list of editions with their lifecycle actions, and the form for a new edition. */
 export function editionsAdminView(model: EditionsAdminModel): string {
   const { user, csrfToken, editions } = model;
@@ -188,11 +170,11 @@ export function editionsAdminView(model: EditionsAdminModel): string {
     body: html`${breadcrumbs([{ text: 'Forside', href: '/' }, { text: 'Udgaver' }])}
       <h1>Udgaver</h1>
       <p class="font-lead">
-        Åbn en udgave med en svarfrist, luk den, når fristen er nået, og offentliggør resultaterne. Under
+        Åbn en udgave med en svarfrist, luk den, når fristen er nået, og offentliggør resultaterne. Før en
+        udgave lukkes, offentliggøres eller slettes, viser siden, hvad der sker, og beder dig bekræfte. Under
         »Deltagelse« kan du følge, hvilke kommuner der har svaret – men aldrig, hvad de har svaret.
       </p>
       ${model.error ? alert('error', 'Handlingen blev ikke udført', model.error) : null}
-      ${model.smallEdition ? smallEditionWarning(model.smallEdition, csrfToken) : null}
       ${done ? alert('success', 'Udført', done) : null} ${editionsTable(editions, csrfToken)}
       <h2 class="mt-8">Opret en ny udgave</h2>
       <div class="row">

@@ -1,5 +1,5 @@
 import type { Edition } from '@app/surveys';
-import { formatDate, html, SafeHtml } from '@app/ui';
+import { formatDate, formatMonth, html, SafeHtml } from '@app/ui';
 import { layout, PageUser } from '../../views/layout.view';
 
 const CHART_SCRIPTS = ['/assets/chartjs/chart.umd.js', 'report-charts.js'];
@@ -103,19 +103,25 @@ export interface Usage {
     municipalityCode: number;
     municipalityName: string | null;
     downloads: number;
+    uniqueDownloads: number;
   }>;
 }
 
-/** KL's view of platform activity and report downloads, with a chart of active municipalities per month. */
+/**
+ * KL's view of platform activity and report downloads: a chart of active municipalities per month
+ * with the same figures as a table (for screen readers, and for reading exact values), and the
+ * downloads as raw hits beside unique ones (once per user, report and day).
+ */
 export function usageView(user: PageUser, csrfToken: string, usage: Usage): string {
+  const months = usage.activeMunicipalitiesPerMonth.map((m) => ({ ...m, label: formatMonth(m.month) }));
   const chart = {
     type: 'bar',
     data: {
-      labels: usage.activeMunicipalitiesPerMonth.map((m) => m.month),
+      labels: months.map((m) => m.label),
       datasets: [
         {
           label: 'Aktive kommuner',
-          data: usage.activeMunicipalitiesPerMonth.map((m) => m.activeMunicipalities),
+          data: months.map((m) => m.activeMunicipalities),
           backgroundColor: '#0059b3',
         },
       ],
@@ -125,9 +131,18 @@ export function usageView(user: PageUser, csrfToken: string, usage: Usage): stri
       scales: { y: { beginAtZero: true, max: 98, title: { display: true, text: 'Kommuner' } } },
     },
   };
-  const perEdition = new Map<number, number>();
-  for (const d of usage.downloads) perEdition.set(d.year, (perEdition.get(d.year) ?? 0) + d.downloads);
+  const perEdition = new Map<number, { downloads: number; unique: number }>();
+  for (const d of usage.downloads) {
+    const sum = perEdition.get(d.year) ?? { downloads: 0, unique: 0 };
+    perEdition.set(d.year, {
+      downloads: sum.downloads + d.downloads,
+      unique: sum.unique + d.uniqueDownloads,
+    });
+  }
   const municipalityRows = usage.downloads.filter((d) => d.municipalityCode !== 0);
+  const uniqueHeader = html`<th scope="col">
+    Unikke hentninger<span class="sr-only"> (pr. bruger pr. dag)</span>
+  </th>`;
   return layout({
     title: 'Brug af platformen',
     user,
@@ -140,52 +155,86 @@ export function usageView(user: PageUser, csrfToken: string, usage: Usage): stri
       <canvas
         data-chart="${JSON.stringify(chart)}"
         role="img"
-        aria-label="Aktive kommuner pr. måned"
+        aria-label="Søjlediagram: aktive kommuner pr. måned. Tallene står i tabellen under diagrammet."
         width="800"
         height="300"
       ></canvas>
+      <div class="table--responsive-scroll" tabindex="0">
+        <table class="table table--zebra table--compact" id="active-per-month">
+          <caption>
+            Aktive kommuner pr. måned (diagrammets tal)
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Måned</th>
+              <th scope="col">Aktive kommuner</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${months.map(
+              (m) =>
+                html`<tr>
+                  <th scope="row">${m.label}</th>
+                  <td>${m.activeMunicipalities}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
       <h2>Rapporter hentet</h2>
-      <table class="table table--zebra">
-        <caption>
-          Hentede rapporter pr. udgave
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Udgave</th>
-            <th scope="col">Hentninger i alt</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${[...perEdition.entries()].map(
-            ([year, n]) =>
-              html`<tr>
-                <td>Baseline ${year}</td>
-                <td>${n}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <table class="table table--zebra">
-        <caption>
-          Hentede kommunerapporter pr. kommune
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Udgave</th>
-            <th scope="col">Kommune</th>
-            <th scope="col">Hentninger</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${municipalityRows.map(
-            (d) =>
-              html`<tr>
-                <td>${d.year}</td>
-                <td>${d.municipalityName ?? d.municipalityCode}</td>
-                <td>${d.downloads}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>`,
+      <p>
+        »Hentninger i alt« tæller hver hentning. »Unikke hentninger« tæller en rapport én gang pr. bruger pr.
+        dag, uanset format og antal gange.
+      </p>
+      <div class="table--responsive-scroll" tabindex="0">
+        <table class="table table--zebra" id="downloads-per-edition">
+          <caption>
+            Hentede rapporter pr. udgave
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Udgave</th>
+              <th scope="col">Hentninger i alt</th>
+              ${uniqueHeader}
+            </tr>
+          </thead>
+          <tbody>
+            ${[...perEdition.entries()].map(
+              ([year, n]) =>
+                html`<tr>
+                  <td>Baseline ${year}</td>
+                  <td>${n.downloads}</td>
+                  <td>${n.unique}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div class="table--responsive-scroll" tabindex="0">
+        <table class="table table--zebra" id="downloads-per-municipality">
+          <caption>
+            Hentede kommunerapporter pr. kommune
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Udgave</th>
+              <th scope="col">Kommune</th>
+              <th scope="col">Hentninger</th>
+              ${uniqueHeader}
+            </tr>
+          </thead>
+          <tbody>
+            ${municipalityRows.map(
+              (d) =>
+                html`<tr>
+                  <td>${d.year}</td>
+                  <td>${d.municipalityName ?? d.municipalityCode}</td>
+                  <td>${d.downloads}</td>
+                  <td>${d.uniqueDownloads}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`,
   });
 }

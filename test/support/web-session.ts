@@ -1,0 +1,18 @@
+import request from 'supertest';
+import { cookieHeader, csrfOf, keep, setCookies } from './cookie-jar';
+import { TEST_PASSWORD, TestUser } from './factories';
+
+type Http = Parameters<typeof request>[0];
+
+/** Signs in through the login form like a browser; returns its cookies and the Set-Cookie headers seen. */
+export async function signInWeb(http: Http, user: TestUser) {
+  const login = await request(http).get('/login').expect(200);
+  const jar = keep(new Map(), login);
+  const res = await request(http)
+    .post('/login')
+    .set('Cookie', cookieHeader(jar))
+    .type('form')
+    .send({ _csrf: csrfOf(login.text), email: user.email, password: TEST_PASSWORD })
+    .expect(303);
+  return { jar: keep(jar, res), set: [...setCookies(login), ...setCookies(res)] };
+}
