@@ -157,6 +157,11 @@ export class ResponsesRepository {
    * statement for the whole save, inside its transaction, after the response row is locked).
    * The author is named only when they are an officer of the response's own municipality.
    */
+  /** currentAnswers outside a transaction: what is committed now, without any lock. */
+  currentAnswersNow(responseId: string, municipalityCode: number, questionIds: string[]) {
+    return this.currentAnswers(this.dataSource.manager, responseId, municipalityCode, questionIds);
+  }
+
   async currentAnswers(
     m: EntityManager,
     responseId: string,

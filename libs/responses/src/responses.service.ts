@@ -201,6 +201,9 @@ export class ResponsesService {
     }
     if (problems.length > 0) throw new InvalidAnswersException(problems);
 
+    const unlocked = await this.answerWithoutWriting(opened, code, version, rows);
+    if (unlocked) return unlocked;
+
     return this.responses.transaction(async (m) => {
       // Again inside: the edition may have closed since the check above.
       const edition = await this.writableEdition(editionId, principal, m);
@@ -255,6 +258,43 @@ export class ResponsesService {
       );
       return { ...this.view(edition, code, { ...response, version: next }, answers), conflicts };
     });
+  }
+
+  /**
+   * A save in which every answer is already stored or a conflict writes nothing, so it is answered
+   * from a plain read, without the response's row lock: a burst of stale saves (one officer's
+   * retries, a tab left open) then never queues on the lock while holding pooled connections. Its
+   * answer stays true later, since a conflict's newer change can only be followed by newer ones.
+   * Null when something is to be written (or refused); the locked path below decides then.
+   */
+  private async answerWithoutWriting(
+    edition: Edition,
+    code: number,
+    version: number,
+    rows: Array<{ questionId: string; questionKey: string; stored: StoredValue }>,
+  ): Promise<SaveAnswersView | null> {
+    const response = await this.responses.findOwnResponse(edition.id, code);
+    if (!response || response.status === 'submitted' || version > response.version) return null;
+    const current = new Map(
+      (
+        await this.responses.currentAnswersNow(
+          response.id,
+          code,
+          rows.map((r) => r.questionId),
+        )
+      ).map((c) => [c.questionId, c]),
+    );
+    const conflicts: AnswerConflictView[] = [];
+    for (const row of rows) {
+      const now = current.get(row.questionId)!;
+      const decision = mergeDecision(version, row.stored, now.stored, now.changedInVersion);
+      if (decision === 'write') return null;
+      if (decision === 'conflict') conflicts.push(this.conflict(row, now));
+    }
+    // The version read first: every answer judged "already stored" was so at that version or later,
+    // so a page that bases its next save on it can miss no colleague's change.
+    const answers = await this.responses.findOwnAnswers(edition.id, code);
+    return { ...this.view(edition, code, response, answers), conflicts };
   }
 
   private conflict(
