@@ -69,11 +69,14 @@
     }
   }
 
+  // Each answer is kept with the version autosave.js based it on, so that it is saved on that
+  // version after signing in: a colleague's change meanwhile is then a conflict, not overwritten.
   function keep() {
     var answers = {};
     Object.keys(unsaved).forEach(function (key) {
       var container = containerOf(key);
-      if (container) answers[key] = fieldsOf(container);
+      if (container)
+        answers[key] = { fields: fieldsOf(container), base: container.getAttribute('data-base-version') };
     });
     write({ user: user, answers: answers });
   }
@@ -161,7 +164,13 @@
   restored = {};
   keys.forEach(function (key) {
     var container = containerOf(key);
-    putBack(container, record.answers[key]);
+    var kept = record.answers[key] || {};
+    putBack(container, kept.fields || kept);
+    if (/^\d+$/.test(kept.base || '') && window.CustomEvent) {
+      form.dispatchEvent(
+        new CustomEvent('autosave:rebase', { detail: { container: container, version: Number(kept.base) } }),
+      );
+    }
     restored[key] = true;
     unsaved[key] = true;
     var first = container.querySelector('input, textarea, select');
