@@ -4,6 +4,7 @@ import { EditionsService } from '@app/surveys';
 import { createTestApp, TestApp } from './support/test-app';
 import { createUser, tokenFor } from './support/factories';
 import { createMiniEdition, miniQuestionnaire } from './support/mini-editions';
+import { createEdition, openEdition } from './support/editions';
 
 /** Attacks on what issue 11 and issue 12 item 1 built, each found by trying it as a hostile user would. */
 describe('Issue 11 attacks (e2e)', () => {
@@ -58,5 +59,81 @@ describe('Issue 11 attacks (e2e)', () => {
       .auth(officer, { type: 'bearer' })
       .expect(200);
     expect(national.body.overall.mean).toBeNull();
+  });
+
+  it("lets nobody outside a municipality read its answers' history or conflicts, and refuses crafted input with 4xx", async () => {
+    const { id } = await createEdition(t.http, kl, 2070);
+    await openEdition(t.http, kl, id);
+    const ballerup = await tokenFor(t.http, await createUser(t.db, 'municipality_officer', 151));
+    const colleague = await tokenFor(t.http, await createUser(t.db, 'municipality_officer', 151));
+    const other = await tokenFor(t.http, await createUser(t.db, 'municipality_officer', 101));
+    const admin = await tokenFor(t.http, await createUser(t.db, 'platform_admin'));
+    const cert = await tokenFor(t.http, await createUser(t.db, 'cert_analyst'));
+    const key = (
+      await request(t.http)
+        .post('/api/v1/admin/api-keys')
+        .auth(admin, { type: 'bearer' })
+        .send({ municipalityCode: 151, name: 'SIEM' })
+        .expect(201)
+    ).body.key as string;
+    const path = `/api/v1/editions/${id}/my-response`;
+    const save = (token: string, version: unknown, answers: unknown) =>
+      request(t.http).patch(path).auth(token, { type: 'bearer' }).send({ version, answers });
+    await save(ballerup, 0, [{ questionKey: 'access.mfa', value: 4, comment: 'HEMMELIG-151' }]).expect(200);
+    const conflict = await save(colleague, 0, [{ questionKey: 'access.mfa', value: 2 }]).expect(200);
+    expect(conflict.body.conflicts).toHaveLength(1);
+
+    // Another municipality's officer sees its own (empty) history, never Ballerup's.
+    const foreign = await request(t.http).get(`${path}/history`).auth(other, { type: 'bearer' }).expect(200);
+    expect(JSON.stringify(foreign.body)).not.toMatch(/HEMMELIG|151/);
+    for (const token of [kl, cert, admin]) {
+      const res = await request(t.http).get(`${path}/history`).auth(token, { type: 'bearer' });
+      expect(res.status).toBe(403);
+      expect(res.text).not.toContain('HEMMELIG');
+    }
+    for (const route of [`${path}/history`, path]) {
+      const res = await request(t.http).get(route).set('X-API-Key', key);
+      expect([401, 403]).toContain(res.status);
+      expect(res.text).not.toContain('HEMMELIG');
+    }
+    await request(t.http).get(`${path}/history`).expect(401);
+
+    // Crafted input: a 4xx naming the problem, never a 500, nothing written.
+    const before = await t.db.query('SELECT count(*)::int AS n FROM answer_changes');
+    const refused: Array<[string, number]> = [];
+    const crafted: Array<[unknown, unknown]> = [
+      [Number.MAX_SAFE_INTEGER, [{ questionKey: 'access.mfa', value: 1 }]],
+      [1e300, [{ questionKey: 'access.mfa', value: 1 }]],
+      [-1, [{ questionKey: 'access.mfa', value: 1 }]],
+      [1.5, [{ questionKey: 'access.mfa', value: 1 }]],
+      ['1', [{ questionKey: 'access.mfa', value: 1 }]],
+      [null, [{ questionKey: 'access.mfa', value: 1 }]],
+      [1, [{ questionKey: "' OR 1=1 --", value: 1 }]],
+      [1, [{ questionKey: '__proto__', value: 1 }]],
+      [1, [{ questionKey: 'constructor', value: 1 }]],
+      [
+        1,
+        [
+          { questionKey: 'access.mfa', value: 1 },
+          { questionKey: 'access.mfa', value: 2 },
+        ],
+      ],
+      [1, [{ questionKey: ['access.mfa'], value: 1 }]],
+      [1, [null]],
+      [1, 'access.mfa'],
+    ];
+    for (const [version, answers] of crafted) {
+      const res = await save(colleague, version, answers);
+      refused.push([JSON.stringify({ version, answers }), res.status]);
+    }
+    for (const questionKey of ['', 'x'.repeat(5000), "' OR 1=1 --", '__proto__', ['a', 'b']]) {
+      const res = await request(t.http)
+        .get(`${path}/history`)
+        .query({ questionKey })
+        .auth(ballerup, { type: 'bearer' });
+      refused.push([`history ${JSON.stringify(questionKey).slice(0, 30)}`, res.status]);
+    }
+    expect(refused.filter(([, status]) => status < 400 || status >= 500)).toEqual([]);
+    expect(await t.db.query('SELECT count(*)::int AS n FROM answer_changes')).toEqual(before);
   });
 });
