@@ -136,4 +136,42 @@ describe('Issue 11 attacks (e2e)', () => {
     expect(refused.filter(([, status]) => status < 400 || status >= 500)).toEqual([]);
     expect(await t.db.query('SELECT count(*)::int AS n FROM answer_changes')).toEqual(before);
   });
+
+  it('refuses a deadline that is not a real ISO 8601 time, instead of reading it as another day', async () => {
+    const draft = await createEdition(t.http, kl, 2071);
+    const open = await createEdition(t.http, kl, 2072);
+    const patch = (closesAt: unknown) =>
+      request(t.http).patch(`/api/v1/editions/${draft.id}`).auth(kl, { type: 'bearer' }).send({ closesAt });
+    const opening = (closesAt: unknown) =>
+      request(t.http)
+        .post(`/api/v1/editions/${open.id}/open`)
+        .auth(kl, { type: 'bearer' })
+        .send({ closesAt });
+    // 30 February became 2 March; a number was milliseconds; year 275760 was taken as a deadline.
+    for (const closesAt of [
+      '2030-02-30T12:00:00Z',
+      1_900_000_000_000,
+      '+275760-09-13T00:00:00.000Z',
+      '2030-03-01',
+    ]) {
+      for (const send of [patch, opening]) {
+        const res = await send(closesAt);
+        expect({ closesAt, status: res.status, code: res.body.code }).toEqual({
+          closesAt,
+          status: 400,
+          code: 'VALIDATION_FAILED',
+        });
+        expect(res.body.message).toContain('closesAt must be an ISO 8601 time with a time zone');
+      }
+    }
+    const unchanged = await request(t.http).get(`/api/v1/editions/${draft.id}`).auth(kl, { type: 'bearer' });
+    expect(unchanged.body).toMatchObject({ closesAt: null, status: 'draft' });
+    expect(
+      await t.db.query(`SELECT 1 FROM editions WHERE id = $1 AND status = 'draft'`, [open.id]),
+    ).toHaveLength(1);
+    // A time with its zone is read as given.
+    const res = await patch('2030-03-01T12:00:00+01:00').expect(200);
+    expect(res.body.closesAt).toBe('2030-03-01T11:00:00.000Z');
+    await opening('2030-03-01T12:00:00Z').expect(200);
+  });
 });
