@@ -71,4 +71,32 @@ describe('Issue 11 attacks in a real browser (e2e)', () => {
     expect(await policy.locator('[data-answer-conflict]').count()).toBe(1);
     expect(await policy.getByLabel('Niveau 2: Gentageligt').isChecked()).toBe(true);
   });
+
+  it("puts no kept answer into another municipality's response when the officer was moved meanwhile", async () => {
+    const moved = await createUser(t.db, 'municipality_officer', 151);
+    const page = await signIn(browser, base, moved);
+    const survey = `${base}/undersoegelser/${ids[2025]}?omraade=risk-policy`;
+    await page.goto(survey);
+    await page.context().clearCookies({ name: 'baseline_session' });
+    const policy = page.locator('#q-governance-security-policy');
+    await policy.getByLabel('Niveau 3: Defineret').check();
+    await policy.getByLabel(/^Kommentar/).fill('Ballerups interne note');
+    await policy.getByLabel(/^Kommentar/).blur();
+    await page.locator('.keep-unsaved-notice').waitFor();
+
+    // The administrator moves the account to Copenhagen while the tab waits.
+    await t.db.query('UPDATE users SET municipality_code = 101 WHERE id = $1', [moved.id]);
+    await page.locator('.keep-unsaved-notice').getByRole('link', { name: 'Log ind igen' }).click();
+    await page.waitForURL(/\/login\?next=/);
+    await fillSignIn(page, moved);
+    await page.waitForURL(survey);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('.keep-unsaved-notice').count()).toBe(0);
+    expect(await policy.getByLabel(/^Kommentar/).inputValue()).toBe('');
+    const copenhagen = await request(t.http)
+      .get(`/api/v1/editions/${ids[2025]}/my-response`)
+      .auth(await tokenFor(t.http, await createUser(t.db, 'municipality_officer', 101)), { type: 'bearer' })
+      .expect(200);
+    expect(JSON.stringify(copenhagen.body)).not.toContain('Ballerups interne note');
+  });
 });
