@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
 import pinoHttp, { type HttpLogger } from 'pino-http';
+import { QueryFailedError } from 'typeorm';
 import { httpLoggerOptions } from './logger.module';
 
 /** The production logger writing JSON lines into memory. */
@@ -58,5 +59,33 @@ describe('httpLoggerOptions', () => {
     expect(debug.lines).toMatchObject([
       { level: 20, context: 'RouterExplorer', msg: 'Mapped {/login, GET} route' },
     ]);
+  });
+
+  it("logs a failed query without the values it quoted: a save's answers and comments stay out", () => {
+    const { http, lines } = capture();
+    // As node-postgres reports a check violation, and TypeORM wraps it with the query's parameters.
+    const driverError = Object.assign(new Error('new row for relation "answers" violates check constraint'), {
+      code: '23514',
+      table: 'answers',
+      constraint: 'answers_check',
+      detail: 'Failing row contains (151, 4, Kun på fjernadgang – HEMMELIG).',
+      where: 'SQL statement "INSERT … HEMMELIG"',
+    });
+    const err = new QueryFailedError(
+      'INSERT INTO answers (response_id, comment) SELECT $1, x.comment FROM jsonb_to_recordset($2::jsonb)',
+      ['d6a1…', JSON.stringify([{ comment: 'Kun på fjernadgang – HEMMELIG' }])],
+      driverError,
+    );
+    http.logger.error({ err, requestId: 'r-1' }, 'Unhandled error');
+    expect(lines).toHaveLength(1);
+    expect(JSON.stringify(lines[0])).not.toContain('HEMMELIG');
+    // What a developer needs stays: the message, the SQL state, the table and constraint, the query.
+    expect(lines[0].err).toMatchObject({
+      message: 'new row for relation "answers" violates check constraint',
+      code: '23514',
+      constraint: 'answers_check',
+      query: expect.stringContaining('INSERT INTO answers'),
+      stack: expect.any(String),
+    });
   });
 });

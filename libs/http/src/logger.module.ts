@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import type { LoggerOptions, TransportSingleOptions } from 'pino';
+import { stdSerializers, type LoggerOptions, type TransportSingleOptions } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { AppConfigService } from '@app/config';
 
@@ -36,6 +36,33 @@ function prettyTransport(): TransportSingleOptions | null {
   };
 }
 
+/**
+ * What a database error carries besides its message and SQL state: TypeORM's QueryFailedError
+ * keeps the query's `parameters` (a save's answers and comments as JSON), and PostgreSQL's
+ * `detail` and `where` quote the row or the values ("Failing row contains (…)"). None of it is logged.
+ */
+const DATABASE_VALUES = ['parameters', 'detail', 'where'] as const;
+
+/**
+ * pino's error serializer, without the values a failed query quoted (survey answers, free text).
+ * pino-http hands it the error already serialized; pino itself, the error.
+ */
+function errorWithoutValues(err: unknown): unknown {
+  const serialized = err instanceof Error ? (stdSerializers.err(err) as unknown) : err;
+  if (!serialized || typeof serialized !== 'object') return serialized;
+  const safe = { ...(serialized as Record<string, unknown>) };
+  for (const key of DATABASE_VALUES) delete safe[key];
+  const driver = safe.driverError;
+  if (driver && typeof driver === 'object') {
+    const { type, name, message, code, table, column, constraint, routine } = driver as Record<
+      string,
+      unknown
+    >;
+    safe.driverError = { type, name, message, code, table, column, constraint, routine };
+  }
+  return safe;
+}
+
 const hooks: LoggerOptions['hooks'] = {
   logMethod(args, method, level) {
     const first = args[0] as { context?: unknown } | undefined;
@@ -48,8 +75,8 @@ const hooks: LoggerOptions['hooks'] = {
 
 /**
  * Logs with a request id: JSON in production and tests, readable lines in development. Credentials
- * are redacted and bodies are never logged, so passwords, tokens and survey answers cannot end up
- * in the logs. A request is logged as method, path, status and time, without its headers.
+ * are redacted and bodies are never logged, nor the values a failed query quoted, so passwords,
+ * tokens and survey answers cannot end up in the logs. A request is logged as method, path, status and time, without its headers.
  */
 export function httpLoggerOptions(nodeEnv: string, level: string): PinoHttpOptions {
   const transport = nodeEnv === 'development' ? prettyTransport() : null;
@@ -75,6 +102,7 @@ export function httpLoggerOptions(nodeEnv: string, level: string): PinoHttpOptio
       censor: '[redacted]',
     },
     serializers: {
+      err: errorWithoutValues,
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,

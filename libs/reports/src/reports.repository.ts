@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfigService } from '@app/config';
 import type { ReportFormat } from './report-formats';
 
 export type ReportKind = 'municipality' | 'national';
@@ -21,7 +22,10 @@ export interface StoredReport {
 
 @Injectable()
 export class ReportsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfigService,
+  ) {}
 
   async find(key: ReportKey, format: ReportFormat): Promise<StoredReport | null> {
     const [row] = await this.dataSource.query(
@@ -75,7 +79,11 @@ export class ReportsRepository {
     );
   }
 
-  /** Own overall index and the national average per edition, for the trend chart. */
+  /**
+   * Own overall index and the national average per edition, for the trend chart. The national average
+   * is published only where it rests on at least K overall indices (and so K participants), as the
+   * statistics service publishes it; below that it would describe the few others beside the reader's own.
+   */
   async trend(
     municipalityCode: number,
     years: number[],
@@ -85,9 +93,9 @@ export class ReportsRepository {
               (SELECT score FROM municipality_scores s WHERE s.edition_id = e.id AND s.municipality_code = $1
                  AND s.subject_type = 'overall') AS own,
               (SELECT mean FROM edition_statistics st WHERE st.edition_id = e.id AND st.scope_type = 'national'
-                 AND st.subject_type = 'overall' AND st.n >= 1) AS national
+                 AND st.subject_type = 'overall' AND st.n >= $3) AS national
        FROM editions e WHERE e.year = ANY($2::int[]) ORDER BY e.year`,
-      [municipalityCode, years],
+      [municipalityCode, years, this.config.anonymityK],
     );
     return rows.map((r: { year: number; own: string | null; national: string | null }) => ({
       year: r.year,

@@ -15,19 +15,35 @@
   var pending = 0;
   var halted = false;
   // Question key -> the version at which this page last knew its answer (at first: the page's).
+  // It is also written on the question as data-base-version, for keep-unsaved.js to keep with a
+  // kept answer: put back after signing in again, that answer is saved on the version it was typed on.
   var bases = {};
+  var byKey = {};
   var containers = form.querySelectorAll('[data-question]');
   for (var c = 0; c < containers.length; c++) {
-    bases[containers[c].getAttribute('data-question')] = Number(version.value);
+    var questionKey = containers[c].getAttribute('data-question');
+    byKey[questionKey] = containers[c];
+    bases[questionKey] = Number(version.value);
+    containers[c].setAttribute('data-base-version', version.value);
   }
 
   // The form's own "Gem" posts every question, based on the oldest version the page still shows.
   function setBase(key, v) {
     bases[key] = v;
+    if (byKey[key]) byKey[key].setAttribute('data-base-version', String(v));
     var oldest = v;
     for (var k in bases) if (bases[k] < oldest) oldest = bases[k];
     version.value = String(oldest);
   }
+
+  // keep-unsaved.js: a kept answer goes back on the version it was typed on (never a newer one,
+  // which would overwrite unseen what a colleague saved while this officer was signed out).
+  form.addEventListener('autosave:rebase', function (event) {
+    var container = event.detail && event.detail.container;
+    var key = container && container.getAttribute('data-question');
+    var v = event.detail && event.detail.version;
+    if (key in bases && typeof v === 'number' && v >= 0 && v < bases[key]) setBase(key, v);
+  });
 
   function say(text, isError) {
     if (!status) return;

@@ -5,12 +5,15 @@
 // and marked with the user, and "Log ind igen" leads to the sign-in page and back here. On
 // return they are put back into the form and saved through autosave.js. Sign-out clears
 // sessionStorage (Clear-Site-Data), so only an expired session leaves anything here; another
-// user signing in in the same tab gets nothing back.
+// user signing in in the same tab, or the same user now of another municipality, gets nothing back.
 (function () {
   'use strict';
   var form = document.querySelector('form[data-autosave-url]');
   if (!form || !window.sessionStorage || !window.JSON) return;
   var user = document.body.getAttribute('data-user') || '';
+  // Kept answers belong to one municipality's response: an officer moved to another municipality
+  // meanwhile must not put them into the new one's (its officers would read them there).
+  var municipality = form.getAttribute('data-municipality') || '';
   var area = form.querySelector('input[name="area"]');
   var storageKey =
     'baseline:unsaved:' + form.getAttribute('data-autosave-url') + ':' + (area ? area.value : '');
@@ -69,13 +72,16 @@
     }
   }
 
+  // Each answer is kept with the version autosave.js based it on, so that it is saved on that
+  // version after signing in: a colleague's change meanwhile is then a conflict, not overwritten.
   function keep() {
     var answers = {};
     Object.keys(unsaved).forEach(function (key) {
       var container = containerOf(key);
-      if (container) answers[key] = fieldsOf(container);
+      if (container)
+        answers[key] = { fields: fieldsOf(container), base: container.getAttribute('data-base-version') };
     });
-    write({ user: user, answers: answers });
+    write({ user: user, municipality: municipality, answers: answers });
   }
 
   function show(variant, heading, text, link) {
@@ -153,7 +159,7 @@
   var record = read();
   if (!record || !record.answers) return;
   write(null);
-  if (record.user !== user) return;
+  if (record.user !== user || record.municipality !== municipality) return;
   var keys = Object.keys(record.answers).filter(function (key) {
     return containerOf(key) !== null;
   });
@@ -161,7 +167,13 @@
   restored = {};
   keys.forEach(function (key) {
     var container = containerOf(key);
-    putBack(container, record.answers[key]);
+    var kept = record.answers[key] || {};
+    putBack(container, kept.fields || kept);
+    if (/^\d+$/.test(kept.base || '') && window.CustomEvent) {
+      form.dispatchEvent(
+        new CustomEvent('autosave:rebase', { detail: { container: container, version: Number(kept.base) } }),
+      );
+    }
     restored[key] = true;
     unsaved[key] = true;
     var first = container.querySelector('input, textarea, select');

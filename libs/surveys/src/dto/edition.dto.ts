@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import {
+  isISO8601,
   IsBoolean,
   IsDate,
   IsInt,
@@ -16,6 +18,24 @@ import {
 } from 'class-validator';
 import { EDITION_STATUSES } from '../edition-status';
 import type { Edition } from '../edition.entity';
+
+/**
+ * A deadline from JSON: an ISO 8601 time with its time zone, read strictly. A plain `new Date(…)`
+ * turns `2030-02-30` into 2 March, takes a number as milliseconds and `true` as 1 ms after 1970;
+ * such a value stays as it came and is refused with a message that shows the form to use.
+ */
+const INSTANT_END = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const IsDeadline = () =>
+  applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' &&
+      isISO8601(value, { strict: true, strictSeparator: true }) &&
+      INSTANT_END.test(value)
+        ? new Date(value)
+        : value,
+    ),
+    IsDate({ message: '$property must be an ISO 8601 time with a time zone, e.g. 2027-03-01T12:00:00Z' }),
+  );
 
 export class EditionDto {
   @ApiProperty() id!: string;
@@ -63,10 +83,13 @@ export class UpdateEditionDto {
   @MaxLength(200)
   title?: string;
 
-  @ApiPropertyOptional({ description: 'Deadline for answers (ISO 8601, in the future)' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: 'Deadline for answers (ISO 8601 with a time zone, in the future)',
+  })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsDeadline()
   closesAt?: Date;
 }
 
@@ -95,9 +118,12 @@ export class WithdrawPublicationDto {
 }
 
 export class OpenEditionDto {
-  @ApiProperty({ description: 'Deadline for answers (ISO 8601, in the future)' })
-  @Type(() => Date)
-  @IsDate()
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    description: 'Deadline for answers (ISO 8601 with a time zone, in the future)',
+  })
+  @IsDeadline()
   closesAt!: Date;
 }
 

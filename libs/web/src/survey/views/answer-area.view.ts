@@ -182,6 +182,7 @@ function answerForm(model: AnswerAreaModel): SafeHtml {
     action="/undersoegelser/${id}/svar"
     novalidate
     data-autosave-url="/undersoegelser/${id}/svar.json"
+    data-municipality="${response.municipalityCode}"
   >
     ${csrfField(csrfToken)}
     <input type="hidden" name="version" value="${response.version}" />
