@@ -141,6 +141,9 @@ describe('Report pages in a real browser (e2e)', () => {
     expect(await page.locator('#active-per-month caption').innerText()).toContain(
       'Aktive kommuner pr. måned',
     );
+    // On a phone the wide tables scroll within themselves; the page itself never scrolls sideways.
+    await page.setViewportSize({ width: 375, height: 812 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     const mine = await page.goto(`${base}/rapporter/${edition2024}`);
     expect(mine?.status()).toBe(403);
     await page.context().close();
