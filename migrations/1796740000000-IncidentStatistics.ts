@@ -6,6 +6,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * that changes incidents or obligations appends a row to `incident_statistics_changes` (a statement
  * trigger: one cheap insert, no hot row to lock); a recompute deletes the rows its snapshot saw, so
  * a change committed after that snapshot stays and is picked up by the next one.
+ *
+ * The cells are derived and replaced whole by every recompute, so they are UNLOGGED, without an
+ * index (the read scans them, about 50,000 rows for 100,000 incidents): writing them is the larger
+ * part of a recompute. A crash of the server empties them; the reconciliation then recomputes.
  */
 export class IncidentStatistics1796740000000 implements MigrationInterface {
   name = 'IncidentStatistics1796740000000';
@@ -26,14 +30,13 @@ export class IncidentStatistics1796740000000 implements MigrationInterface {
         at timestamptz NOT NULL DEFAULT clock_timestamp()
       )`);
     await queryRunner.query(`
-      CREATE TABLE incident_statistics_cells (
+      CREATE UNLOGGED TABLE incident_statistics_cells (
         dimension text NOT NULL,
         month date NOT NULL,
         municipality_code smallint NOT NULL,
         key text NOT NULL,
         incidents integer NOT NULL,
-        met_on_time integer,
-        PRIMARY KEY (dimension, month, municipality_code, key)
+        met_on_time integer
       )`);
     await queryRunner.query(`
       CREATE FUNCTION incident_statistics_changed() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -38,7 +38,7 @@ const MONTH = `date_trunc('month', i.aware_at AT TIME ZONE 'Europe/Copenhagen'):
 /** Null when the time is not recorded (greatest() would skip a null and say bucket 1). */
 const BUCKET = (column: string) =>
   `CASE WHEN i.${column} IS NOT NULL
-        THEN greatest(1, width_bucket(extract(epoch FROM i.${column} - i.aware_at) / 3600, $1::float8[])) END`;
+        THEN greatest(1, width_bucket(date_part('epoch', i.${column} - i.aware_at) / 3600, $1::float8[])) END`;
 
 /**
  * The incident statistics' SQL: the recompute stores, per month and municipality, the incidents
@@ -52,7 +52,9 @@ export class IncidentStatisticsRepository {
   async state(): Promise<IncidentStatisticsState> {
     const [row] = await this.dataSource.query(
       `SELECT version, computed_at AS "computedAt", duration_ms AS "durationMs", last_error AS "lastError",
-              EXISTS (SELECT 1 FROM incident_statistics_changes) AS stale
+              EXISTS (SELECT 1 FROM incident_statistics_changes)
+              -- An unlogged table comes back empty after a crash of the server.
+              OR (NOT EXISTS (SELECT 1 FROM incident_statistics_cells) AND EXISTS (SELECT 1 FROM incidents i WHERE ${COUNTED})) AS stale
        FROM incident_statistics_state`,
     );
     return row;
@@ -75,32 +77,32 @@ export class IncidentStatisticsRepository {
       await m.query(`DELETE FROM incident_statistics_changes`);
       await m.query(`DELETE FROM incident_statistics_cells`);
       // One pass, hash-aggregated per grouping set: the bits of GROUPING(...) say which key a row has.
+      // The total, the classes, months, regions and size classes are not stored: the read adds them
+      // up from the severities (every incident has one) and the types (`class/type`).
       await m.query(
         `INSERT INTO incident_statistics_cells (dimension, month, municipality_code, key, incidents)
          SELECT d.dimension, g.month, g.municipality_code, d.key, g.n
          FROM (
            SELECT x.month, x.municipality_code, count(*)::int AS n,
-                  GROUPING(x.rsit_class, x.rsit_type, x.severity, x.pdb, x.pdb_type, x.contained, x.resolved) AS gid,
-                  x.rsit_class, x.rsit_type, x.severity, x.pdb, x.pdb_type, x.contained, x.resolved
+                  GROUPING(x.rsit_type, x.severity, x.pdb, x.pdb_type, x.contained, x.resolved) AS gid,
+                  x.rsit_type, x.severity, x.pdb, x.pdb_type, x.contained, x.resolved
            FROM (
-             SELECT ${MONTH} AS month, i.municipality_code, i.rsit_class,
-                    i.rsit_class || '/' || i.rsit_type AS rsit_type, i.severity,
+             SELECT ${MONTH} AS month, i.municipality_code, i.rsit_class || '/' || i.rsit_type AS rsit_type,
+                    i.severity,
                     CASE WHEN i.pdb_type IS NULL THEN NULL WHEN i.pdb_notifiable THEN 'notified'
                          WHEN NOT i.pdb_notifiable THEN 'documented' ELSE 'undecided' END AS pdb,
                     i.pdb_type, ${BUCKET('contained_at')} AS contained, ${BUCKET('resolved_at')} AS resolved
              FROM incidents i WHERE ${COUNTED}
            ) x
            GROUP BY GROUPING SETS (
-             (x.month, x.municipality_code), (x.month, x.municipality_code, x.rsit_class),
              (x.month, x.municipality_code, x.rsit_type), (x.month, x.municipality_code, x.severity),
              (x.month, x.municipality_code, x.pdb), (x.month, x.municipality_code, x.pdb_type),
              (x.month, x.municipality_code, x.contained), (x.month, x.municipality_code, x.resolved))
          ) g
          CROSS JOIN LATERAL (SELECT * FROM (VALUES
-           (127, 'all', 'all'), (63, 'rsitClass', g.rsit_class), (95, 'rsitType', g.rsit_type),
-           (111, 'severity', g.severity), (119, 'pdb', g.pdb), (123, 'pdbType', g.pdb_type),
-           (125, 'contained', g.contained::text), (126, 'resolved', g.resolved::text)) v(gid, dimension, key)
-           WHERE v.gid = g.gid) d
+           (31, 'rsitType', g.rsit_type), (47, 'severity', g.severity), (55, 'pdb', g.pdb),
+           (59, 'pdbType', g.pdb_type), (61, 'contained', g.contained::text), (62, 'resolved', g.resolved::text)
+           ) v(gid, dimension, key) WHERE v.gid = g.gid) d
          WHERE d.key IS NOT NULL`,
         [DURATION_BUCKET_HOURS],
       );
@@ -126,24 +128,31 @@ export class IncidentStatisticsRepository {
 
   /**
    * The stored figures added up over the months `from` … `to` (first days), per scope: national,
-   * region, and municipality. `groupBy` picks the dimension besides the fixed ones; month, region and
-   * size class are read off the `all` rows.
+   * region, and municipality. `groupBy` picks the dimension besides the fixed ones; the total, month,
+   * region and size class are read off the severity rows, the classes off the types.
    */
   async figures(from: string, to: string, groupBy: string): Promise<ScopeFigureRow[]> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `WITH c AS (
-         SELECT c.dimension, c.key, c.municipality_code, c.incidents, c.met_on_time, mu.region_code
+      `WITH stored AS (
+         SELECT c.dimension, c.key, c.month, c.municipality_code, c.incidents, c.met_on_time, mu.region_code,
+                mu.population
          FROM incident_statistics_cells c JOIN municipalities mu ON mu.code = c.municipality_code
-         WHERE c.month BETWEEN $1::date AND $2::date
-           AND c.dimension IN ('all', 'pdb', 'pdbType', 'obligation', 'contained', 'resolved', $3)
+         WHERE c.month BETWEEN $1::date AND $2::date),
+       c AS (
+         SELECT dimension, key, municipality_code, incidents, met_on_time, region_code FROM stored
+         WHERE dimension IN ('pdb', 'pdbType', 'obligation', 'contained', 'resolved')
+            OR (dimension = $3 AND dimension IN ('severity', 'rsitType'))
          UNION ALL
-         SELECT $3, CASE $3 WHEN 'month' THEN to_char(c.month, 'YYYY-MM')
-                            WHEN 'region' THEN mu.region_code::text
-                            ELSE municipality_size_class(mu.population) END,
-                c.municipality_code, c.incidents, NULL, mu.region_code
-         FROM incident_statistics_cells c JOIN municipalities mu ON mu.code = c.municipality_code
-         WHERE c.month BETWEEN $1::date AND $2::date AND c.dimension = 'all'
-           AND $3 IN ('month', 'region', 'sizeClass'))
+         SELECT 'all', 'all', municipality_code, incidents, NULL, region_code FROM stored WHERE dimension = 'severity'
+         UNION ALL
+         SELECT 'rsitClass', split_part(key, '/', 1), municipality_code, incidents, NULL, region_code
+         FROM stored WHERE dimension = 'rsitType' AND $3 = 'rsitClass'
+         UNION ALL
+         SELECT $3, CASE $3 WHEN 'month' THEN to_char(month, 'YYYY-MM')
+                            WHEN 'region' THEN region_code::text
+                            ELSE municipality_size_class(population) END,
+                municipality_code, incidents, NULL, region_code
+         FROM stored WHERE dimension = 'severity' AND $3 IN ('month', 'region', 'sizeClass'))
        SELECT dimension, CASE WHEN GROUPING(key) = 1 THEN '*' ELSE key END AS key,
               CASE WHEN GROUPING(region_code) = 0 THEN 'region'
                    WHEN GROUPING(municipality_code) = 0 THEN 'municipality' ELSE 'national' END AS scope,
