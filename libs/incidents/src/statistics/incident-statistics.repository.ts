@@ -78,32 +78,35 @@ export class IncidentStatisticsRepository {
       await m.query(`DELETE FROM incident_statistics_cells`);
       // One pass, hash-aggregated per grouping set: the bits of GROUPING(...) say which key a row has.
       // The total, the classes, months, regions and size classes are not stored: the read adds them
-      // up from the severities (every incident has one) and the types (`class/type`).
+      // up from the severities (every incident has one) and the types (`class/type`); a breach is
+      // stored once as `type:status` and read as both.
       await m.query(
         `INSERT INTO incident_statistics_cells (dimension, month, municipality_code, key, incidents)
-         SELECT d.dimension, g.month, g.municipality_code, d.key, g.n
+         SELECT CASE g.gid WHEN 31 THEN 'rsitType' WHEN 47 THEN 'severity' WHEN 51 THEN 'breach'
+                           WHEN 61 THEN 'contained' ELSE 'resolved' END,
+                g.month, g.municipality_code,
+                CASE g.gid WHEN 31 THEN g.rsit_type WHEN 47 THEN g.severity WHEN 51 THEN g.pdb_type || ':' || g.pdb
+                           WHEN 61 THEN g.contained::text ELSE g.resolved::text END AS key,
+                g.n
          FROM (
            SELECT x.month, x.municipality_code, count(*)::int AS n,
-                  GROUPING(x.rsit_type, x.severity, x.pdb, x.pdb_type, x.contained, x.resolved) AS gid,
-                  x.rsit_type, x.severity, x.pdb, x.pdb_type, x.contained, x.resolved
+                  GROUPING(x.rsit_type, x.severity, x.pdb_type, x.pdb, x.contained, x.resolved) AS gid,
+                  x.rsit_type, x.severity, x.pdb_type, x.pdb, x.contained, x.resolved
            FROM (
              SELECT ${MONTH} AS month, i.municipality_code, i.rsit_class || '/' || i.rsit_type AS rsit_type,
-                    i.severity,
-                    CASE WHEN i.pdb_type IS NULL THEN NULL WHEN i.pdb_notifiable THEN 'notified'
-                         WHEN NOT i.pdb_notifiable THEN 'documented' ELSE 'undecided' END AS pdb,
-                    i.pdb_type, ${BUCKET('contained_at')} AS contained, ${BUCKET('resolved_at')} AS resolved
+                    i.severity, i.pdb_type,
+                    CASE WHEN i.pdb_notifiable THEN 'notified' WHEN NOT i.pdb_notifiable THEN 'documented'
+                         ELSE 'undecided' END AS pdb,
+                    ${BUCKET('contained_at')} AS contained, ${BUCKET('resolved_at')} AS resolved
              FROM incidents i WHERE ${COUNTED}
            ) x
            GROUP BY GROUPING SETS (
              (x.month, x.municipality_code, x.rsit_type), (x.month, x.municipality_code, x.severity),
-             (x.month, x.municipality_code, x.pdb), (x.month, x.municipality_code, x.pdb_type),
+             (x.month, x.municipality_code, x.pdb_type, x.pdb),
              (x.month, x.municipality_code, x.contained), (x.month, x.municipality_code, x.resolved))
          ) g
-         CROSS JOIN LATERAL (SELECT * FROM (VALUES
-           (31, 'rsitType', g.rsit_type), (47, 'severity', g.severity), (55, 'pdb', g.pdb),
-           (59, 'pdbType', g.pdb_type), (61, 'contained', g.contained::text), (62, 'resolved', g.resolved::text)
-           ) v(gid, dimension, key) WHERE v.gid = g.gid) d
-         WHERE d.key IS NOT NULL`,
+         WHERE CASE g.gid WHEN 31 THEN true WHEN 47 THEN true WHEN 51 THEN g.pdb_type IS NOT NULL
+                          WHEN 61 THEN g.contained IS NOT NULL ELSE g.resolved IS NOT NULL END`,
         [DURATION_BUCKET_HOURS],
       );
       // An obligation counts once it is decided: submitted, or due and not submitted (late).
@@ -140,8 +143,14 @@ export class IncidentStatisticsRepository {
          WHERE c.month BETWEEN $1::date AND $2::date),
        c AS (
          SELECT dimension, key, municipality_code, incidents, met_on_time, region_code FROM stored
-         WHERE dimension IN ('pdb', 'pdbType', 'obligation', 'contained', 'resolved')
+         WHERE dimension IN ('obligation', 'contained', 'resolved')
             OR (dimension = $3 AND dimension IN ('severity', 'rsitType'))
+         UNION ALL
+         SELECT 'pdb', split_part(key, ':', 2), municipality_code, incidents, NULL, region_code
+         FROM stored WHERE dimension = 'breach'
+         UNION ALL
+         SELECT 'pdbType', split_part(key, ':', 1), municipality_code, incidents, NULL, region_code
+         FROM stored WHERE dimension = 'breach'
          UNION ALL
          SELECT 'all', 'all', municipality_code, incidents, NULL, region_code FROM stored WHERE dimension = 'severity'
          UNION ALL
