@@ -8,7 +8,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * a change committed after that snapshot stays and is picked up by the next one.
  *
  * The cells are derived and replaced whole by every recompute, so they are UNLOGGED, without an
- * index (the read scans them, about 50,000 rows for 100,000 incidents): writing them is the larger
+ * index (the read scans them, about 36,000 rows for 100,000 incidents): writing them is the larger
  * part of a recompute. A crash of the server empties them; the reconciliation then recomputes.
  */
 export class IncidentStatistics1796740000000 implements MigrationInterface {
