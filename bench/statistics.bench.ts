@@ -1,21 +1,17 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-/* eslint-disable no-restricted-imports -- this runs outside the app without its secrets, and the lib
-   indexes load the config module, which validates the whole environment on import. */
-import { dataSourceOptions } from '@app/database/data-source-options';
-import { runMigrationsLocked } from '@app/database/migration-runner';
+import type { DataSource } from 'typeorm';
+/* eslint-disable no-restricted-imports -- see bench-database.ts */
 import { StatisticsRepository } from '@app/statistics/statistics.repository';
 /* eslint-enable no-restricted-imports */
+import { createBenchDatabase, median, timed } from './bench-database';
 
 /**
  * `npm run bench`: the platform's full statistics recompute against one raw SQL GROUP BY of the
  * per-question means over the same answers, measured side by side in one run on this machine.
  * Sizes: 98 municipalities × 150 questions, and 10,000 × 150 (1.5 million answers).
  */
-const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'baseline_bench';
 const QUESTIONS = 150;
 const CASES = [
@@ -23,14 +19,6 @@ const CASES = [
   { name: 'scale', municipalities: Number(process.env.BENCH_SCALE_MUNICIPALITIES ?? 10_000) },
 ];
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 /** A synthetic closed edition: M municipalities (synthetic ones beyond the real 98), Q scale questions in 10 areas. */
 async function createSyntheticEdition(db: DataSource, year: number, municipalities: number): Promise<string> {
@@ -85,32 +73,7 @@ async function createSyntheticEdition(db: DataSource, year: number, municipaliti
 }
 
 async function main(): Promise<void> {
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB}`;
-  const db = await new DataSource(dataSourceOptions(url.toString())).initialize();
-  await runMigrationsLocked(db);
-  const { readMunicipalities } = await import('@app/municipalities/reference-data');
-  const rows = readMunicipalities();
-  await db.query(
-    `INSERT INTO regions (code, name) SELECT DISTINCT * FROM unnest($1::smallint[], $2::text[])`,
-    [rows.map((r) => r.regionCode), rows.map((r) => r.regionName)],
-  );
-  await db.query(
-    `INSERT INTO municipalities (code, name, region_code, population, population_year)
-     SELECT * FROM unnest($1::smallint[], $2::text[], $3::smallint[], $4::int[], $5::smallint[])`,
-    [
-      rows.map((r) => r.code),
-      rows.map((r) => r.name),
-      rows.map((r) => r.regionCode),
-      rows.map((r) => r.population),
-      rows.map((r) => r.populationYear),
-    ],
-  );
+  const db = await createBenchDatabase(DB);
   const stats = new StatisticsRepository(db);
 
   const results = [];

@@ -96,6 +96,7 @@ export function queueBackendContract(backend: 'redis' | 'postgres'): void {
         'advisories-sweep',
         'audit-verify-daily',
         'incident-reminders-reconcile',
+        'incident-statistics-reconcile',
         'reminders-scan',
         'statistics-reconcile',
       ]);

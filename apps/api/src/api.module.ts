@@ -8,7 +8,7 @@ import { AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { AppLoggerModule } from '@app/http';
-import { IncidentsModule } from '@app/incidents';
+import { IncidentsModule, IncidentStatisticsModule } from '@app/incidents';
 import { MunicipalitiesModule } from '@app/municipalities';
 import { NotificationsModule } from '@app/notifications';
 import { QueueModule } from '@app/queue';
@@ -35,6 +35,7 @@ import { WebModule } from '@app/web';
     StatisticsModule,
     ReportsModule,
     IncidentsModule,
+    IncidentStatisticsModule,
     AdvisoriesModule,
     HealthModule,
     WebModule,
@@ -51,6 +52,7 @@ import { WebModule } from '@app/web';
           StatisticsModule,
           ReportsModule,
           IncidentsModule,
+          IncidentStatisticsModule,
           AdvisoriesModule,
         ],
       },

@@ -4,7 +4,7 @@ import { AuditWorkerModule } from '@app/audit';
 import { AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { AppLoggerModule } from '@app/http';
-import { IncidentsWorkerModule } from '@app/incidents';
+import { IncidentsWorkerModule, IncidentStatisticsWorkerModule } from '@app/incidents';
 import { QueueModule, QueueWorkersModule } from '@app/queue';
 import { ReportsWorkerModule } from '@app/reports';
 import { ResponsesWorkerModule } from '@app/responses';
@@ -23,6 +23,7 @@ import { StatisticsWorkerModule } from '@app/statistics';
     StatisticsWorkerModule,
     ReportsWorkerModule,
     IncidentsWorkerModule,
+    IncidentStatisticsWorkerModule,
     AdvisoriesWorkerModule,
   ],
 })

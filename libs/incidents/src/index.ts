@@ -27,3 +27,7 @@ export * from './reminders/incident-reminder-sent.entity';
 export * from './reminders/incident-reminders.service';
 export * from './reminders/reminder-stages';
 export type { IncidentListRow, OpenObligationRow } from './incidents.repository';
+export * from './statistics/incident-statistics.module';
+export * from './statistics/incident-statistics-worker.module';
+export * from './statistics/incident-statistics-jobs.service';
+export * from './statistics/dto/incident-statistics.response';

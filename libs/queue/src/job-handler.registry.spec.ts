@@ -15,6 +15,12 @@ class RecomputeJobs {
     return { editionId };
   }
 
+  /** The statistics queue also carries the incident statistics. */
+  @JobHandler('incident-statistics.recompute')
+  async recomputeIncidents() {
+    return null;
+  }
+
   @JobHandler('statistics.reconcile', {
     schedule: { id: 'reconcile', cron: '* * * * *', data: { trigger: 'schedule' } },
   })

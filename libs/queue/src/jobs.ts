@@ -51,6 +51,10 @@ export interface JobPayloads {
   'advisories.fan-out': { advisoryId: string; version: number };
   /** At an advisory's respond-by time (ms): remind the municipalities that have not answered. */
   'advisories.remind': { advisoryId: string; respondBy: number };
+  /** Recompute every incident figure (one transaction); one waiting job collects a burst of changes. */
+  'incident-statistics.recompute': { trigger: 'change' | 'manual' };
+  /** Enqueue that recompute when changes are uncounted (a job was lost) or the figures are old. */
+  'incident-statistics.reconcile': { trigger: 'schedule' | 'manual' };
   /** Deliver what a lost fan-out job missed and send the reminders that are due (idempotent). */
   'advisories.sweep': { trigger: 'schedule' | 'manual' };
 }
@@ -69,6 +73,8 @@ export const JOB_QUEUE = {
   'advisories.fan-out': QUEUES.maintenance,
   'advisories.remind': QUEUES.maintenance,
   'advisories.sweep': QUEUES.maintenance,
+  'incident-statistics.recompute': QUEUES.statistics,
+  'incident-statistics.reconcile': QUEUES.maintenance,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names a queue carries, for typing a processor's handler table. */

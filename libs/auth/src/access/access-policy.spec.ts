@@ -301,4 +301,32 @@ describe(AccessPolicy.name, () => {
       expect(policy.advisoryScope(apiKey)).toEqual({ all: false, municipalityCode: OWN });
     });
   });
+
+  describe('incident statistics, every caller', () => {
+    // Who reads which figures: [reads the K-suppressed ones, reads every figure unsuppressed].
+    const expected: Record<string, [boolean, boolean]> = {
+      platform_admin: [true, false],
+      kl_analyst: [true, false],
+      cert_analyst: [true, true],
+      municipality_officer: [true, false],
+      api_key: [false, false],
+    };
+    it.each(callers)('%s', (name, principal) => {
+      expect([
+        policy.canAccess(principal, Permission.IncidentStatisticsRead, {}),
+        policy.canAccess(principal, Permission.IncidentStatisticsAllRead, {}),
+      ]).toEqual(expected[name]);
+    });
+
+    it('gives KommuneCERT all, an officer its own municipality beside the aggregates, KL and admin none', () => {
+      expect(policy.incidentStatisticsView(user('cert_analyst'))).toEqual({ all: true });
+      expect(policy.incidentStatisticsView(user('municipality_officer'))).toEqual({
+        all: false,
+        ownMunicipality: OWN,
+      });
+      for (const role of ['kl_analyst', 'platform_admin'] as const)
+        expect(policy.incidentStatisticsView(user(role))).toEqual({ all: false, ownMunicipality: null });
+      expect(() => policy.incidentStatisticsView(apiKey)).toThrow(ForbiddenException);
+    });
+  });
 });

@@ -5,6 +5,7 @@ import {
   AdvisoryScope,
   IncidentItemTarget,
   IncidentScope,
+  IncidentStatisticsView,
   Permission,
   PermissionTargets,
 } from './permission';
@@ -143,6 +144,15 @@ const RULES: { [P in Permission]: Rule<PermissionTargets[P]> } = {
     allows: isCert,
     denial: () => certOnly('Only KommuneCERT sees the municipalities’ answers to an advisory'),
   },
+  [Permission.IncidentStatisticsRead]: {
+    // A municipal system pushes incidents; the figures are for people. The administrator reads as KL.
+    allows: (p) => p.kind === 'user',
+    denial: () => new ForbiddenException('Incident statistics are for signed-in users, not API keys'),
+  },
+  [Permission.IncidentStatisticsAllRead]: {
+    allows: isCert,
+    denial: () => certOnly('Only KommuneCERT sees unsuppressed incident figures'),
+  },
 };
 
 /**
@@ -190,6 +200,20 @@ export class AccessPolicy {
     return isCert(principal)
       ? { all: true }
       : { all: false, municipalityCode: advisoryMunicipality(principal)! };
+  }
+
+  /**
+   * Which incident figures the caller reads: KommuneCERT all, unsuppressed; everyone else the
+   * K-suppressed national and regional ones, and an officer beside them its own municipality's.
+   */
+  incidentStatisticsView(principal: Principal): IncidentStatisticsView {
+    this.requireAccess(principal, Permission.IncidentStatisticsRead, {});
+    if (this.canAccess(principal, Permission.IncidentStatisticsAllRead, {})) return { all: true };
+    const own =
+      principal.kind === 'user' && principal.role === 'municipality_officer'
+        ? principal.municipalityCode
+        : null;
+    return { all: false, ownMunicipality: own };
   }
 
   /** Whether the caller sees internal and TLP:RED items (the repository leaves the others out). */

@@ -39,6 +39,10 @@ export enum Permission {
   AdvisoryRespond = 'advisory.respond',
   /** The response matrix of an advisory (every municipality's answer): KommuneCERT only. */
   AdvisoryResponsesRead = 'advisory.responses.read',
+  /** The K-suppressed national and regional incident statistics: every signed-in person, no API key. */
+  IncidentStatisticsRead = 'incident.statistics.read',
+  /** Every incident figure unsuppressed, every municipality's included: KommuneCERT only. */
+  IncidentStatisticsAllRead = 'incident.statistics.all.read',
 }
 
 /**
@@ -104,7 +108,12 @@ export interface PermissionTargets {
   /** Whether the advisory was sent to the caller's municipality. */
   [Permission.AdvisoryRespond]: { sentToCaller: boolean };
   [Permission.AdvisoryResponsesRead]: Record<string, never>;
+  [Permission.IncidentStatisticsRead]: Record<string, never>;
+  [Permission.IncidentStatisticsAllRead]: Record<string, never>;
 }
+
+/** The incident figures a caller reads: all unsuppressed (KommuneCERT), or K-suppressed plus its own municipality's. */
+export type IncidentStatisticsView = { all: true } | { all: false; ownMunicipality: number | null };
 
 /** The incidents a caller works with: all of them (KommuneCERT) or one municipality's. */
 export type IncidentScope = { all: true } | { all: false; municipalityCode: number };

@@ -1,0 +1,59 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { JobQueueService } from '@app/queue';
+import { IncidentClockEvents } from '../incident-clock-events';
+import { IncidentStatisticsRepository } from './incident-statistics.repository';
+
+/** One job id: changes while a recompute waits join it, so a burst costs one recompute. */
+export const INCIDENT_STATISTICS_JOB_ID = 'incident-statistics-recompute';
+/** How long the waiting job collects further changes before it runs. */
+const COALESCE_MS = 2_000;
+/** Obligations fall due without any write; figures older than this are computed again. */
+const MAX_AGE_MS = 3_600_000;
+
+/**
+ * Starts recomputes: after each incident change (the clock events), and from the reconciliation,
+ * which finds what a lost job or a write outside the service left (the change marks in the table).
+ */
+@Injectable()
+export class IncidentStatisticsJobsService implements OnModuleInit {
+  private readonly logger = new Logger(IncidentStatisticsJobsService.name);
+
+  constructor(
+    private readonly repo: IncidentStatisticsRepository,
+    private readonly jobs: JobQueueService,
+    private readonly events: IncidentClockEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.subscribe({ changed: () => this.enqueue().then(() => undefined) });
+  }
+
+  async enqueue(): Promise<{ jobId: string; state: string }> {
+    const job = await this.jobs.enqueue(
+      'incident-statistics.recompute',
+      { trigger: 'change' },
+      { jobId: INCIDENT_STATISTICS_JOB_ID, delay: COALESCE_MS, removeOnComplete: true, removeOnFail: true },
+    );
+    return { jobId: job.id!, state: await job.getState() };
+  }
+
+  /** Enqueues a recompute when changes are uncounted or the figures are over an hour old. */
+  async reconcile(): Promise<boolean> {
+    const state = await this.repo.state();
+    const old = !state.computedAt || Date.now() - new Date(state.computedAt).getTime() > MAX_AGE_MS;
+    if (!state.stale && !old) return false;
+    await this.enqueue();
+    return true;
+  }
+
+  async run(): Promise<{ version: number; durationMs: number }> {
+    try {
+      const result = await this.repo.recompute();
+      this.logger.log(`Incident statistics: version ${result.version} in ${result.durationMs} ms`);
+      return result;
+    } catch (e) {
+      await this.repo.recordError(e instanceof Error ? e.message : String(e)).catch(() => undefined);
+      throw e;
+    }
+  }
+}
