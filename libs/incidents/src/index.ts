@@ -27,3 +27,7 @@ export * from './reminders/incident-reminder-sent.entity';
 export * from './reminders/incident-reminders.service';
 export * from './reminders/reminder-stages';
 export type { IncidentListRow, OpenObligationRow } from './incidents.repository';
+export * from './incident-labels';
+export * from './export/incident-list-export';
+export * from './export/misp-event';
+export * from './dto/misp-event.response';
