@@ -31,3 +31,4 @@ export * from './incident-labels';
 export * from './export/incident-list-export';
 export * from './export/misp-event';
 export * from './dto/misp-event.response';
+export * from './maturity-topics';
