@@ -391,4 +391,26 @@ describe('Incident exports (e2e)', () => {
       expect(refused.headers['content-type']).not.toMatch(/csv/);
     });
   });
+
+  // Last: it fills the log past the cap, then empties the log.
+  it('refuses more than 50,000 incidents with 422 and the total, rather than cutting the export short', async () => {
+    await t.owner.query(
+      `INSERT INTO incidents (reference, municipality_code, source, reporter_label, title, description, status,
+         rsit_class, rsit_type, severity, aware_at)
+       SELECT 'KCERT-2000-' || lpad(g::text, 6, '0'), $1, 'web', 'bench', 'Bulk ' || g, '', 'closed',
+         'fraud', 'phishing', 'low', now() - interval '400 days'
+       FROM generate_series(1, 50000) g`,
+      [FOREIGN],
+    );
+    try {
+      const res = await get('/export.xlsx', cert).expect(422);
+      expect(res.body.details).toEqual({ total: 50_007, max: 50_000 });
+      expect(res.body.message).toMatch(/narrow them/);
+      // Narrowed by the filters, the same log exports.
+      const { records } = await csvOf('?severity=high');
+      expect(records).toHaveLength(2);
+    } finally {
+      await resetIncidents(t);
+    }
+  }, 120_000);
 });

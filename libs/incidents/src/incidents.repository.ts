@@ -31,6 +31,8 @@ export interface IncidentListFilter {
   offset: number;
   /** Also the assigned analyst's display name (the export shows it; the list's page looks it up). */
   withAssigneeName?: boolean;
+  /** Above this many matches, only the total is returned (an export refuses them unread). */
+  maxTotal?: number;
 }
 
 export interface IncidentListRow {
@@ -366,6 +368,7 @@ export class IncidentsRepository {
       `SELECT count(*)::int AS total FROM incidents i ${whereSql}`,
       [...params],
     );
+    if (filter.maxTotal !== undefined && total > filter.maxTotal) return { total, rows: [] };
     const rows: IncidentListRow[] = await this.dataSource.query(
       `SELECT i.id, i.reference, i.municipality_code AS "municipalityCode", mu.name AS "municipalityName",
               i.title, i.status, i.rsit_class AS "rsitClass", i.rsit_type AS "rsitType", i.severity, i.tlp,

@@ -343,7 +343,13 @@ export class IncidentsService {
     const now = this.clock.now();
     const { total, rows } = await this.incidents.list(
       scope,
-      { ...listFilter(principal, query), limit: MAX_EXPORTED_INCIDENTS, offset: 0, withAssigneeName: true },
+      {
+        ...listFilter(principal, query),
+        limit: MAX_EXPORTED_INCIDENTS,
+        offset: 0,
+        withAssigneeName: true,
+        maxTotal: MAX_EXPORTED_INCIDENTS,
+      },
       now,
     );
     if (total > MAX_EXPORTED_INCIDENTS) {
