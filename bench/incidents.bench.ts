@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { IncidentStatus } from '@app/incidents';
+import { freshBenchDatabase, startBenchApi } from './bench-setup';
 
 /**
  * `npm run bench` (incidents) / `npm run bench:incidents`.
@@ -20,7 +19,6 @@ import type { IncidentStatus } from '@app/incidents';
  * 2. The KommuneCERT work queue: GET /api/v1/incidents with the queue's filters, page 1, at 100,000
  *    incidents (bulk-inserted by SQL), with EXPLAIN ANALYZE of the list's queries.
  */
-const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = process.env.BENCH_INCIDENTS_DB ?? 'baseline_bench_incidents';
 const REPORTS = Number(process.env.BENCH_INTAKE_REPORTS ?? 5_000);
 const CONCURRENCY = Number(process.env.BENCH_INTAKE_CONCURRENCY ?? 20);
@@ -81,43 +79,16 @@ function reportBody(i: number, now: number) {
   };
 }
 
-async function createDatabase(): Promise<string> {
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB}`;
-  return url.toString();
-}
-
 async function main(): Promise<void> {
-  const url = await createDatabase();
-  // The config lib validates the environment on import, so it is set before the modules load.
-  process.env.DATABASE_URL = url;
+  const url = await freshBenchDatabase(DB);
   process.env.DATABASE_POOL_MAX = String(Math.max(2, CONCURRENCY));
-  process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
-  process.env.AUDIT_KEY ??= randomBytes(32).toString('hex');
-  process.env.LOG_LEVEL = 'error';
   delete process.env.REDIS_URL;
 
-  const { NestFactory } = await import('@nestjs/core');
-  const { getDataSourceToken } = await import('@nestjs/typeorm');
-  const { ApiModule } = await import('../apps/api/src/api.module');
-  const { configureApi } = await import('../apps/api/src/configure-api');
-  const { MunicipalitiesService } = await import('@app/municipalities');
   const { PasswordHasher } = await import('@app/users');
   const { planObligations } = await import('@app/incidents');
   // The bench EXPLAINs the repository's own list SQL, so it reaches past the lib's index on purpose.
   const { IncidentsRepository } = await import('@app/incidents/incidents.repository');
-
-  const app = await NestFactory.create(ApiModule, { bodyParser: false, logger: ['error'] });
-  configureApi(app as never);
-  await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  const db = app.get<DataSource>(getDataSourceToken());
-  await app.get(MunicipalitiesService).loadReferenceData();
+  const { app, base, db } = await startBenchApi();
   const codes: number[] = (
     await db.query('SELECT code FROM municipalities ORDER BY code LIMIT $1', [CONCURRENCY])
   ).map((r: { code: number }) => r.code);

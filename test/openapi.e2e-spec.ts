@@ -30,7 +30,13 @@ interface OpenApiDocument {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** What a download route answers with: the bytes, not JSON. */
-const FILE_TYPES = ['application/pdf', 'text/csv', 'text/html', 'application/octet-stream'];
+const FILE_TYPES = [
+  'application/pdf',
+  'text/csv',
+  'text/html',
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
 
 /** Every `$ref` anywhere in a value, with where it was found. */
 function refsIn(value: unknown, at: string, found: Array<{ ref: string; at: string }> = []) {

@@ -83,3 +83,9 @@ export function addCopenhagenMonths(instant: Date, months: number): Date {
 export function copenhagenYear(instant: Date): number {
   return copenhagenWallTime(instant).year;
 }
+
+/** "2026-03-01": the Copenhagen calendar date of an instant (file names, MISP event dates). */
+export function copenhagenDate(instant: Date): string {
+  const w = copenhagenWallTime(instant);
+  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+}

@@ -20,6 +20,7 @@ import {
   ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -31,9 +32,12 @@ import type { Response } from 'express';
 import { Auth, AuthOrApiKey, ClientAddress, CurrentPrincipal, Principal } from '@app/auth';
 import { NonEmptyBodyPipe, sendFile } from '@app/http';
 import { MAX_ATTACHMENT_BYTES } from './attachment-content';
+import { MispEventDto } from './dto/misp-event.response';
+import { INCIDENT_EXPORT_TYPES, MAX_EXPORTED_INCIDENTS } from './export/incident-list-export';
 import {
   AddAttachmentDto,
   AddCommentDto,
+  ExportIncidentsQueryDto,
   ListIncidentsQueryDto,
   SubmitObligationDto,
   TransitionDto,
@@ -88,6 +92,58 @@ export class IncidentsController {
   })
   list(@Query() query: ListIncidentsQueryDto, @CurrentPrincipal() p: Principal): Promise<IncidentListDto> {
     return this.incidents.list(p, query);
+  }
+
+  @Get('export.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description:
+      "KommuneCERT: every incident the list's filters select, as a CSV for a Danish Excel (`;`, decimal comma, BOM)",
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiForbiddenResponse({ description: 'Not KommuneCERT' })
+  @ApiUnprocessableEntityResponse({ description: `More than ${MAX_EXPORTED_INCIDENTS} incidents selected` })
+  async exportCsv(
+    @Query() query: ExportIncidentsQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() address: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendFile(res, await this.incidents.exportList(p, query, 'csv', address));
+  }
+
+  @Get('export.xlsx')
+  @ApiProduces(INCIDENT_EXPORT_TYPES.xlsx)
+  @ApiOkResponse({
+    description:
+      "KommuneCERT: every incident the list's filters select, as an Excel workbook with typed cells",
+    content: { [INCIDENT_EXPORT_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiForbiddenResponse({ description: 'Not KommuneCERT' })
+  @ApiUnprocessableEntityResponse({ description: `More than ${MAX_EXPORTED_INCIDENTS} incidents selected` })
+  async exportXlsx(
+    @Query() query: ExportIncidentsQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() address: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendFile(res, await this.incidents.exportList(p, query, 'xlsx', address));
+  }
+
+  @Get(':id/misp.json')
+  @ApiOkResponse({
+    type: MispEventDto,
+    description:
+      'KommuneCERT: the incident as a MISP event with rsit: and tlp: tags and no personal data (docs/incidents.md)',
+  })
+  @ApiForbiddenResponse({ description: 'Not KommuneCERT' })
+  @ApiUnprocessableEntityResponse({ description: 'A TLP:RED incident is not shared (details name tlp)' })
+  misp(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() p: Principal,
+    @ClientAddress() address: string,
+  ): Promise<MispEventDto> {
+    return this.incidents.mispEvent(p, id, address);
   }
 
   @Get(':id')

@@ -29,6 +29,10 @@ export interface IncidentListFilter {
   q?: string;
   limit: number;
   offset: number;
+  /** Also the assigned analyst's display name (the export shows it; the list's page looks it up). */
+  withAssigneeName?: boolean;
+  /** Above this many matches, only the total is returned (an export refuses them unread). */
+  maxTotal?: number;
 }
 
 export interface IncidentListRow {
@@ -149,6 +153,15 @@ export class IncidentsRepository {
       where: scope.all ? { id } : { id, municipalityCode: scope.municipalityCode },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
+  }
+
+  /** The name of the region a municipality lies in (the MISP event names no municipality). */
+  async regionName(municipalityCode: number): Promise<string> {
+    const [row] = await this.dataSource.query(
+      `SELECT r.name FROM municipalities mu JOIN regions r ON r.code = mu.region_code WHERE mu.code = $1`,
+      [municipalityCode],
+    );
+    return row.name;
   }
 
   /** For KommuneCERT only (it sees all): an incident by id or by its KCERT reference. */
@@ -355,13 +368,16 @@ export class IncidentsRepository {
       `SELECT count(*)::int AS total FROM incidents i ${whereSql}`,
       [...params],
     );
+    if (filter.maxTotal !== undefined && total > filter.maxTotal) return { total, rows: [] };
     const rows: IncidentListRow[] = await this.dataSource.query(
       `SELECT i.id, i.reference, i.municipality_code AS "municipalityCode", mu.name AS "municipalityName",
               i.title, i.status, i.rsit_class AS "rsitClass", i.rsit_type AS "rsitType", i.severity, i.tlp,
               i.assignee_id AS "assigneeId", i.aware_at AS "awareAt", i.created_at AS "createdAt", i.version,
               i.next_due_at AS "nextDueAt", coalesce(i.next_due_at < ${at()}, false) AS overdue
+              ${filter.withAssigneeName ? ', a.display_name AS "assigneeName"' : ''}
        FROM incidents i
        JOIN municipalities mu ON mu.code = i.municipality_code
+       ${filter.withAssigneeName ? 'LEFT JOIN users a ON a.id = i.assignee_id' : ''}
        ${whereSql}
        ORDER BY ${orderSql}
        LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}`,

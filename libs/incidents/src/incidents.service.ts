@@ -12,10 +12,20 @@ import {
   Principal,
 } from '@app/auth';
 import { Clock } from '@app/config';
+import { DomainError, ErrorCode, type FileToSend } from '@app/http';
 import { MAX_ATTACHMENT_BYTES, sniffMediaType } from './attachment-content';
-import { copenhagenYear } from './copenhagen-time';
+import { copenhagenDate, copenhagenYear } from './copenhagen-time';
+import {
+  INCIDENT_EXPORT_TYPES,
+  IncidentExportFormat,
+  IncidentExportRow,
+  incidentListCsv,
+  incidentListXlsx,
+  MAX_EXPORTED_INCIDENTS,
+} from './export/incident-list-export';
 import { IncidentClockEvents } from './incident-clock-events';
 import type {
+  ExportIncidentsQueryDto,
   ListIncidentsQueryDto,
   SubmitObligationDto,
   TransitionDto,
@@ -25,6 +35,7 @@ import type { PersonalDataBreachDto, ReportIncidentDto, UpdateIncidentDto } from
 import type { IncidentAttachment } from './incident-attachment.entity';
 import type { IncidentComment } from './incident-comment.entity';
 import type { IncidentEventKind } from './incident-event.entity';
+import { MispEvent, mispEvent, mispExportProblem } from './export/misp-event';
 import { formatIncidentReference } from './incident-reference';
 import { incidentTimesProblem } from './incident-times';
 import { transitionProblem, transitionTimes } from './incident-workflow';
@@ -42,6 +53,7 @@ import {
   TransitionNotAllowedException,
 } from './incidents.exceptions';
 import {
+  IncidentListFilter,
   IncidentListRow,
   IncidentsRepository,
   NewIncidentEvent,
@@ -140,6 +152,32 @@ function pdbColumns(
 }
 
 const instant = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
+
+/** The list's filters as the repository takes them (the page is the caller's). */
+function listFilter(
+  principal: Principal,
+  query: ExportIncidentsQueryDto,
+): Omit<IncidentListFilter, 'limit' | 'offset'> {
+  return {
+    status: query.status,
+    municipalityCode: query.municipality,
+    rsitClass: query.rsitClass,
+    severity: query.severity,
+    assigneeId:
+      query.assignee === undefined
+        ? undefined
+        : query.assignee === 'none'
+          ? null
+          : query.assignee === 'me'
+            ? principal.id
+            : query.assignee,
+    overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+    dueWithinHours: query.dueWithinHours,
+    from: instant(query.from) ?? undefined,
+    to: instant(query.to) ?? undefined,
+    q: query.q,
+  };
+}
 
 /** JSON with sorted keys, so that the same body always hashes the same. */
 function canonicalJson(value: unknown): string {
@@ -284,30 +322,80 @@ export class IncidentsService {
     const offset = query.offset ?? 0;
     const { total, rows } = await this.incidents.list(
       scope,
-      {
-        status: query.status,
-        municipalityCode: query.municipality,
-        rsitClass: query.rsitClass,
-        severity: query.severity,
-        assigneeId:
-          query.assignee === undefined
-            ? undefined
-            : query.assignee === 'none'
-              ? null
-              : query.assignee === 'me'
-                ? principal.id
-                : query.assignee,
-        overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
-        dueWithinHours: query.dueWithinHours,
-        from: instant(query.from) ?? undefined,
-        to: instant(query.to) ?? undefined,
-        q: query.q,
-        limit,
-        offset,
-      },
+      { ...listFilter(principal, query), limit, offset },
       this.clock.now(),
     );
     return { total, limit, offset, items: rows };
+  }
+
+  /**
+   * Every incident the list's filters select, as a Danish CSV or a typed XLSX, for KommuneCERT. More
+   * than MAX_EXPORTED_INCIDENTS is refused (422) rather than cut short.
+   */
+  async exportList(
+    principal: Principal,
+    query: ExportIncidentsQueryDto,
+    format: IncidentExportFormat,
+    address?: string,
+  ): Promise<FileToSend> {
+    this.access.requireAccess(principal, Permission.IncidentExport, { what: 'list' });
+    const scope = this.access.incidentScope(principal);
+    const now = this.clock.now();
+    const { total, rows } = await this.incidents.list(
+      scope,
+      {
+        ...listFilter(principal, query),
+        limit: MAX_EXPORTED_INCIDENTS,
+        offset: 0,
+        withAssigneeName: true,
+        maxTotal: MAX_EXPORTED_INCIDENTS,
+      },
+      now,
+    );
+    if (total > MAX_EXPORTED_INCIDENTS) {
+      throw new DomainError(
+        ErrorCode.UNPROCESSABLE,
+        `The filters select ${total} incidents, more than the ${MAX_EXPORTED_INCIDENTS} an export holds; narrow them (from, to, municipality, status)`,
+        { total, max: MAX_EXPORTED_INCIDENTS },
+      );
+    }
+    const exportRows = rows as IncidentExportRow[];
+    await this.audit.record(actorOf(principal, address), {
+      action: 'incident.list-exported',
+      targetType: 'incident',
+      details: { format, count: exportRows.length, filters: { ...query } },
+    });
+    return {
+      content: format === 'csv' ? incidentListCsv(exportRows) : await incidentListXlsx(exportRows, now),
+      contentType: INCIDENT_EXPORT_TYPES[format],
+      filename: `kommunecert-haendelser-${copenhagenDate(now)}.${format}`,
+      disposition: 'attachment',
+    };
+  }
+
+  /**
+   * The incident as a MISP event without personal data, for KommuneCERT to share with the national
+   * centre; a TLP:RED incident is refused (422 naming `tlp`).
+   */
+  async mispEvent(principal: Principal, id: string, address?: string): Promise<MispEvent> {
+    this.access.requireAccess(principal, Permission.IncidentExport, { what: 'misp' });
+    const incident = await this.visible(principal, id);
+    const problem = mispExportProblem(incident);
+    if (problem)
+      throw new DomainError(ErrorCode.UNPROCESSABLE, `tlp ${problem}`, [
+        { field: 'tlp', problems: [problem] },
+      ]);
+    const event = mispEvent({
+      ...incident,
+      regionName: await this.incidents.regionName(incident.municipalityCode),
+    });
+    await this.audit.record(actorOf(principal, address), {
+      action: 'incident.misp-exported',
+      targetType: 'incident',
+      targetId: incident.id,
+      details: { reference: incident.reference },
+    });
+    return event;
   }
 
   async get(principal: Principal, id: string): Promise<IncidentView> {

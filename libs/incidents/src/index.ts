@@ -31,3 +31,8 @@ export * from './statistics/incident-statistics.module';
 export * from './statistics/incident-statistics-worker.module';
 export * from './statistics/incident-statistics-jobs.service';
 export * from './statistics/dto/incident-statistics.response';
+export * from './incident-labels';
+export * from './export/incident-list-export';
+export * from './export/misp-event';
+export * from './dto/misp-event.response';
+export * from './maturity-topics';

@@ -7,6 +7,7 @@ import { MunicipalitiesModule } from '@app/municipalities';
 import { NotificationsModule } from '@app/notifications';
 import { ReportsModule } from '@app/reports';
 import { ResponsesModule } from '@app/responses';
+import { StatisticsModule } from '@app/statistics';
 import { SurveysModule } from '@app/surveys';
 import { AdvisoryPagesController } from './advisories/advisory-pages.controller';
 import { EditionChangesController } from './administration/edition-changes.controller';
@@ -35,6 +36,7 @@ import { WebUserService } from './web-user.service';
     ResponsesModule,
     NotificationsModule,
     ReportsModule,
+    StatisticsModule,
     IncidentsModule,
     AdvisoriesModule,
   ],

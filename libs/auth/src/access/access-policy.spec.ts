@@ -204,11 +204,13 @@ describe(AccessPolicy.name, () => {
         );
       });
 
-      it(`${name} ${certOnly[name as 'cert_analyst'] ? 'may' : 'may not'} triage, assign and move an incident`, () => {
+      it(`${name} ${certOnly[name as 'cert_analyst'] ? 'may' : 'may not'} triage, assign, move and export incidents`, () => {
         const cert = certOnly[name as 'cert_analyst'] ?? false;
         expect(policy.canAccess(principal, Permission.IncidentTriage, { field: 'severity' })).toBe(cert);
         expect(policy.canAccess(principal, Permission.IncidentAssign, {})).toBe(cert);
         expect(policy.canAccess(principal, Permission.IncidentTransition, {})).toBe(cert);
+        expect(policy.canAccess(principal, Permission.IncidentExport, { what: 'list' })).toBe(cert);
+        expect(policy.canAccess(principal, Permission.IncidentExport, { what: 'misp' })).toBe(cert);
         if (!cert) {
           expect(() =>
             policy.requireAccess(principal, Permission.IncidentTriage, { field: 'severity' }),

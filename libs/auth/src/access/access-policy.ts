@@ -117,6 +117,15 @@ const RULES: { [P in Permission]: Rule<PermissionTargets[P]> } = {
     allows: (p, item) => !isRestrictedIncidentItem(item) || isCert(p),
     denial: () => new DomainError(ErrorCode.INCIDENT_ATTACHMENT_NOT_FOUND, 'No such attachment'),
   },
+  [Permission.IncidentExport]: {
+    allows: isCert,
+    denial: ({ what }) =>
+      certOnly(
+        what === 'misp'
+          ? 'Only KommuneCERT exports an incident as a MISP event'
+          : 'Only KommuneCERT exports the incident list',
+      ),
+  },
   [Permission.AdvisoryRead]: {
     allows: (p, { sentToCaller }) =>
       isCert(p) || (advisoryMunicipality(p) !== null && sentToCaller !== false),

@@ -31,6 +31,11 @@ export enum Permission {
   IncidentInternalWrite = 'incident.internal.write',
   /** Reading an internal or TLP:RED comment, attachment or timeline entry: KommuneCERT only. */
   IncidentRestrictedRead = 'incident.restricted.read',
+  /**
+   * Exporting incidents (the filtered list as CSV or XLSX, one incident as a MISP event): KommuneCERT
+   * only, since an export leaves the platform's access rules behind.
+   */
+  IncidentExport = 'incident.export',
   /** An advisory, or the advisories: KommuneCERT all, an officer or API key those sent to its municipality. */
   AdvisoryRead = 'advisory.read',
   /** Writing, updating, withdrawing an advisory and linking it to incidents: KommuneCERT only. */
@@ -102,6 +107,7 @@ export interface PermissionTargets {
   /** What is written: comments or attachments, named in the refusal. */
   [Permission.IncidentInternalWrite]: IncidentItemTarget & { what: 'comments' | 'attachments' };
   [Permission.IncidentRestrictedRead]: IncidentItemTarget;
+  [Permission.IncidentExport]: { what: 'list' | 'misp' };
   [Permission.AdvisoryRead]: AdvisoryTarget;
   /** What is done, named in the refusal. */
   [Permission.AdvisoryWrite]: { action: string };

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -169,6 +169,12 @@ export class ListIncidentsQueryDto {
   @Max(1_000_000)
   offset?: number;
 }
+
+/**
+ * The list's filters for an export, without its page: an export holds every incident that matches
+ * (up to MAX_EXPORTED_INCIDENTS), so `limit` and `offset` are refused as unknown.
+ */
+export class ExportIncidentsQueryDto extends OmitType(ListIncidentsQueryDto, ['limit', 'offset'] as const) {}
 
 /** The text fields of the attachment upload (multipart, so booleans arrive as strings). */
 export class AddAttachmentDto {

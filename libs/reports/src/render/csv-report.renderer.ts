@@ -1,6 +1,6 @@
 import { DASH } from '@app/ui';
 import type { ReportModel } from '../report-model';
-import { CsvValue, csvDocument, DANISH_EXCEL, MACHINE } from './csv';
+import { CsvValue, csvDocument, DANISH_EXCEL, MACHINE } from '@app/ui';
 import { columnsFor, FigureColumn, FigureRow, figureRows, TYPE_LABELS } from './figure-rows';
 import { suppressedText } from './report-texts';
 

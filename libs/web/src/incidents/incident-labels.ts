@@ -7,82 +7,12 @@ import type {
   NotAnIncidentDisposition,
   ObligationKind,
   RootCause,
-  RsitClass,
   Severity,
   SpecialCategory,
   Tlp,
 } from '@app/incidents';
 
-/**
- * The incident vocabularies in Danish, in one place: RSIT v1003 classes and types (as CFCS and the
- * Danish CSIRTs name them), statuses, severities, TLP 2.0, NIS2 and GDPR terms, obligation kinds.
- */
-export const RSIT_CLASS_LABELS: Record<RsitClass, string> = {
-  'abusive-content': 'Krænkende indhold',
-  'malicious-code': 'Skadelig kode',
-  'information-gathering': 'Informationsindsamling',
-  'intrusion-attempts': 'Indtrængningsforsøg',
-  intrusions: 'Indtrængning',
-  availability: 'Tilgængelighed',
-  'information-content-security': 'Informationssikkerhed (fortrolighed og integritet)',
-  fraud: 'Svindel',
-  vulnerable: 'Sårbarhed',
-  other: 'Andet',
-  test: 'Test',
-};
-
-export const RSIT_TYPE_LABELS: Record<string, string> = {
-  spam: 'Spam',
-  'harmful-speech': 'Skadelig tale',
-  violence: '(Seksuel) udnyttelse eller voldeligt indhold',
-  'infected-system': 'Inficeret system',
-  'c2-server': 'C2-server',
-  'malware-distribution': 'Spredning af malware',
-  'malware-configuration': 'Malware-konfiguration',
-  scanner: 'Skanning',
-  sniffing: 'Aflytning (sniffing)',
-  'social-engineering': 'Social engineering',
-  'ids-alert': 'Udnyttelse af kendt sårbarhed',
-  'brute-force': 'Loginforsøg (brute force)',
-  exploit: 'Ny angrebssignatur',
-  'privileged-account-compromise': 'Kompromitteret privilegeret konto',
-  'unprivileged-account-compromise': 'Kompromitteret almindelig konto',
-  'application-compromise': 'Kompromitteret applikation',
-  'system-compromise': 'Kompromitteret system',
-  burglary: 'Indbrud eller tyveri',
-  dos: 'Overbelastningsangreb (DoS)',
-  ddos: 'Distribueret overbelastningsangreb (DDoS)',
-  misconfiguration: 'Fejlkonfiguration',
-  sabotage: 'Sabotage',
-  outage: 'Nedbrud',
-  'unauthorised-information-access': 'Uautoriseret adgang til oplysninger',
-  'unauthorised-information-modification': 'Uautoriseret ændring af oplysninger (fx ransomware)',
-  'data-loss': 'Tab af data',
-  'data-leak': 'Læk af fortrolige oplysninger',
-  'unauthorised-use-of-resources': 'Uautoriseret brug af ressourcer',
-  copyright: 'Krænkelse af ophavsret',
-  masquerade: 'Identitetsmisbrug',
-  phishing: 'Phishing',
-  'weak-crypto': 'Svag kryptering',
-  'ddos-amplifier': 'DDoS-forstærker',
-  'potentially-unwanted-accessible': 'Uønsket tilgængelig tjeneste',
-  'information-disclosure': 'Informationslækage',
-  'vulnerable-system': 'Sårbart system',
-  other: 'Ukategoriseret',
-  undetermined: 'Ikke afklaret',
-  test: 'Test',
-};
-
-export const STATUS_LABELS: Record<IncidentStatus, string> = {
-  new: 'Ny',
-  triage: 'Under vurdering',
-  in_progress: 'Under behandling',
-  contained: 'Inddæmmet',
-  resolved: 'Løst',
-  closed: 'Lukket',
-  not_an_incident: 'Ikke en hændelse',
-  duplicate: 'Dublet',
-};
+export { RSIT_CLASS_LABELS, RSIT_TYPE_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '@app/incidents';
 
 /** The button text for moving an incident to a status. */
 export const TRANSITION_LABELS: Record<IncidentStatus, string> = {
@@ -94,13 +24,6 @@ export const TRANSITION_LABELS: Record<IncidentStatus, string> = {
   closed: 'Luk hændelsen',
   not_an_incident: 'Ikke en hændelse',
   duplicate: 'Dublet af en anden hændelse',
-};
-
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  low: 'Lav',
-  medium: 'Middel',
-  high: 'Høj',
-  critical: 'Kritisk',
 };
 
 export const TLP_LABELS: Record<Tlp, string> = {

@@ -25,6 +25,7 @@ import {
   SubmitObligationDto,
   TransitionDto,
   UpdateIncidentDto,
+  type IncidentExportFormat,
   type IncidentStatus,
   type UploadedFile as IncomingFile,
 } from '@app/incidents';
@@ -35,7 +36,7 @@ import { RendersPage } from '../renders-page.decorator';
 import { WebRoles, WebRolesGuard } from '../web-roles.guard';
 import { AttachmentTooLargeFilter } from './attachment-too-large.filter';
 import { IncidentPagesService } from './incident-pages.service';
-import { queueFilters } from './queue-filters';
+import { exportQuery, queueFilters } from './queue-filters';
 import {
   copenhagenInstant,
   emptyReportForm,
@@ -93,6 +94,38 @@ export class IncidentPagesController {
   async list(@Query() query: Record<string, unknown>, @CurrentPrincipal() principal: UserPrincipal) {
     const model = await this.pages.list(principal, queueFilters(query));
     return page(({ user, csrfToken }) => incidentListView({ ...model, user: user!, csrfToken }));
+  }
+
+  /** KommuneCERT's download of the queue as filtered (every page), through the API's export. */
+  @Get('eksport.csv')
+  @WebRoles('cert_analyst')
+  async exportCsv(
+    @Query() query: Record<string, unknown>,
+    @CurrentPrincipal() principal: UserPrincipal,
+    @ClientAddress() address: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendFile(res, await this.exportQueue(principal, query, 'csv', address));
+  }
+
+  @Get('eksport.xlsx')
+  @WebRoles('cert_analyst')
+  async exportXlsx(
+    @Query() query: Record<string, unknown>,
+    @CurrentPrincipal() principal: UserPrincipal,
+    @ClientAddress() address: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendFile(res, await this.exportQueue(principal, query, 'xlsx', address));
+  }
+
+  private exportQueue(
+    principal: UserPrincipal,
+    query: Record<string, unknown>,
+    format: IncidentExportFormat,
+    address: string,
+  ) {
+    return this.incidents.exportList(principal, exportQuery(queueFilters(query)), format, address);
   }
 
   @Get('ny')

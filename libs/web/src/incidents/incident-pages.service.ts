@@ -1,11 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import type { UserPrincipal } from '@app/auth';
 import { Clock } from '@app/config';
 import { ErrorCode, isDomainError } from '@app/http';
-import { IncidentsService } from '@app/incidents';
+import { IncidentsService, IncidentView, maturityTopicsOf } from '@app/incidents';
 import { MunicipalitiesService } from '@app/municipalities';
+import { StatisticsService } from '@app/statistics';
+import { EditionsService } from '@app/surveys';
 import { UsersService } from '@app/users';
 import { SafeHtml } from '@app/ui';
+import { MaturityPanel, maturityPanel } from './maturity-panel';
 import { listQuery, OPEN_STATUSES, QueueFilters } from './queue-filters';
 import type { IncidentListModel } from './views/incident-list.view';
 import { certHomeSection, officerHomeSection } from './views/incident-home.view';
@@ -20,8 +23,35 @@ export class IncidentPagesService {
     private readonly incidents: IncidentsService,
     private readonly municipalities: MunicipalitiesService,
     private readonly users: UsersService,
+    private readonly editions: EditionsService,
+    private readonly statistics: StatisticsService,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * The latest published Baseline maturity in the survey questions related to the incident's RSIT
+   * class (MATURITY_TOPICS), or null when none relate. The municipality's own scores are its own
+   * (shared/design.md, anonymity rule 1): its officer sees them beside the national means;
+   * KommuneCERT sees the national means only, through the same access policy as everywhere.
+   */
+  async maturity(principal: UserPrincipal, incident: IncidentView): Promise<MaturityPanel | null> {
+    const topics = maturityTopicsOf(incident.rsitClass, incident.rsitType);
+    if (topics.length === 0) return null;
+    const latest = (await this.editions.list(principal))
+      .filter((e) => e.status === 'published')
+      .sort((a, b) => b.year - a.year)[0];
+    if (!latest) return { edition: null, own: false, notParticipated: false, k: 0, topics: [] };
+    const national = await this.statistics.national(latest.id, principal);
+    if (isCert(principal)) return maturityPanel(topics, national, null);
+    try {
+      const own = await this.statistics.municipality(latest.id, incident.municipalityCode, principal);
+      return maturityPanel(topics, national, own);
+    } catch (e) {
+      // The municipality did not take part in that edition: the national figures alone.
+      if (e instanceof NotFoundException) return maturityPanel(topics, national, null, true);
+      throw e;
+    }
+  }
 
   /** The active KommuneCERT analysts, who can be assigned an incident. */
   async analysts(): Promise<Array<{ id: string; name: string }>> {
@@ -60,7 +90,7 @@ export class IncidentPagesService {
   ): Promise<Omit<IncidentPageModel, 'user' | 'csrfToken' | 'notice' | 'conflict' | 'problem'>> {
     const incident = await this.incidents.get(principal, id);
     const cert = isCert(principal);
-    const [timeline, comments, attachments, municipality, analysts, original] = await Promise.all([
+    const [timeline, comments, attachments, municipality, analysts, original, maturity] = await Promise.all([
       this.incidents.timeline(principal, id),
       this.incidents.comments(principal, id),
       this.incidents.attachments(principal, id),
@@ -73,9 +103,11 @@ export class IncidentPagesService {
             throw e;
           })
         : Promise.resolve(null),
+      this.maturity(principal, incident),
     ]);
     return {
       cert,
+      maturity,
       selfId: principal.id,
       now: this.clock.now(),
       incident,

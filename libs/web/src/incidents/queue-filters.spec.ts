@@ -1,4 +1,4 @@
-import { listQuery, queueFilters, queueUrl } from './queue-filters';
+import { exportQuery, listQuery, queueFilters, queueUrl } from './queue-filters';
 
 describe('work-queue filters in the URL', () => {
   it('round-trips through the URL and becomes the list query', () => {
@@ -11,6 +11,15 @@ describe('work-queue filters in the URL', () => {
       side: '3',
     });
     expect(queueUrl(f)).toBe('/haendelser?vis=due24&kommune=151&status=triage&alvor=high&q=mail&side=3');
+    // A download is the whole filtered queue: the same filters, no page.
+    expect(queueUrl(f, 'csv')).toBe(
+      '/haendelser/eksport.csv?vis=due24&kommune=151&status=triage&alvor=high&q=mail',
+    );
+    expect(queueUrl(f, 'xlsx')).toBe(
+      '/haendelser/eksport.xlsx?vis=due24&kommune=151&status=triage&alvor=high&q=mail',
+    );
+    expect(exportQuery(f)).not.toHaveProperty('limit');
+    expect(exportQuery(f)).not.toHaveProperty('offset');
     expect(listQuery(f)).toEqual({
       dueWithinHours: 24,
       municipality: 151,

@@ -1,5 +1,5 @@
 import { INCIDENT_STATUSES, IncidentStatus, isSettled, SEVERITIES } from '@app/incidents';
-import type { ListIncidentsQueryDto } from '@app/incidents';
+import type { ExportIncidentsQueryDto, IncidentExportFormat, ListIncidentsQueryDto } from '@app/incidents';
 
 export const QUEUE_VIEWS = ['', 'mine', 'unassigned', 'overdue', 'due24'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
@@ -39,8 +39,8 @@ export function queueFilters(query: Record<string, unknown>): QueueFilters {
   };
 }
 
-/** The filters as the incident service's list query. */
-export function listQuery(f: QueueFilters): ListIncidentsQueryDto {
+/** The filters as the incident service's export query: the queue's selection, every page of it. */
+export function exportQuery(f: QueueFilters): ExportIncidentsQueryDto {
   return {
     ...(f.view === 'mine' ? { assignee: 'me' } : {}),
     ...(f.view === 'unassigned' ? { assignee: 'none' } : {}),
@@ -50,20 +50,24 @@ export function listQuery(f: QueueFilters): ListIncidentsQueryDto {
     ...(f.status ? { status: f.status === OPEN ? OPEN_STATUSES : [f.status as IncidentStatus] } : {}),
     ...(f.severity ? { severity: f.severity } : {}),
     ...(f.q ? { q: f.q } : {}),
-    limit: PAGE_SIZE,
-    offset: (f.page - 1) * PAGE_SIZE,
   };
 }
 
-/** The queue's URL for these filters (empty ones left out). */
-export function queueUrl(f: Partial<QueueFilters>): string {
+/** The filters as the incident service's list query, one page of it. */
+export function listQuery(f: QueueFilters): ListIncidentsQueryDto {
+  return { ...exportQuery(f), limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE };
+}
+
+/** The queue's URL for these filters (empty ones left out); with a format, its download. */
+export function queueUrl(f: Partial<QueueFilters>, format?: IncidentExportFormat): string {
   const params = new URLSearchParams();
   if (f.view) params.set('vis', f.view);
   if (f.municipality) params.set('kommune', f.municipality);
   if (f.status) params.set('status', f.status);
   if (f.severity) params.set('alvor', f.severity);
   if (f.q) params.set('q', f.q);
-  if (f.page && f.page > 1) params.set('side', String(f.page));
+  if (f.page && f.page > 1 && !format) params.set('side', String(f.page));
   const query = params.toString();
-  return query ? `/haendelser?${query}` : '/haendelser';
+  const path = format ? `/haendelser/eksport.${format}` : '/haendelser';
+  return query ? `${path}?${query}` : path;
 }

@@ -119,6 +119,15 @@ function pagination(m: IncidentListModel): SafeHtml | null {
   </nav>`;
 }
 
+/** The queue as filtered, every page of it, for a spreadsheet (the filters travel in the links). */
+function downloads(f: QueueFilters): SafeHtml {
+  return html`<p class="incident-downloads">
+    Hent hændelserne i filteret:
+    <a href="${queueUrl(f, 'csv')}" class="ml-4" download>CSV (dansk Excel)</a>
+    <a href="${queueUrl(f, 'xlsx')}" class="ml-4" download>Excel (XLSX)</a>
+  </p>`;
+}
+
 export function incidentListView(m: IncidentListModel): string {
   const { total } = m.page;
   const heading = m.cert ? 'Arbejdskø' : 'Hændelser';
@@ -140,6 +149,7 @@ export function incidentListView(m: IncidentListModel): string {
       <p class="incident-count" role="status">
         ${total === 1 ? '1 hændelse' : `${formatNumber(total)} hændelser`}
       </p>
+      ${m.cert && total > 0 ? downloads(m.filters) : null}
       ${total > 0 ? html`${table(m)} ${pagination(m)}` : empty}`,
   });
 }

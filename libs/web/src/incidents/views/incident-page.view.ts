@@ -1,3 +1,5 @@
+import type { MaturityPanel } from '../maturity-panel';
+import { maturitySection } from './incident-maturity.view';
 import type {
   AttachmentView,
   IncidentComment,
@@ -55,6 +57,8 @@ export interface IncidentPageModel {
   comments: IncidentComment[];
   attachments: AttachmentView[];
   analysts: Array<{ id: string; name: string }>;
+  /** The related Baseline maturity, or null when the RSIT class relates to no survey topic. */
+  maturity: MaturityPanel | null;
   notice?: string | null;
   conflict?: string | null;
   problem?: FormProblem | null;
@@ -485,6 +489,7 @@ export function incidentPageView(m: IncidentPageModel): string {
       ${m.conflict ? alert('warning', 'Hændelsen er blevet ændret af en anden', m.conflict) : null}
       ${m.notice ? alert('success', m.notice) : null}
       ${m.problem && !m.conflict ? alert('error', 'Ændringen blev ikke gemt', 'Ret det, der er markeret ved feltet herunder.') : null}
-      ${details(m)} ${obligations(m)} ${certActions(m)} ${comments(m)} ${attachments(m)} ${timeline(m)}`,
+      ${details(m)} ${maturitySection(m.maturity, m.municipalityName)} ${obligations(m)} ${certActions(m)}
+      ${comments(m)} ${attachments(m)} ${timeline(m)}`,
   });
 }

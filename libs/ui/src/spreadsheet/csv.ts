@@ -8,9 +8,13 @@
  *
  * Numbers are written as numbers, never prefixed: they come from the platform, not from a user,
  * and a negative figure such as `-0.42` must stay a number. So a value that is text must be
- * passed as a string, and one that is a number as a number.
+ * passed as a string, and one that is a number as a number. A time is written as the Danish
+ * wall-clock time "2026-03-01 14:05", a form a Danish Excel reads as a date and time.
+ *
+ * Every CSV the platform makes goes through here (reports, participation, incident exports); the
+ * XLSX files through `sheet-table.ts` or the same rule, so neutralising cannot be forgotten in one.
  */
-export type CsvValue = string | number | boolean | null | undefined;
+export type CsvValue = string | number | boolean | Date | null | undefined;
 
 export interface CsvDialect {
   /** `;` for both report CSVs: a Danish Excel splits on it, and it never occurs in a number. */
@@ -26,12 +30,22 @@ export const DANISH_EXCEL: CsvDialect = { separator: ';', decimal: ',', bom: tru
 /** For scripts: dot decimals, no byte order mark. */
 export const MACHINE: CsvDialect = { separator: ';', decimal: '.', bom: false };
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** The first characters that make a spreadsheet run a text as a formula. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** "2026-03-01 14:05" in Danish time, whatever the server's zone. */
+const danishWallClock = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Copenhagen',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+export const danishWallClockText = (d: Date) => danishWallClock.format(d);
 
 export function csvCell(value: CsvValue, dialect: CsvDialect): string {
   if (value === null || value === undefined) return '';
   // No thousands separator: a Danish Excel would read "1.234" as 1234, an English one as 1.234.
   if (typeof value === 'number') return String(value).replace('.', dialect.decimal);
+  if (value instanceof Date) return danishWallClockText(value);
   if (typeof value !== 'string') return String(value);
   const formula = FORMULA_START.test(value);
   const text = formula ? `'${value}` : value;
