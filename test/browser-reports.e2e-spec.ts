@@ -143,7 +143,7 @@ describe('Report pages in a real browser (e2e)', () => {
     );
     // On a phone the wide tables scroll within themselves; the page itself never scrolls sideways.
     await page.setViewportSize({ width: 375, height: 812 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await page.locator('html').evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(375);
     const mine = await page.goto(`${base}/rapporter/${edition2024}`);
     expect(mine?.status()).toBe(403);
     await page.context().close();
