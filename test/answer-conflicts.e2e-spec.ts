@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createTestApp, resetData, TestApp } from './support/test-app';
+import { createTestApp, resetData, TestApp, listenLocally } from './support/test-app';
 import { createUser, TestUser, tokenFor } from './support/factories';
 import { createEdition, openEdition } from './support/editions';
 import { AnswerChanges1796700000000 } from '../migrations/1796700000000-AnswerChanges';
@@ -44,8 +43,7 @@ describe('Colleagues answering at once (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     // Concurrent requests need a real listening socket (supertest would listen once per request).
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.http.address() as AddressInfo).port}`;
+    base = await listenLocally(t);
   });
   afterAll(() => t.close());
   beforeEach(async () => {

@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { resetAdvisories } from './support/advisories';
 import { launchChromium, signIn } from './support/browser';
 import { createUser, TestUser } from './support/factories';
-import { createTestApp, resetData, TestApp } from './support/test-app';
+import { createTestApp, resetData, TestApp, listenLocally } from './support/test-app';
 
 /** Set ADVISORY_SHOTS_DIR to keep a full-page screenshot of each page at 1280 px. */
 const SHOTS = process.env.ADVISORY_SHOTS_DIR;
@@ -26,8 +25,7 @@ describe('The advisory pages in a real browser (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenLocally(t);
     browser = await launchChromium();
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   });

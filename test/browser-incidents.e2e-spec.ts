@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { launchChromium, signIn } from './support/browser';
 import { createUser, TestUser, tokenFor } from './support/factories';
-import { createTestApp, resetData, TestApp } from './support/test-app';
+import { createTestApp, resetData, TestApp, listenLocally } from './support/test-app';
 
 /** Set INCIDENT_SHOTS_DIR to keep screenshots of each page at 375 and 1280 px. */
 const SHOTS = process.env.INCIDENT_SHOTS_DIR;
@@ -33,8 +32,7 @@ describe('The incident pages in a real browser (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenLocally(t);
     browser = await launchChromium();
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   });

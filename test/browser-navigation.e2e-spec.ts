@@ -1,10 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { launchChromium, signIn } from './support/browser';
 import { seedDemoStatistics } from './support/demo-statistics';
 import { createUser, TEST_PASSWORD, TestUser, tokenFor } from './support/factories';
-import { createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp, listenLocally } from './support/test-app';
 
 /** Ballerup's officer's confidential content: the municipality's name, on its report and home page. */
 const CONFIDENTIAL = /Ballerup/;
@@ -18,8 +17,7 @@ describe('Navigation, sign-out and sessions in a real browser (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     ids = await seedDemoStatistics(t);
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenLocally(t);
     browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {

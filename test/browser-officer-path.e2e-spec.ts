@@ -1,11 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { launchChromium, signIn, submitForm as post } from './support/browser';
 import { QuestionnaireQuestion, questionsOf, validAnswer } from './support/editions';
 import { seedDemoStatistics } from './support/demo-statistics';
 import { createUser, TestUser, tokenFor } from './support/factories';
-import { createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp, listenLocally } from './support/test-app';
 
 /** The id the pages give a question's block (its key with dots as dashes). */
 const q = (key: string) => `#q-${key.replace(/\./g, '-')}`;
@@ -51,8 +50,7 @@ describe('The officer’s path at 375 px and 1280 px (e2e)', () => {
       )
     ).map((r: { code: number }) => r.code);
     expect(absentIn2024).toHaveLength(2);
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenLocally(t);
     browser = await launchChromium();
     const kl = await createUser(t.db, 'kl_analyst');
     questions = await questionsOf(t.http, await tokenFor(t.http, kl), ids[2025]);

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { Clock } from '@app/config';
 import { DemoEditionsSeeder } from '@app/seed';
@@ -6,7 +5,7 @@ import { StatisticsRecomputeService } from '@app/statistics';
 import { EditionsService } from '@app/surveys';
 import { launchChromium, signIn } from './support/browser';
 import { createUser } from './support/factories';
-import { createTestApp, resetData, TestApp } from './support/test-app';
+import { createTestApp, resetData, TestApp, listenLocally } from './support/test-app';
 
 describe('Report pages in a real browser (e2e)', () => {
   let t: TestApp;
@@ -27,8 +26,7 @@ describe('Report pages in a real browser (e2e)', () => {
     edition2024 = ids[2024];
     await t.app.get(StatisticsRecomputeService).run(ids[2023]);
     await t.app.get(StatisticsRecomputeService).run(ids[2024]);
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenLocally(t);
     browser = await launchChromium();
   }, 90_000);
   afterAll(async () => {

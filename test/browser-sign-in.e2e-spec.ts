@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import { Browser, chromium } from 'playwright-core';
-import { createTestApp, resetData, TestApp } from './support/test-app';
+import { createTestApp, resetData, TestApp, listenLocally } from './support/test-app';
 import { createUser, TEST_PASSWORD } from './support/factories';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -12,8 +11,7 @@ describe('Web sign-in in a real browser (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenLocally(t);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
@@ -11,7 +10,7 @@ import {
   validAnswer,
 } from './support/editions';
 import { createUser, TestUser, tokenFor } from './support/factories';
-import { createTestApp, resetData, TestApp } from './support/test-app';
+import { createTestApp, resetData, TestApp, listenLocally } from './support/test-app';
 
 /** The id the pages give a question's block (its key with dots as dashes). */
 const q = (key: string) => `#q-${key.replace(/\./g, '-')}`;
@@ -28,8 +27,7 @@ describe('The survey pages in a real browser (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenLocally(t);
     browser = await launchChromium();
   });
   afterAll(async () => {

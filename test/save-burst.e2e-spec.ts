@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createTestApp, resetData, TestApp } from './support/test-app';
+import { createTestApp, resetData, TestApp, listenLocally } from './support/test-app';
 import { createUser, tokenFor } from './support/factories';
 import { createEdition, openEdition } from './support/editions';
 
@@ -21,8 +20,7 @@ describe('A burst of concurrent saves (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     // Concurrent requests need a real listening socket (supertest would listen once per request).
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.http.address() as AddressInfo).port}`;
+    base = await listenLocally(t);
     await resetData(t.db);
     const kl = await tokenFor(t.http, await createUser(t.db, 'kl_analyst'));
     editionId = (await createEdition(t.http, kl, 2025)).id;

@@ -5,6 +5,7 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { AppConfigService } from '@app/config';
 import { dataSourceOptions, type DatabaseLimits } from '@app/database';
 import { ApiModule } from '../../apps/api/src/api.module';
@@ -103,4 +104,13 @@ export async function resetData(db: DataSource): Promise<void> {
     await m.query('ALTER TABLE audit_seals ENABLE TRIGGER audit_seals_no_truncate');
   });
   rmSync(testAuditHeadFile(), { force: true });
+}
+
+/**
+ * Listens on a free local port and returns the base URL: a browser, or requests sent at the same
+ * instant, need a real socket (supertest would listen anew for each request).
+ */
+export async function listenLocally(t: TestApp): Promise<string> {
+  await t.app.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
 }
