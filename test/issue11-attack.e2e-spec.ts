@@ -50,9 +50,21 @@ describe('Issue 11 attacks (e2e)', () => {
       year: 2060,
       own: expect.any(Number),
       national: null,
+      nationalSuppressed: true,
     });
     // Six municipalities are enough: that year's mean is printed.
-    expect(trend.find((p) => p.year === 2061)?.national).toEqual(expect.any(Number));
+    expect(trend.find((p) => p.year === 2061)).toMatchObject({
+      national: expect.any(Number),
+      nationalSuppressed: false,
+    });
+    // The PDF's trend table marks the hidden year as hidden rather than leaving the cell empty.
+    const html = await request(t.http)
+      .get(`/api/v1/editions/${large}/reports/municipalities/101.html`)
+      .auth(officer, { type: 'bearer' })
+      .expect(200);
+    expect(html.text).toMatch(
+      /2060<\/t[dh]>\s*<td[^>]*>[^<]*<\/td>\s*<td[^>]*>Skjult \(færre end \d+ kommuner\)/,
+    );
     // The statistics routes hide the small year's national overall too: the trend says no more.
     const national = await request(t.http)
       .get(`/api/v1/editions/${small}/statistics/national`)

@@ -87,20 +87,31 @@ export class ReportsRepository {
   async trend(
     municipalityCode: number,
     years: number[],
-  ): Promise<Array<{ year: number; own: number | null; national: number | null }>> {
+  ): Promise<
+    Array<{ year: number; own: number | null; national: number | null; nationalSuppressed: boolean }>
+  > {
     const rows = await this.dataSource.query(
       `SELECT e.year,
               (SELECT score FROM municipality_scores s WHERE s.edition_id = e.id AND s.municipality_code = $1
                  AND s.subject_type = 'overall') AS own,
-              (SELECT mean FROM edition_statistics st WHERE st.edition_id = e.id AND st.scope_type = 'national'
-                 AND st.subject_type = 'overall' AND st.n >= $3) AS national
-       FROM editions e WHERE e.year = ANY($2::int[]) ORDER BY e.year`,
+              CASE WHEN nat.n >= $3 THEN nat.mean END AS national, nat.n < $3 AS national_suppressed
+       FROM editions e
+       LEFT JOIN edition_statistics nat ON nat.edition_id = e.id AND nat.scope_type = 'national'
+                                       AND nat.subject_type = 'overall'
+       WHERE e.year = ANY($2::int[]) ORDER BY e.year`,
       [municipalityCode, years, this.config.anonymityK],
     );
-    return rows.map((r: { year: number; own: string | null; national: string | null }) => ({
+    type Row = {
+      year: number;
+      own: string | null;
+      national: string | null;
+      national_suppressed: boolean | null;
+    };
+    return rows.map((r: Row) => ({
       year: r.year,
       own: r.own === null ? null : Math.round(Number(r.own) * 1000) / 1000,
       national: r.national === null ? null : Math.round(Number(r.national) * 1000) / 1000,
+      nationalSuppressed: r.national_suppressed === true,
     }));
   }
 

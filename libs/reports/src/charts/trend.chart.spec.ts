@@ -2,9 +2,9 @@ import { trendChart } from './trend.chart';
 
 describe(trendChart.name, () => {
   const trend = [
-    { year: 2023, own: 2.9, national: 2.8 },
-    { year: 2024, own: null, national: 2.95 },
-    { year: 2025, own: 3.36, national: 3.01 },
+    { year: 2023, own: 2.9, national: 2.8, nationalSuppressed: false },
+    { year: 2024, own: null, national: 2.95, nationalSuppressed: false },
+    { year: 2025, own: 3.36, national: 3.01, nationalSuppressed: false },
   ];
 
   it('draws own index and national average per edition on the 1–5 scale', () => {

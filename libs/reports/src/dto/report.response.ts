@@ -18,6 +18,11 @@ export class TrendPointDto {
 
   @ApiProperty({ nullable: true, type: Number })
   national!: number | null;
+
+  @ApiProperty({
+    description: 'The national mean rests on fewer than K municipalities and is hidden (national is null)',
+  })
+  nationalSuppressed!: boolean;
 }
 
 /** The JSON format of a municipality's report: the figures it is drawn from. */

@@ -5,8 +5,8 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe(renderChartPng.name, () => {
   const config = trendChart([
-    { year: 2024, own: 3.1, national: 2.9 },
-    { year: 2025, own: 3.36, national: 3.01 },
+    { year: 2024, own: 3.1, national: 2.9, nationalSuppressed: false },
+    { year: 2025, own: 3.36, national: 3.01, nationalSuppressed: false },
   ]);
 
   it('returns a PNG of the requested size', async () => {

@@ -149,7 +149,11 @@ function trend(model: MunicipalityReportModel): ReportSection {
           { header: 'Kommunen', width: 2, align: 'right' },
           { header: 'Landsgennemsnit', width: 2, align: 'right' },
         ],
-        rows: model.trend.map((t) => [String(t.year), formatScore(t.own), formatScore(t.national)]),
+        rows: model.trend.map((t) => [
+          String(t.year),
+          formatScore(t.own),
+          t.nationalSuppressed ? suppressedText(model.figures.k) : formatScore(t.national),
+        ]),
       },
     ],
   };
