@@ -3,7 +3,8 @@ import request from 'supertest';
 import { INCIDENT_READ_VIEWS, IncidentStatisticsJobsService } from '@app/incidents';
 import { IncidentQuartilesDto, StatisticsRecomputeService } from '@app/statistics';
 import { EditionsService } from '@app/surveys';
-import { createTestApp, resetData, TestApp } from './support/test-app';
+import { launchChromium, signIn } from './support/browser';
+import { createTestApp, listenLocally, resetData, TestApp } from './support/test-app';
 import { createUser, tokenFor } from './support/factories';
 import { createMiniEdition, MiniAnswers, miniQuestionnaire } from './support/mini-editions';
 import { resetIncidents } from './support/incidents';
@@ -329,4 +330,27 @@ describe('Incidents by maturity quartile in the national report (e2e)', () => {
     await expect(t.db.query(`DELETE FROM ${view}`)).rejects.toThrow(/permission denied/);
     await expect(t.db.query(`UPDATE ${view} SET rsit_class = 'other'`)).rejects.toThrow(/permission denied/);
   });
+
+  it('shows the section on the national results page at 1280 and 375 px, the page never scrolling sideways', async () => {
+    const base = await listenLocally(t);
+    const browser = await launchChromium();
+    try {
+      const page = await signIn(browser, base, await createUser(t.db, 'municipality_officer', 151));
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${base}/landsresultater/${editions[2036].id}`);
+      const table = page.locator('table', { hasText: 'Hændelser pr. 10.000 indbyggere' });
+      expect(await table.locator('caption').innerText()).toContain('efter modenhedskvartil');
+      expect(await table.locator('tbody tr').count()).toBe(5);
+      expect(await table.innerText()).toContain('Skjult (færre end 5 kommuner)');
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: 812 });
+        await table.scrollIntoViewIfNeeded();
+        if (process.env.SCREENSHOT_DIR)
+          await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/incident-quartiles-${width}.png` });
+        expect(await page.locator('html').evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(width);
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
