@@ -29,6 +29,12 @@ export class IncidentMaturityQuartiles1796791000000 implements MigrationInterfac
         municipalities_with_incidents integer NOT NULL,
         PRIMARY KEY (edition_id, quartile)
       )`);
+    // Editions computed before this have no rows yet: the reconciliation recomputes them, and their
+    // reports are rendered again with the new section.
+    await queryRunner.query(
+      `UPDATE statistics_state SET stale_since = clock_timestamp()
+       WHERE edition_id IN (SELECT id FROM editions WHERE status IN ('closed', 'published'))`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
