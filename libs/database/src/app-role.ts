@@ -5,9 +5,14 @@ export const APPEND_ONLY_TABLES = ['audit_log', 'audit_seals'] as const;
 
 /**
  * Views the app may only read. `ALL TABLES` includes views, and simple views are updatable, so
- * their write privileges are taken back. Owned by libs/responses (responses-read-views.ts).
+ * their write privileges are taken back. Owned by libs/responses (responses-read-views.ts) and
+ * libs/incidents (incident-read-views.ts).
  */
-export const READ_ONLY_VIEWS = ['submitted_responses', 'submitted_answer_values'] as const;
+export const READ_ONLY_VIEWS = [
+  'submitted_responses',
+  'submitted_answer_values',
+  'counted_incidents',
+] as const;
 
 /** The login role named in a PostgreSQL URL ('' when the URL leaves it to the driver's default). */
 export function loginRole(url: string): string {

@@ -36,3 +36,4 @@ export * from './export/incident-list-export';
 export * from './export/misp-event';
 export * from './dto/misp-event.response';
 export * from './maturity-topics';
+export * from './incident-read-views';

@@ -36,10 +36,11 @@ export class ReportDataService {
   }
 
   async national(edition: Edition): Promise<NationalReportModel> {
-    const [national, regions] = await Promise.all([
+    const [national, regions, incidentQuartiles] = await Promise.all([
       this.statistics.nationalOf(edition, PUBLIC),
       this.statistics.breakdownOf(edition, 'region'),
+      this.statistics.incidentQuartilesOf(edition),
     ]);
-    return { kind: 'national', national, regions, generatedAt: this.clock.now() };
+    return { kind: 'national', national, regions, incidentQuartiles, generatedAt: this.clock.now() };
   }
 }

@@ -274,6 +274,24 @@ export function nationalReportModel(): NationalReportModel {
     kind: 'national',
     national,
     regions: regionFigures(national),
+    incidentQuartiles: incidentQuartiles(),
     generatedAt: new Date('2025-11-04T10:30:00Z'),
+  };
+}
+
+/** Quartile 1's rate is hidden beside the few non-participants with incidents (docs/statistics.md). */
+export function incidentQuartiles(): NationalReportModel['incidentQuartiles'] {
+  const rates = [null, 31.4, 27.25, 22.8];
+  return {
+    year: 2025,
+    suppressed: false,
+    national: { incidentsPer10k: 28.6, suppressed: false },
+    quartiles: rates.map((rate, i) => ({
+      quartile: i + 1,
+      municipalities: 21,
+      municipalitiesSuppressed: false,
+      incidentsPer10k: rate,
+      suppressed: rate === null,
+    })),
   };
 }

@@ -5,3 +5,4 @@ export type { StatisticsState } from './statistics.repository';
 export * from './statistics.service';
 export * from './statistics-worker.module';
 export * from './dto/statistics.response';
+export * from './dto/incident-quartiles.response';

@@ -9,6 +9,8 @@ import { DataSource, EntityManager } from 'typeorm';
  */
 const ANSWER_VALUES = 'submitted_answer_values';
 const SUBMITTED = 'submitted_responses';
+/** The incidents lib's read-only view of the incidents that count (libs/incidents, incident-read-views.ts). */
+const COUNTED_INCIDENTS = 'counted_incidents';
 
 /** Scope columns for GROUPING SETS: national, per region, per size class. */
 const SCOPE_COLUMNS = `
@@ -36,6 +38,16 @@ export interface LevelCountRow {
   count: number;
   /** Municipalities with an answer in the cell; K applies to these. */
   municipalities: number;
+}
+
+/** One quartile's municipalities and their incidents in the edition's year, as stored. */
+export interface IncidentQuartileRow {
+  /** 1 (lowest overall index) … 4; 0: the municipalities in no quartile (no index this edition). */
+  quartile: number;
+  municipalities: number;
+  population: number;
+  incidents: number;
+  municipalitiesWithIncidents: number;
 }
 
 export interface StatisticsState {
@@ -122,6 +134,7 @@ export class StatisticsRepository {
       await m.query(`DELETE FROM municipality_scores WHERE edition_id = $1`, [editionId]);
       await m.query(`DELETE FROM edition_statistics WHERE edition_id = $1`, [editionId]);
       await m.query(`DELETE FROM edition_level_counts WHERE edition_id = $1`, [editionId]);
+      await m.query(`DELETE FROM edition_incident_quartiles WHERE edition_id = $1`, [editionId]);
 
       // Room to hash-aggregate a large edition's answers in memory.
       await m.query(`SET LOCAL work_mem = '64MB'`);
@@ -245,6 +258,37 @@ export class StatisticsRepository {
         [editionId],
       );
 
+      // Incidents by maturity quartile (docs/statistics.md): every municipality gets the quartile
+      // position its own report shows (its index, to three decimals, against the published rounded
+      // quartiles), or 0 when it has no index; then its incidents in the edition's year are added up
+      // per quartile. An edition without an overall row (nobody answered) stores nothing.
+      await m.query(
+        `INSERT INTO edition_incident_quartiles
+           (edition_id, quartile, municipalities, population, incidents, municipalities_with_incidents)
+         WITH bounds AS (
+           SELECT q1, median, q3 FROM edition_statistics
+           WHERE edition_id = $1 AND scope_type = 'national' AND subject_type = 'overall'),
+         positions AS (
+           SELECT mu.code, mu.population,
+                  CASE WHEN s.score IS NULL THEN 0
+                       WHEN round(s.score, 3) <= b.q1 THEN 1
+                       WHEN round(s.score, 3) <= b.median THEN 2
+                       WHEN round(s.score, 3) <= b.q3 THEN 3
+                       ELSE 4 END AS quartile
+           FROM bounds b CROSS JOIN municipalities mu
+           LEFT JOIN municipality_scores s
+             ON s.edition_id = $1 AND s.subject_type = 'overall' AND s.municipality_code = mu.code),
+         counts AS (
+           SELECT c.municipality_code, count(*)::int AS incidents FROM ${COUNTED_INCIDENTS} c
+           WHERE c.aware_year = (SELECT year FROM editions WHERE id = $1)
+           GROUP BY 1)
+         SELECT $1::uuid, p.quartile, count(*), sum(p.population), coalesce(sum(c.incidents), 0),
+                count(c.municipality_code)
+         FROM positions p LEFT JOIN counts c ON c.municipality_code = p.code
+         GROUP BY p.quartile`,
+        [editionId],
+      );
+
       const [{ version }] = await m
         .query(
           `UPDATE statistics_state
@@ -287,6 +331,23 @@ export class StatisticsRepository {
        ORDER BY subject_key, level`,
       [editionId, scopeType ?? null],
     );
+  }
+
+  /** The stored incidents by maturity quartile (0: the municipalities in no quartile). */
+  async incidentQuartiles(editionId: string): Promise<IncidentQuartileRow[]> {
+    const rows: Array<Record<string, string | number>> = await this.dataSource.query(
+      `SELECT quartile, municipalities, population, incidents,
+              municipalities_with_incidents AS "municipalitiesWithIncidents"
+       FROM edition_incident_quartiles WHERE edition_id = $1 ORDER BY quartile`,
+      [editionId],
+    );
+    return rows.map((r) => ({
+      quartile: Number(r.quartile),
+      municipalities: Number(r.municipalities),
+      population: Number(r.population),
+      incidents: Number(r.incidents),
+      municipalitiesWithIncidents: Number(r.municipalitiesWithIncidents),
+    }));
   }
 
   /** The municipality's own scores; only ever called for the signed-in officer's municipality. */

@@ -9,6 +9,8 @@ import type {
   MunicipalityStatisticsDto,
   NationalStatisticsDto,
 } from './dto/statistics.response';
+import type { IncidentQuartilesDto } from './dto/incident-quartiles.response';
+import { publishIncidentQuartiles } from './incident-quartiles';
 import { LevelCountRow, StatisticsRepository, StatisticsState, StatRow } from './statistics.repository';
 
 type ScopeType = 'national' | 'region' | 'size_class';
@@ -237,6 +239,19 @@ export class StatisticsService {
           ...numberFigures(withDelta('number', q.key, lineage.get(q.key))),
         })),
     };
+  }
+
+  /**
+   * The incidents of the edition's year by quartile of the participants' overall index, stored by
+   * the recompute and K-suppressed here; for the national report, which everyone signed in reads.
+   */
+  async incidentQuartilesOf(edition: Edition): Promise<IncidentQuartilesDto> {
+    const [rows, figures] = await Promise.all([
+      this.stats.incidentQuartiles(edition.id),
+      this.stats.statRows(edition.id, 'national'),
+    ]);
+    const { hidden } = this.participationOf({ edition, rows: figures, levels: [] });
+    return publishIncidentQuartiles(rows, this.k, edition.year, hidden);
   }
 
   /** Per region or size class: participation, overall index and areas, each breakdown suppressed below K. */

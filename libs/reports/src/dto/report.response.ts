@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BreakdownStatisticsDto, MunicipalityStatisticsDto, NationalStatisticsDto } from '@app/statistics';
+import {
+  BreakdownStatisticsDto,
+  IncidentQuartilesDto,
+  MunicipalityStatisticsDto,
+  NationalStatisticsDto,
+} from '@app/statistics';
 
 export class ReportMunicipalityDto {
   @ApiProperty()
@@ -56,6 +61,14 @@ export class NationalReportDto {
 
   @ApiProperty({ type: BreakdownStatisticsDto })
   regions!: BreakdownStatisticsDto;
+
+  @ApiProperty({
+    type: IncidentQuartilesDto,
+    description:
+      "KommuneCERT's incidents of the edition's year per 10,000 inhabitants, by quartile of the " +
+      "participants' overall index; K-suppressed with complements, no quartile boundaries (docs/statistics.md)",
+  })
+  incidentQuartiles!: IncidentQuartilesDto;
 
   @ApiProperty()
   generatedAt!: Date;

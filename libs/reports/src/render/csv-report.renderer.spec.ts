@@ -126,3 +126,48 @@ describe('the national report’s spreadsheets', () => {
     expect(machineHeader).not.toContain('delta');
   });
 });
+
+describe('the incidents by maturity quartile in the spreadsheets', () => {
+  const model = nationalReportModel();
+
+  it('are rows of their own type in the Danish CSV, a hidden rate written as such', () => {
+    const [header, ...rows] = parse(renderDanishCsv(model));
+    const col = (name: string) => header.indexOf(name);
+    const incidents = rows.filter((r) => r[col('Type')] === 'Hændelser pr. modenhedskvartil');
+    expect(
+      incidents.map((r) => [
+        r[col('Tekst')],
+        r[col('Antal kommuner (n)')],
+        r[col('Hændelser pr. 10.000 indbyggere')],
+      ]),
+    ).toEqual([
+      ['Kvartil 1 (laveste modenhed)', '21', 'Skjult (færre end 5 kommuner)'],
+      ['Kvartil 2', '21', '31,4'],
+      ['Kvartil 3', '21', '27,25'],
+      ['Kvartil 4 (højeste modenhed)', '21', '22,8'],
+      ['Alle kommuner', '98', '28,6'],
+    ]);
+    // No other figure of an incident row, and no rate beside a survey figure.
+    expect(incidents.every((r) => r[col('Landsgennemsnit')] === '–')).toBe(true);
+    const question = rows.find((r) => r[col('Type')] === 'Spørgsmål')!;
+    expect(question[col('Hændelser pr. 10.000 indbyggere')]).toBe('–');
+  });
+
+  it('leave a hidden rate empty in the machine CSV with `suppressed` true', () => {
+    const [header, ...rows] = parse(renderMachineCsv(model));
+    const col = (name: string) => header.indexOf(name);
+    const first = rows.find((r) => r[col('type')] === 'incidents' && r[col('key')] === 'quartile-1')!;
+    expect([first[col('n')], first[col('incidents_per_10k')], first[col('suppressed')]]).toEqual([
+      '21',
+      '',
+      'true',
+    ]);
+    const second = rows.find((r) => r[col('key')] === 'quartile-2')!;
+    expect([second[col('incidents_per_10k')], second[col('suppressed')]]).toEqual(['31.4', 'false']);
+  });
+
+  it('are not in a municipality’s report', () => {
+    const [header] = parse(renderDanishCsv(municipalityReportModel()));
+    expect(header).not.toContain('Hændelser pr. 10.000 indbyggere');
+  });
+});

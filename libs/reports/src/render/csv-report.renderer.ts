@@ -1,7 +1,7 @@
 import { DASH } from '@app/ui';
 import type { ReportModel } from '../report-model';
 import { CsvValue, csvDocument, DANISH_EXCEL, MACHINE } from '@app/ui';
-import { columnsFor, FigureColumn, FigureRow, figureRows, TYPE_LABELS } from './figure-rows';
+import { columnsFor, FigureColumn, FigureRow, figureRows, isHidden, TYPE_LABELS } from './figure-rows';
 import { suppressedText } from './report-texts';
 
 const kOf = (model: ReportModel) => model.national.k;
@@ -11,7 +11,7 @@ function danishValue(row: FigureRow, column: FigureColumn, k: number): CsvValue 
   if (column.field === 'type') return TYPE_LABELS[row.type];
   const value = row[column.field];
   if (!column.kind) return (value as string | null) ?? '';
-  if (column.national && row.suppressed) return suppressedText(k);
+  if (isHidden(row, column)) return suppressedText(k);
   return value === null || value === undefined ? DASH : (value as number);
 }
 
@@ -46,7 +46,7 @@ export function renderMachineCsv(model: ReportModel): string {
   return csvDocument(
     [...columns.map((c) => c.en), 'suppressed'],
     figureRows(model).map((row) => [
-      ...columns.map((c) => (c.national && row.suppressed ? null : machineValue(row, c))),
+      ...columns.map((c) => (isHidden(row, c) ? null : machineValue(row, c))),
       row.suppressed,
     ]),
     MACHINE,

@@ -1,4 +1,5 @@
 import type { ReportModel } from '../report-model';
+import { ALL_MUNICIPALITIES, quartileLabel } from './incident-quartiles-section';
 
 /**
  * A report's figures as rows for spreadsheets: the overall index, every area, every scored
@@ -10,7 +11,7 @@ import type { ReportModel } from '../report-model';
  * are null. A null figure of a shown row is one that is not published (e.g. a median that would
  * give away hidden answer levels) or an unanswered own question.
  */
-export type FigureRowType = 'overall' | 'area' | 'question' | 'number';
+export type FigureRowType = 'overall' | 'area' | 'question' | 'number' | 'incidents';
 
 export interface FigureRow {
   type: FigureRowType;
@@ -29,7 +30,11 @@ export interface FigureRow {
   q3: number | null;
   sd: number | null;
   n: number | null;
+  /** Incidents per 10,000 inhabitants: only the national report's incident rows. */
+  incidentsPer10k?: number | null;
   suppressed: boolean;
+  /** Set where `n` has its own suppression (a quartile's municipalities); else `suppressed` holds for it. */
+  nSuppressed?: boolean;
 }
 
 /**
@@ -49,6 +54,8 @@ export interface FigureColumn {
   kind?: FigureKind;
   /** Only in a municipality's report. */
   ownOnly?: boolean;
+  /** Only in the national report. */
+  nationalOnly?: boolean;
   /** A national statistic, hidden when the row is suppressed. */
   national?: boolean;
 }
@@ -58,6 +65,7 @@ export const TYPE_LABELS: Record<FigureRowType, string> = {
   area: 'Område',
   question: 'Spørgsmål',
   number: 'Talspørgsmål',
+  incidents: 'Hændelser pr. modenhedskvartil',
 };
 
 export const FIGURE_COLUMNS: FigureColumn[] = [
@@ -74,11 +82,31 @@ export const FIGURE_COLUMNS: FigureColumn[] = [
   { field: 'sd', da: 'Standardafvigelse', en: 'national_sd', kind: 'number', national: true },
   { field: 'n', da: 'Antal kommuner (n)', en: 'n', kind: 'count', national: true },
   { field: 'unit', da: 'Enhed', en: 'unit' },
+  {
+    field: 'incidentsPer10k',
+    da: 'Hændelser pr. 10.000 indbyggere',
+    en: 'incidents_per_10k',
+    kind: 'number',
+    national: true,
+    nationalOnly: true,
+  },
 ];
 
-/** The columns a report of this kind has: a national report has no own figures. */
+/** The columns a report of this kind has: a national report has no own figures, a municipality's no incident rows. */
 export const columnsFor = (model: ReportModel, columns = FIGURE_COLUMNS) =>
-  columns.filter((c) => model.kind === 'municipality' || !c.ownOnly);
+  columns.filter((c) => (model.kind === 'municipality' ? !c.nationalOnly : !c.ownOnly));
+
+/** An incident row has only a count and a rate; no other row has a rate. */
+const appliesTo = (row: FigureRow, column: FigureColumn) =>
+  row.type === 'incidents'
+    ? column.field === 'n' || column.field === 'incidentsPer10k'
+    : column.field !== 'incidentsPer10k';
+
+/** Whether the row's figure in this column is hidden (fewer than K municipalities, or a complement). */
+export const isHidden = (row: FigureRow, column: FigureColumn): boolean =>
+  !!column.national &&
+  appliesTo(row, column) &&
+  (column.field === 'n' && row.nSuppressed !== undefined ? row.nSuppressed : row.suppressed);
 
 /** The figure a number question shows is a mean of counts, not a score: it reads as a number. */
 export const kindOf = (row: FigureRow, column: FigureColumn): FigureKind | undefined =>
@@ -163,5 +191,38 @@ export function figureRows(model: ReportModel): FigureRow[] {
       ...nationalFigures({ ...n, median: null, q1: null, q3: null }),
     });
   }
+  if (model.kind === 'national') rows.push(...incidentRows(model));
   return rows;
+}
+
+/** The incidents by maturity quartile, and the whole country's rate: never a quartile's boundaries. */
+function incidentRows(model: Extract<ReportModel, { kind: 'national' }>): FigureRow[] {
+  const q = model.incidentQuartiles;
+  const row = (key: string, text: string, n: number | null, nSuppressed: boolean) => ({
+    type: 'incidents' as const,
+    areaKey: null,
+    areaTitle: null,
+    key,
+    text,
+    unit: null,
+    ...nationalFigures({ mean: null, median: null, q1: null, q3: null, sd: null, n, suppressed: false }),
+    nSuppressed,
+  });
+  return [
+    ...q.quartiles.map((c) => ({
+      ...row(
+        `quartile-${c.quartile}`,
+        `Kvartil ${quartileLabel(c.quartile)}`,
+        c.municipalities,
+        c.municipalitiesSuppressed,
+      ),
+      incidentsPer10k: c.incidentsPer10k,
+      suppressed: c.suppressed,
+    })),
+    {
+      ...row('all', ALL_MUNICIPALITIES, model.national.participation.municipalities, false),
+      incidentsPer10k: q.national.incidentsPer10k,
+      suppressed: q.national.suppressed,
+    },
+  ];
 }

@@ -91,6 +91,23 @@ describe(nationalReportHtml.name, () => {
     expect(fragment).toMatch(/<caption>\s*Samlet indeks pr\. region\s*<\/caption>/);
     expect(fragment).toContain('Landsrapport');
   });
+
+  it('relates the incident rates to the maturity quartiles, hidden ones marked, no boundaries', () => {
+    const html = section(nationalReportHtml(nationalReportModel()), 'Hændelser og modenhed');
+    const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) =>
+      [...m[1].matchAll(/<t[dh][^>]*>\s*(.*?)\s*<\/t[dh]>/gs)].map((c) => c[1]),
+    );
+    expect(rows).toEqual([
+      ['Kvartil (samlet indeks)', 'Kommuner', 'Hændelser pr. 10.000 indbyggere'],
+      ['1 (laveste modenhed)', '21', 'Skjult (færre end 5 kommuner)'],
+      ['2', '21', '31,4'],
+      ['3', '21', '27,3'],
+      ['4 (højeste modenhed)', '21', '22,8'],
+      ['Alle kommuner', '98', '28,6'],
+    ]);
+    expect(html).toContain('i 2025 pr. 10.000 indbyggere');
+    expect(html).toContain('Kvartilernes grænser oplyses ikke.');
+  });
 });
 
 describe(`${nationalReportHtml.name} and anonymity`, () => {

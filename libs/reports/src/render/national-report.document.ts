@@ -3,6 +3,7 @@ import { answerLevelsChart } from '../charts/answer-levels.chart';
 import { areaMeansChart } from '../charts/area-means.chart';
 import type { NationalReportModel } from '../report-model';
 import { anonymityNote } from './anonymity-note';
+import { incidentQuartilesSection } from './incident-quartiles-section';
 import {
   cellText,
   NUMBER_FIGURES_NOTE,
@@ -277,6 +278,7 @@ export function nationalReportDocument(model: Model): ReportDocument {
       lowestQuestions(model),
       numbers(model),
       regions(model),
+      incidentQuartilesSection(model),
       anonymityNote(model.national.k),
     ],
   };

@@ -89,4 +89,19 @@ describe(renderXlsx.name, () => {
     expect(header).not.toContain('Kommunen');
     expect(header).toContain('Landsgennemsnit');
   });
+
+  it('has a sheet of incidents by maturity quartile in the national report only', async () => {
+    const national = await read(await renderXlsx(nationalReportModel()));
+    const rows = records(national.getWorksheet('Hændelser og modenhed')!);
+    expect(rows.map((r) => [r['Kvartil (samlet indeks)'].value, r['Antal kommuner (n)'].value])).toEqual([
+      ['Kvartil 1 (laveste modenhed)', 21],
+      ['Kvartil 2', 21],
+      ['Kvartil 3', 21],
+      ['Kvartil 4 (højeste modenhed)', 21],
+      ['Alle kommuner', 98],
+    ]);
+    const rates = rows.map((r) => r['Hændelser pr. 10.000 indbyggere'].value);
+    expect(rates).toEqual(['Skjult (færre end 5 kommuner)', 31.4, 27.25, 22.8, 28.6]);
+    expect(workbook.getWorksheet('Hændelser og modenhed')).toBeUndefined();
+  });
 });

@@ -1,7 +1,7 @@
 import { DASH, formatDate } from '@app/ui';
 import ExcelJS from 'exceljs';
 import type { ReportModel } from '../report-model';
-import { columnsFor, FigureColumn, FigureKind, FigureRow, figureRows, kindOf } from './figure-rows';
+import { columnsFor, FigureColumn, FigureKind, FigureRow, figureRows, isHidden, kindOf } from './figure-rows';
 import { quartileText, reportSubtitle, suppressionNote, suppressedText } from './report-texts';
 
 /**
@@ -35,7 +35,7 @@ function figureColumns(model: ReportModel, fields: Array<keyof FigureRow>): Shee
       header: c.da,
       width: Math.max(12, c.da.length + 2),
       value: (row) =>
-        c.national && row.suppressed
+        isHidden(row, c)
           ? 'hidden'
           : { number: (row[c.field] as number | null | undefined) ?? null, kind: kindOf(row, c)! },
     }));
@@ -165,5 +165,16 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
     rows.filter((r) => r.type === 'number'),
     k,
   );
+  if (model.kind === 'national')
+    addTable(
+      workbook,
+      'Hændelser og modenhed',
+      [
+        { header: 'Kvartil (samlet indeks)', width: 30, value: (r) => text(r.text) },
+        ...figureColumns(model, ['n', 'incidentsPer10k']),
+      ],
+      rows.filter((r) => r.type === 'incidents'),
+      k,
+    );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
