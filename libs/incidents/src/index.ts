@@ -36,3 +36,6 @@ export * from './export/incident-list-export';
 export * from './export/misp-event';
 export * from './dto/misp-event.response';
 export * from './maturity-topics';
+export * from './statistics/incident-statistics.service';
+export * from './overview/open-incidents.service';
+export type { DueObligationRow, OpenByMunicipalityRow } from './overview/open-incidents.repository';
