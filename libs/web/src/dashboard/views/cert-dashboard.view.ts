@@ -280,12 +280,14 @@ export function certDashboardView(m: CertDashboardModel): string {
     csrfToken: m.csrfToken,
     scripts: CHART_SCRIPTS,
     breadcrumbs: DASHBOARD_PAGE.crumbs,
-    body: html`<h1>${TITLE}</h1>
+    body: html`<div class="figure-page">
+      <h1>${TITLE}</h1>
       <p class="font-lead">
         Kommunernes hændelser samlet: hvad der er åbent og haster nu, årets hændelser pr. måned og region, og
         hvordan kommunerne har svaret på KommuneCERTs varsler.
       </p>
       ${yearForm(DASHBOARD_PAGE.path, m.thisYear, m.year)} ${openNow(m)} ${perMonth(m)} ${regions(m)}
-      ${advisories(m)} ${topMunicipalities(m)}`,
+      ${advisories(m)} ${topMunicipalities(m)}
+    </div>`,
   });
 }

@@ -110,7 +110,8 @@ export function officerFiguresView(m: OfficerFiguresModel): string {
     csrfToken: m.csrfToken,
     scripts: CHART_SCRIPTS,
     breadcrumbs: OFFICER_FIGURES_PAGE.crumbs,
-    body: html`<h1>${TITLE}</h1>
+    body: html`<div class="figure-page">
+      <h1>${TITLE}</h1>
       <p class="font-lead">
         ${m.own.label}s hændelser i forhold til indbyggertallet, sammenlignet med ${m.region.label} og hele
         landet.
@@ -122,6 +123,7 @@ export function officerFiguresView(m: OfficerFiguresModel): string {
         `Kommunens egne tal ser kun kommunen. Tal for regionen og landet, der bygger på færre end ${formatNumber(m.k)} ` +
           'kommuner, eller som ville afsløre en enkelt kommunes tal, vises som »Skjult«. Hændelser afvist som »ikke en ' +
           'hændelse« og dubletter tæller ikke.',
-      )}`,
+      )}
+    </div>`,
   });
 }
