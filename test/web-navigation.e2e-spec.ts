@@ -57,7 +57,7 @@ describe('Web navigation: menus per role, return after sign-in, 404 and favicon 
         'Varsler',
       ],
       kl_analyst: ['Forside', 'Udgaver', 'Landsresultater', 'Brug'],
-      cert_analyst: ['Forside', 'Hændelser', 'Varsler', 'Landsresultater'],
+      cert_analyst: ['Forside', 'Hændelser', 'Varsler', 'Landsresultater', 'Overblik'],
       platform_admin: ['Forside', 'Landsresultater'],
     };
     for (const role of Object.keys(expected) as Role[]) {
@@ -193,6 +193,7 @@ describe('Web navigation: menus per role, return after sign-in, 404 and favicon 
       'Hændelser',
       'Varsler',
       'Landsresultater',
+      'Overblik',
     ]);
     expect(signedIn.text).toContain('action="/logout"');
     // Its "Log af" works: the page carries the session's CSRF token.

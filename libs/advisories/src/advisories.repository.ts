@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AdvisoryScope } from '@app/auth';
+import type { Severity } from '@app/incidents';
 import type { ResponseStatus } from './advisory-terms';
 import { AdvisoryVersion } from './advisory-version.entity';
 import { Advisory } from './advisory.entity';
@@ -16,6 +17,17 @@ export interface Audience {
   all: boolean;
   municipalityCodes: number[];
   regionCodes: number[];
+}
+
+/** An active advisory and how its audience has answered (ResponseRateDto's counts). */
+export interface ActiveAdvisoryRateRow {
+  id: string;
+  title: string;
+  severity: Severity;
+  respondBy: Date;
+  targeted: number;
+  answered: number;
+  readOnly: number;
 }
 
 const RATE_SQL = `json_build_object(
@@ -211,6 +223,21 @@ export class AdvisoriesRepository {
       [scope.municipalityCode, limit, offset],
     );
     return rows;
+  }
+
+  /** Each active advisory's answers against its audience, nearest respond-by first, in one GROUP BY. */
+  activeResponseRates(): Promise<ActiveAdvisoryRateRow[]> {
+    return this.dataSource.query(
+      `SELECT a.id, a.title, a.severity, a.respond_by AS "respondBy", count(*)::int AS targeted,
+              count(r.status) FILTER (WHERE r.status <> 'read')::int AS answered,
+              count(r.status) FILTER (WHERE r.status = 'read')::int AS "readOnly"
+       FROM advisories a
+       JOIN advisory_targets t ON t.advisory_id = a.id
+       LEFT JOIN advisory_responses r ON r.advisory_id = t.advisory_id AND r.municipality_code = t.municipality_code
+       WHERE a.status = 'active'
+       GROUP BY a.id
+       ORDER BY a.respond_by, a.id`,
+    );
   }
 
   /** Every targeted municipality with its answer and its reminder for the current respond-by. */

@@ -7,7 +7,7 @@ import { IncidentsService } from '@app/incidents';
 import { JobQueueService } from '@app/queue';
 import { CONTENT_FIELDS, ContentField, isAnswered } from './advisory-terms';
 import type { Advisory } from './advisory.entity';
-import { AdvisoriesRepository, Audience } from './advisories.repository';
+import { ActiveAdvisoryRateRow, AdvisoriesRepository, Audience } from './advisories.repository';
 import {
   AdvisoryNotFoundException,
   AdvisoryWithdrawnException,
@@ -273,6 +273,12 @@ export class AdvisoriesService {
     if (principal.kind !== 'user' || principal.role !== 'municipality_officer') return;
     await this.found(principal, id);
     await this.advisories.markRead(id, principal.municipalityCode!, principal.email);
+  }
+
+  /** Every active advisory's response rate (answered / targeted), for KommuneCERT's dashboard. */
+  async activeResponseRates(principal: Principal): Promise<ActiveAdvisoryRateRow[]> {
+    this.access.requireAccess(principal, Permission.AdvisoryResponsesRead, {});
+    return this.advisories.activeResponseRates();
   }
 
   /** The response matrix: every targeted municipality × its status, and who has not answered. */

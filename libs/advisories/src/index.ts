@@ -15,3 +15,4 @@ export * from './advisories.exceptions';
 export * from './advisories.module';
 export * from './advisories-worker.module';
 export * from './advisories.service';
+export type { ActiveAdvisoryRateRow } from './advisories.repository';

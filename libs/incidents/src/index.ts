@@ -37,3 +37,6 @@ export * from './export/misp-event';
 export * from './dto/misp-event.response';
 export * from './maturity-topics';
 export * from './incident-read-views';
+export * from './statistics/incident-statistics.service';
+export * from './overview/open-incidents.service';
+export type { DueObligationRow, OpenByMunicipalityRow } from './overview/open-incidents.repository';

@@ -37,7 +37,9 @@ document.addEventListener('DOMContentLoaded', function () {
 
   document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
     var config = JSON.parse(canvas.getAttribute('data-chart'));
-    config.options = Object.assign({}, config.options, { responsive: true, maintainAspectRatio: true });
+    // A chart that fills a box of fixed height (the dashboard's .chart-box) says maintainAspectRatio: false.
+    var keepRatio = !config.options || config.options.maintainAspectRatio !== false;
+    config.options = Object.assign({}, config.options, { responsive: true, maintainAspectRatio: keepRatio });
     fitRadar(canvas, config);
     canvas.chart = new window.Chart(canvas, config);
     canvas.setAttribute('data-rendered', 'true');

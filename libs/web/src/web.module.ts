@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AdvisoriesModule } from '@app/advisories';
 import { AuthModule } from '@app/auth';
-import { IncidentsModule } from '@app/incidents';
+import { IncidentsModule, IncidentStatisticsModule } from '@app/incidents';
 import { MunicipalitiesModule } from '@app/municipalities';
 import { NotificationsModule } from '@app/notifications';
 import { ReportsModule } from '@app/reports';
@@ -14,6 +14,8 @@ import { EditionChangesController } from './administration/edition-changes.contr
 import { EditionsAdminController } from './administration/editions-admin.controller';
 import { ParticipationPagesController } from './administration/participation-pages.controller';
 import { CsrfGuard } from './csrf.guard';
+import { DashboardPagesController } from './dashboard/dashboard-pages.controller';
+import { DashboardPagesService } from './dashboard/dashboard-pages.service';
 import { CsrfService } from './csrf.service';
 import { PageInterceptor } from './page.interceptor';
 import { IncidentPagesController } from './incidents/incident-pages.controller';
@@ -39,6 +41,7 @@ import { WebUserService } from './web-user.service';
     StatisticsModule,
     IncidentsModule,
     AdvisoriesModule,
+    IncidentStatisticsModule,
   ],
   controllers: [
     WebController,
@@ -50,6 +53,7 @@ import { WebUserService } from './web-user.service';
     ReportPagesController,
     IncidentPagesController,
     AdvisoryPagesController,
+    DashboardPagesController,
   ],
   providers: [
     CsrfService,
@@ -61,6 +65,7 @@ import { WebUserService } from './web-user.service';
     WebRolesGuard,
     SurveyPagesService,
     IncidentPagesService,
+    DashboardPagesService,
   ],
 })
 export class WebModule {}

@@ -11,6 +11,6 @@ import { IncidentStatisticsService } from './incident-statistics.service';
   imports: [IncidentsModule, AccessModule],
   controllers: [IncidentStatisticsController],
   providers: [IncidentStatisticsRepository, IncidentStatisticsService, IncidentStatisticsJobsService],
-  exports: [IncidentStatisticsJobsService],
+  exports: [IncidentStatisticsJobsService, IncidentStatisticsService],
 })
 export class IncidentStatisticsModule {}

@@ -32,6 +32,21 @@ export interface MunicipalityFacts {
   sizeClass: string;
 }
 
+/** The incidents of one month (`YYYY-MM`) and RSIT class. */
+export interface MonthClassRow {
+  month: string;
+  rsitClass: string;
+  incidents: number;
+}
+
+/** A region's incidents over a range of months (every incident has one severity row). */
+export interface RegionTotalRow {
+  regionCode: number;
+  regionName: string;
+  population: number;
+  incidents: number;
+}
+
 /** Incidents that count: not the ones found not to be incidents, nor duplicates of another. */
 const COUNTED = `i.status NOT IN ('not_an_incident', 'duplicate')`;
 const MONTH = `date_trunc('month', i.aware_at AT TIME ZONE 'Europe/Copenhagen')::date`;
@@ -175,6 +190,37 @@ export class IncidentStatisticsRepository {
       [from, to, groupBy],
     );
     return rows as unknown as ScopeFigureRow[];
+  }
+
+  /**
+   * The stored incidents per month and RSIT class over the months `from` … `to` (first days), all
+   * municipalities together: the dashboard's stacked chart, which no single `groupBy` gives. Read
+   * off the type rows, as `figures` reads the classes.
+   */
+  monthsByClass(from: string, to: string): Promise<MonthClassRow[]> {
+    return this.dataSource.query(
+      `SELECT to_char(month, 'YYYY-MM') AS month, split_part(key, '/', 1) AS "rsitClass",
+              sum(incidents)::int AS incidents
+       FROM incident_statistics_cells
+       WHERE dimension = 'rsitType' AND month BETWEEN $1::date AND $2::date
+       GROUP BY 1, 2 ORDER BY 1, 2`,
+      [from, to],
+    );
+  }
+
+  /** The stored incidents of each region over the months `from` … `to`, with its population. */
+  regionTotals(from: string, to: string): Promise<RegionTotalRow[]> {
+    return this.dataSource.query(
+      `SELECT r.code AS "regionCode", r.name AS "regionName",
+              (SELECT sum(m.population)::int FROM municipalities m WHERE m.region_code = r.code) AS population,
+              coalesce(sum(c.incidents), 0)::int AS incidents
+       FROM regions r
+       LEFT JOIN municipalities mu ON mu.region_code = r.code
+       LEFT JOIN incident_statistics_cells c
+         ON c.municipality_code = mu.code AND c.dimension = 'severity' AND c.month BETWEEN $1::date AND $2::date
+       GROUP BY r.code, r.name ORDER BY r.code`,
+      [from, to],
+    );
   }
 
   async municipalities(): Promise<MunicipalityFacts[]> {

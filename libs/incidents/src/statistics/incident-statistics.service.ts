@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AccessPolicy, Principal } from '@app/auth';
+import { AccessPolicy, Permission, Principal } from '@app/auth';
 import { AppConfigService } from '@app/config';
 import { fieldError } from '@app/http';
 import { SIZE_CLASS_LABELS } from '@app/municipalities';
+import { RSIT_CLASS_LABELS } from '../incident-labels';
 import { OBLIGATION_KINDS } from '../regulatory-clocks';
-import { BREACH_TYPES, RSIT_TAXONOMY, SEVERITIES } from '../rsit';
+import { BREACH_TYPES, RSIT_CLASSES, RSIT_TAXONOMY, SEVERITIES } from '../rsit';
 import { DURATION_BUCKET_HOURS, groupedMedian } from './duration-buckets';
 import { cellId, hiddenCells, SuppressionTable } from './incident-statistics-suppression';
 import {
@@ -63,6 +64,32 @@ function monthsOf({ from, to }: Range): string[] {
   return out;
 }
 
+/** A scope's incidents per 10,000 inhabitants, to one decimal. */
+export const per10kOf = (incidents: number, population: number) =>
+  population === 0 ? null : Math.round((incidents / population) * 100_000) / 10;
+
+export interface AreaIncidents {
+  code: number;
+  name: string;
+  population: number;
+  incidents: number;
+  per10k: number | null;
+}
+
+/**
+ * One calendar year for KommuneCERT's dashboard: incidents per month (`YYYY-MM`) and RSIT class
+ * (every class of the taxonomy), and per region and in all.
+ */
+export interface IncidentDashboardYear {
+  year: number;
+  months: string[];
+  classes: Array<{ key: string; label: string; perMonth: number[]; total: number }>;
+  regions: AreaIncidents[];
+  national: AreaIncidents;
+  computedAt: Date | null;
+  stale: boolean;
+}
+
 /**
  * Reads the stored incident figures for a range of months and publishes them per role: KommuneCERT
  * all of them, everyone else K-suppressed with complements (docs/incident-statistics.md), and an
@@ -101,6 +128,49 @@ export class IncidentStatisticsService {
       computedAt: state.computedAt,
       stale: state.stale,
       scopes,
+    };
+  }
+
+  /**
+   * One calendar year of the stored figures as KommuneCERT's dashboard shows them: per month and
+   * RSIT class (which no single `groupBy` gives) and per region; unsuppressed, so KommuneCERT's only.
+   * Reads only the cells it shows, not every scope `read` publishes.
+   */
+  async dashboardYear(principal: Principal, year: number): Promise<IncidentDashboardYear> {
+    this.access.requireAccess(principal, Permission.IncidentStatisticsAllRead, {});
+    const months = monthsOf({ from: `${year}-01`, to: `${year}-12` });
+    const [from, to] = [monthStart(months[0]), monthStart(months[months.length - 1])];
+    const [state, rows, regionRows] = await Promise.all([
+      this.repo.state(),
+      this.repo.monthsByClass(from, to),
+      this.repo.regionTotals(from, to),
+    ]);
+    const cell = new Map(rows.map((r) => [`${r.month}|${r.rsitClass}`, r.incidents]));
+    const classes = RSIT_CLASSES.map((key) => {
+      const perMonth = months.map((m) => cell.get(`${m}|${key}`) ?? 0);
+      return { key, label: RSIT_CLASS_LABELS[key], perMonth, total: perMonth.reduce((a, b) => a + b, 0) };
+    });
+    const area = (code: number, name: string, population: number, incidents: number): AreaIncidents => ({
+      code,
+      name,
+      population,
+      incidents,
+      per10k: per10kOf(incidents, population),
+    });
+    const sum = (f: (r: (typeof regionRows)[number]) => number) => regionRows.reduce((s, r) => s + f(r), 0);
+    return {
+      year,
+      months,
+      classes,
+      regions: regionRows.map((r) => area(r.regionCode, r.regionName, r.population, r.incidents)),
+      national: area(
+        0,
+        'Hele landet',
+        sum((r) => r.population),
+        sum((r) => r.incidents),
+      ),
+      computedAt: state.computedAt,
+      stale: state.stale,
     };
   }
 
@@ -303,7 +373,7 @@ class Publication {
         key: cellKey.slice(cellKey.indexOf('|') + 1),
         label: cellLabel,
         incidents,
-        per10k: incidents === null || pop === 0 ? null : Math.round((incidents / pop) * 100_000) / 10,
+        per10k: incidents === null ? null : per10kOf(incidents, pop),
         previousIncidents: previous,
         changePercent:
           incidents === null || previous === null || previous === 0

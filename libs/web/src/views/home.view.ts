@@ -15,6 +15,11 @@ const TASKS: Partial<Record<Role, { href: string; label: string; text: string }>
     label: 'Udgaver og deltagelse',
     text: 'Opret, åbn, luk og offentliggør udgaver, og følg hvilke kommuner der har svaret.',
   },
+  cert_analyst: {
+    href: '/overblik',
+    label: 'Overblik over hændelser',
+    text: 'Det samlede billede: åbne hændelser og frister, årets hændelser pr. måned og region, og kommunernes svar på varsler.',
+  },
 };
 
 /** Further pages by role, after the main task. */
@@ -24,6 +29,7 @@ const LINKS: Array<{ roles: Role[] | 'all'; href: string; label: string }> = [
   { roles: ['municipality_officer', 'cert_analyst'], href: '/varsler', label: 'Varsler fra KommuneCERT' },
   { roles: 'all', href: '/landsresultater', label: 'Landsresultater' },
   { roles: ['kl_analyst'], href: '/administration/brug', label: 'Brug af platformen' },
+  { roles: ['municipality_officer'], href: '/haendelsestal', label: 'Kommunens hændelser i tal' },
 ];
 
 function links(role: Role): SafeHtml {

@@ -30,6 +30,7 @@ export const MAIN_MENU: Record<Role, MenuLink[]> = {
     { text: 'Hændelser', href: '/haendelser' },
     { text: 'Varsler', href: '/varsler' },
     { text: 'Landsresultater', href: '/landsresultater' },
+    { text: 'Overblik', href: '/overblik' },
   ],
   // The platform administrator's tools are the admin API (/api/v1/admin); no web page yet.
   platform_admin: [

@@ -12,22 +12,24 @@ export interface CertHomeCounts {
   mine: number;
 }
 
+/** A count that links to the incidents it counts; an urgent one with a red edge when not zero. */
+export const countTile = (count: number, label: string, href: string, urgent = false) =>
+  html`<li class="incident-tile ${urgent && count > 0 ? 'incident-tile--urgent' : ''}">
+    <a href="${href}"><span class="incident-tile__count">${formatNumber(count)}</span> ${label}</a>
+  </li>`;
+
 /**
  * KommuneCERT's home: what waits in the queue now (incidents not yet closed, dismissed or merged),
  * each count a link into the same filtered queue.
  */
 export function certHomeSection(c: CertHomeCounts): SafeHtml {
-  const tile = (count: number, label: string, href: string, urgent = false) =>
-    html`<li class="incident-tile ${urgent && count > 0 ? 'incident-tile--urgent' : ''}">
-      <a href="${href}"><span class="incident-tile__count">${formatNumber(count)}</span> ${label}</a>
-    </li>`;
   return html`<section class="mb-7" aria-labelledby="haendelser-nu">
     <h2 id="haendelser-nu">Hændelser der venter</h2>
     <ul class="nobullet-list incident-tiles">
-      ${tile(c.unassigned, 'ikke tildelt', queueUrl({ view: 'unassigned', status: OPEN }), true)}
-      ${tile(c.overdue, 'med overskredet frist', queueUrl({ view: 'overdue', status: OPEN }), true)}
-      ${tile(c.due24, 'med frist inden for 24 timer', queueUrl({ view: 'due24', status: OPEN }), true)}
-      ${tile(c.mine, 'tildelt mig', queueUrl({ view: 'mine', status: OPEN }))}
+      ${countTile(c.unassigned, 'ikke tildelt', queueUrl({ view: 'unassigned', status: OPEN }), true)}
+      ${countTile(c.overdue, 'med overskredet frist', queueUrl({ view: 'overdue', status: OPEN }), true)}
+      ${countTile(c.due24, 'med frist inden for 24 timer', queueUrl({ view: 'due24', status: OPEN }), true)}
+      ${countTile(c.mine, 'tildelt mig', queueUrl({ view: 'mine', status: OPEN }))}
     </ul>
     <a class="button button-primary" href="/haendelser">Gå til arbejdskøen</a>
   </section>`;

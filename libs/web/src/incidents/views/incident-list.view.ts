@@ -145,7 +145,14 @@ export function incidentListView(m: IncidentListModel): string {
       <h1>${heading}</h1>
       <p class="font-lead">${intro}</p>
       ${m.notice ? alert('success', m.notice) : null}
-      ${m.cert ? html`${viewTabs(m.filters)} ${filterForm(m)}` : html`<p><a class="button button-primary" href="/haendelser/ny">Anmeld en hændelse</a></p>`}
+      ${
+        m.cert
+          ? html`${viewTabs(m.filters)} ${filterForm(m)}`
+          : html`<p>
+              <a class="button button-primary" href="/haendelser/ny">Anmeld en hændelse</a>
+              <a class="function-link ml-4" href="/haendelsestal">Kommunens hændelser i tal</a>
+            </p>`
+      }
       <p class="incident-count" role="status">
         ${total === 1 ? '1 hændelse' : `${formatNumber(total)} hændelser`}
       </p>
