@@ -259,10 +259,10 @@ export function municipalityReportModel(name = 'Brøndby'): MunicipalityReportMo
     figures: municipalityFigures(national),
     national,
     trend: [
-      { year: 2022, own: 2.88, national: 2.81 },
-      { year: 2023, own: null, national: 2.9 },
-      { year: 2024, own: 3.21, national: 2.954 },
-      { year: 2025, own: 3.364, national: 3.012 },
+      { year: 2022, own: 2.88, national: 2.81, nationalSuppressed: false },
+      { year: 2023, own: null, national: 2.9, nationalSuppressed: false },
+      { year: 2024, own: 3.21, national: 2.954, nationalSuppressed: false },
+      { year: 2025, own: 3.364, national: 3.012, nationalSuppressed: false },
     ],
     generatedAt: new Date('2025-11-04T10:30:00Z'),
   };
