@@ -38,7 +38,8 @@ const PROVIDER_TIMEOUT_SECONDS = 10;
 @Injectable()
 export class OidcSignInService {
   private readonly logger = new Logger(OidcSignInService.name);
-  private configuration?: Promise<oidc.Configuration>;
+  /** Per issuer and client, so that changed settings are never served from an old discovery. */
+  private discovered?: { key: string; configuration: Promise<oidc.Configuration> };
 
   constructor(
     private readonly config: AppConfigService,
@@ -108,6 +109,12 @@ export class OidcSignInService {
         idTokenExpected: true,
       });
       claims = { ...tokens.claims() };
+      // Many providers put scope claims in the ID token; the rest (e.g. oidc-provider) answer
+      // them at the UserInfo endpoint, whose answer must be for the same subject.
+      if (claims.email === undefined && configuration.serverMetadata().userinfo_endpoint) {
+        const info = await oidc.fetchUserInfo(configuration, tokens.access_token, String(claims.sub));
+        claims = { ...claims, email: info.email, email_verified: info.email_verified };
+      }
     } catch (e) {
       this.logger.warn(`OIDC code exchange refused: ${(e as Error).message}`);
       return refuse('token-rejected', null, { error: String((e as Error).message).slice(0, 200) });
@@ -161,19 +168,24 @@ export class OidcSignInService {
   private async discover(next: string | null): Promise<oidc.Configuration> {
     const { issuer, clientId, clientSecret } = this.settings();
     const url = new URL(issuer);
-    this.configuration ??= oidc
-      .discovery(url, clientId, undefined, oidc.ClientSecretBasic(clientSecret), {
-        timeout: PROVIDER_TIMEOUT_SECONDS,
-        execute: url.protocol === 'http:' && isLoopback(url) ? [oidc.allowInsecureRequests] : [],
-      })
-      .then((c) => {
-        c.timeout = PROVIDER_TIMEOUT_SECONDS;
-        return c;
-      });
+    const key = `${issuer} ${clientId}`;
+    if (this.discovered?.key !== key) {
+      const configuration = oidc
+        .discovery(url, clientId, undefined, oidc.ClientSecretBasic(clientSecret), {
+          timeout: PROVIDER_TIMEOUT_SECONDS,
+          execute: url.protocol === 'http:' && isLoopback(url) ? [oidc.allowInsecureRequests] : [],
+        })
+        .then((c) => {
+          c.timeout = PROVIDER_TIMEOUT_SECONDS;
+          return c;
+        });
+      this.discovered = { key, configuration };
+    }
+    const discovered = this.discovered;
     try {
-      return await this.configuration;
+      return await discovered.configuration;
     } catch (e) {
-      this.configuration = undefined;
+      if (this.discovered === discovered) this.discovered = undefined;
       this.logger.warn(`OIDC discovery at ${issuer} failed: ${(e as Error).message}`);
       throw new OidcSignInRefused('idp-unavailable', next);
     }
