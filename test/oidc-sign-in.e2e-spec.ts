@@ -1,6 +1,6 @@
-import { createTestApp, listenLocally, resetData, TestApp } from './support/test-app';
+import { resetData, TestApp } from './support/test-app';
 import { createUser } from './support/factories';
-import { startOidcProvider, TestOidcProvider } from './support/oidc-provider';
+import { createSsoTestApp, SsoTestApp, TestOidcProvider } from './support/oidc-provider';
 import type { OidcSettings } from '@app/config';
 
 /**
@@ -55,31 +55,19 @@ class Browser {
 }
 
 describe('SSO with OpenID Connect against a test provider (e2e)', () => {
+  let sso: SsoTestApp;
   let t: TestApp;
   let idp: TestOidcProvider;
   let app: string;
-  const oidc: OidcSettings = {
-    issuer: '',
-    clientId: 'baseline',
-    clientSecret: 'baseline-test-client-secret',
-    redirectUri: '',
-    label: 'Log ind med Testlogin',
-  };
-  const options: { oidc: OidcSettings | null } = { oidc };
+  let oidc: OidcSettings;
 
   beforeAll(async () => {
-    idp = await startOidcProvider();
-    t = await createTestApp(options);
-    app = await listenLocally(t);
-    oidc.redirectUri = `${app}/auth/oidc/callback`;
-    oidc.issuer = await idp.configure(oidc);
+    sso = await createSsoTestApp();
+    ({ t, idp, app, oidc } = sso);
   });
-  afterAll(async () => {
-    await t?.close();
-    await idp?.close();
-  });
+  afterAll(() => sso?.close());
   beforeEach(async () => {
-    options.oidc = oidc;
+    sso.options.oidc = oidc;
     await resetData(t.db);
   });
 
@@ -244,14 +232,14 @@ describe('SSO with OpenID Connect against a test provider (e2e)', () => {
   });
 
   it('says in Danish that the provider does not answer, with 503, when it is down', async () => {
-    options.oidc = { ...oidc, issuer: 'http://127.0.0.1:9' };
+    sso.options.oidc = { ...oidc, issuer: 'http://127.0.0.1:9' };
     const res = await new Browser().get(`${app}/auth/oidc/start`);
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('»Log ind med Testlogin« svarer ikke lige nu');
   });
 
   it('shows no SSO button and answers 404 when OIDC is not configured', async () => {
-    options.oidc = null;
+    sso.options.oidc = null;
     const browser = new Browser();
     expect(await (await browser.get(`${app}/login`)).text()).not.toContain('/auth/oidc/start');
     expect((await browser.get(`${app}/auth/oidc/start`)).status).toBe(404);

@@ -1,5 +1,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import type { OidcSettings } from '@app/config';
+import { createTestApp, listenLocally, TestApp } from './test-app';
 
 type Message = { type: string; port?: number; issuer?: string };
 
@@ -47,4 +49,39 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
       await exited;
     },
   };
+}
+
+/** The app under test with SSO through a test provider; `options.oidc = null` turns SSO off. */
+export interface SsoTestApp {
+  t: TestApp;
+  idp: TestOidcProvider;
+  /** The app's base URL (127.0.0.1; the provider is on localhost, so their cookies stay apart). */
+  app: string;
+  oidc: OidcSettings;
+  options: { oidc: OidcSettings | null };
+  close(): Promise<void>;
+}
+
+export const SSO_TEST_LABEL = 'Log ind med Testlogin';
+
+export async function createSsoTestApp(): Promise<SsoTestApp> {
+  const idp = await startOidcProvider();
+  const oidc: OidcSettings = {
+    issuer: '',
+    clientId: 'baseline',
+    clientSecret: 'baseline-test-client-secret',
+    redirectUri: '',
+    label: SSO_TEST_LABEL,
+  };
+  const options: { oidc: OidcSettings | null } = { oidc };
+  const t = await createTestApp(options);
+  const app = await listenLocally(t);
+  // The app reads its settings on each use, so they can name its port once it listens.
+  oidc.redirectUri = `${app}/auth/oidc/callback`;
+  oidc.issuer = await idp.configure(oidc);
+  const close = async () => {
+    await t.close();
+    await idp.close();
+  };
+  return { t, idp, app, oidc, options, close };
 }
