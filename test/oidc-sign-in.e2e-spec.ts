@@ -180,6 +180,18 @@ describe('SSO with OpenID Connect against a test provider (e2e)', () => {
     expect(await failures()).toEqual([{ reason }]);
   });
 
+  it('with OIDC_ACCOUNT_CLAIM=sub, finds the account by the subject, without an email claim', async () => {
+    sso.options.oidc = { ...oidc, accountClaim: 'sub' };
+    const user = await createUser(t.db, 'cert_analyst');
+    const { browser, callback } = await atProvider(user.email, {});
+    expect((await browser.get(callback.href)).status).toBe(303);
+    expect((await browser.get(`${app}/`)).status).toBe(200);
+    // An opaque subject names no account.
+    const { status } = await refused('opaque-subject-42', { email: user.email, email_verified: true });
+    expect(status).toBe(400);
+    expect(await failures()).toEqual([{ reason: 'email-missing' }]);
+  });
+
   it('refuses a changed state, and an answer that reaches another browser', async () => {
     const user = await createUser(t.db, 'municipality_officer', 151);
     const { browser, callback } = await atProvider('idp-officer-2', {

@@ -72,6 +72,7 @@ export async function createSsoTestApp(): Promise<SsoTestApp> {
     clientSecret: 'baseline-test-client-secret',
     redirectUri: '',
     label: SSO_TEST_LABEL,
+    accountClaim: 'email',
   };
   const options: { oidc: OidcSettings | null } = { oidc };
   const t = await createTestApp(options);

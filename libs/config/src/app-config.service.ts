@@ -106,6 +106,7 @@ export class AppConfigService {
       clientSecret: this.get('OIDC_CLIENT_SECRET')!,
       redirectUri: this.get('OIDC_REDIRECT_URI') || `${this.publicUrl}/auth/oidc/callback`,
       label: this.get('OIDC_LABEL'),
+      accountClaim: this.get('OIDC_ACCOUNT_CLAIM'),
     };
   }
 }
@@ -117,4 +118,6 @@ export interface OidcSettings {
   redirectUri: string;
   /** The button's text on the sign-in page. */
   label: string;
+  /** The claim with the account's e-mail address; `email` needs `email_verified: true`. */
+  accountClaim: string;
 }

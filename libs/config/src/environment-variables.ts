@@ -210,6 +210,16 @@ export class EnvironmentVariables {
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   OIDC_REDIRECT_URI?: string;
 
+  /**
+   * The ID-token claim that holds the Baseline account's e-mail address: `email` (trusted only
+   * with `email_verified: true`), or a claim the provider's directory sets and users cannot
+   * change, e.g. `sub` or `upn` where that is the address.
+   */
+  @Matches(/^[A-Za-z_][A-Za-z0-9_.:-]{0,99}$/, {
+    message: 'OIDC_ACCOUNT_CLAIM must be a claim name, e.g. email',
+  })
+  OIDC_ACCOUNT_CLAIM: string = 'email';
+
   /** The SSO button's text on the sign-in page. */
   @IsString()
   @MinLength(1)

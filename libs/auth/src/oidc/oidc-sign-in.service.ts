@@ -6,7 +6,7 @@ import { UsersRepository } from '@app/users';
 import { toUserPrincipal } from '../auth.service';
 import type { UserPrincipal } from '../principal';
 import { idpSatisfiesMfa } from './idp-mfa';
-import { verifiedEmail } from './oidc-account';
+import { accountEmail } from './oidc-account';
 import { OidcRefusal, OidcSignInRefused } from './oidc-sign-in-refused';
 import { openPendingSignIn, PENDING_SIGN_IN_TTL_MS, sealPendingSignIn } from './pending-sign-in';
 
@@ -32,8 +32,8 @@ const PROVIDER_TIMEOUT_SECONDS = 10;
 
 /**
  * Sign-in through an OpenID Connect provider (authorization code flow with PKCE, state and
- * nonce). It only finds an existing, active account by the provider's verified e-mail address;
- * it never creates one. Starting the web session is the caller's, exactly as after a password.
+ * nonce). It only finds an existing, active account by the provider's verified e-mail address
+ * (or OIDC_ACCOUNT_CLAIM); it never creates one. Starting the web session is the caller's, exactly as after a password.
  */
 @Injectable()
 export class OidcSignInService {
@@ -111,9 +111,9 @@ export class OidcSignInService {
       claims = { ...tokens.claims() };
       // Many providers put scope claims in the ID token; the rest (e.g. oidc-provider) answer
       // them at the UserInfo endpoint, whose answer must be for the same subject.
-      if (claims.email === undefined && configuration.serverMetadata().userinfo_endpoint) {
+      if (claims[settings.accountClaim] === undefined && configuration.serverMetadata().userinfo_endpoint) {
         const info = await oidc.fetchUserInfo(configuration, tokens.access_token, String(claims.sub));
-        claims = { ...claims, email: info.email, email_verified: info.email_verified };
+        claims = { ...info, ...claims };
       }
     } catch (e) {
       this.logger.warn(`OIDC code exchange refused: ${(e as Error).message}`);
@@ -121,7 +121,7 @@ export class OidcSignInService {
     }
 
     const sub = String(claims.sub);
-    const found = verifiedEmail(claims);
+    const found = accountEmail(claims, settings.accountClaim);
     if ('refusal' in found) return refuse(found.refusal, sub, { sub });
     const user = await this.users.findForSignIn(found.email);
     if (!user) return refuse('unknown-account', found.email, { sub });
