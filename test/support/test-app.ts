@@ -6,7 +6,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { AppConfigService } from '@app/config';
+import { AppConfigService, type OidcSettings } from '@app/config';
 import { dataSourceOptions, type DatabaseLimits } from '@app/database';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/configure-api';
@@ -30,6 +30,8 @@ export interface TestAppOptions {
   redisUrl?: string;
   /** As COOKIE_SECURE=true: Secure, `__Host-`-named cookies. */
   secureCookie?: boolean;
+  /** SSO settings (null: off); read on each use, so a test may set them once the app listens. */
+  oidc?: OidcSettings | null;
 }
 
 /** The environment is read once per test process; these settings differ per app instance. */
@@ -51,6 +53,9 @@ class TestConfig extends AppConfigService {
   }
   override get session() {
     return { ...super.session, secureCookie: this.options.secureCookie ?? super.session.secureCookie };
+  }
+  override get oidc() {
+    return this.options.oidc !== undefined ? this.options.oidc : super.oidc;
   }
 }
 

@@ -10,6 +10,7 @@ import { AuthService } from './auth.service';
 import { SignInCountersRepository } from './sign-in-counters.repository';
 import { SignInUnlockTokensRepository } from './sign-in-unlock-tokens.repository';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
+import { OidcSignInService } from './oidc/oidc-sign-in.service';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { SessionStrategy } from './strategies/session.strategy';
 import { WebCookies } from './web-cookies';
@@ -39,7 +40,8 @@ import { WebSessionsRepository } from './web-sessions.repository';
     ApiKeyStrategy,
     SessionStrategy,
     WebCookies,
+    OidcSignInService,
   ],
-  exports: [AuthService, ApiKeysService, WebCookies, UsersModule],
+  exports: [AuthService, ApiKeysService, WebCookies, UsersModule, OidcSignInService],
 })
 export class AuthModule {}

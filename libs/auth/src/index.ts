@@ -14,3 +14,6 @@ export * from './web-cookies';
 export * from './access/access-policy';
 export * from './access/access.module';
 export * from './access/permission';
+export * from './oidc/idp-mfa';
+export * from './oidc/oidc-sign-in-refused';
+export * from './oidc/oidc-sign-in.service';

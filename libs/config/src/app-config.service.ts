@@ -96,4 +96,28 @@ export class AppConfigService {
   get publicUrl() {
     return this.get('PUBLIC_URL').replace(/\/$/, '');
   }
+  /** OpenID Connect sign-in, or null when OIDC_ISSUER is unset (no SSO). */
+  get oidc(): OidcSettings | null {
+    const issuer = this.get('OIDC_ISSUER');
+    if (!issuer) return null;
+    return {
+      issuer,
+      clientId: this.get('OIDC_CLIENT_ID')!,
+      clientSecret: this.get('OIDC_CLIENT_SECRET')!,
+      redirectUri: this.get('OIDC_REDIRECT_URI') || `${this.publicUrl}/auth/oidc/callback`,
+      label: this.get('OIDC_LABEL'),
+      accountClaim: this.get('OIDC_ACCOUNT_CLAIM'),
+    };
+  }
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  /** The button's text on the sign-in page. */
+  label: string;
+  /** The claim with the account's e-mail address; `email` needs `email_verified: true`. */
+  accountClaim: string;
 }

@@ -54,4 +54,16 @@ describe('validateEnvironment', () => {
   it('refuses a non-redis REDIS_URL', () => {
     expect(() => validateEnvironment({ ...valid, REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
   });
+
+  it('needs the OIDC client id and secret only when OIDC_ISSUER is set', () => {
+    expect(validateEnvironment(valid).OIDC_ISSUER).toBeUndefined();
+    expect(() => validateEnvironment({ ...valid, OIDC_ISSUER: 'https://idp.example' })).toThrow(
+      /OIDC_CLIENT_ID.*OIDC_CLIENT_SECRET|OIDC_CLIENT_SECRET.*OIDC_CLIENT_ID/s,
+    );
+    const oidc = { OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'baseline', OIDC_CLIENT_SECRET: 's' };
+    expect(validateEnvironment({ ...valid, ...oidc })).toMatchObject(oidc);
+    expect(() => validateEnvironment({ ...valid, ...oidc, OIDC_ISSUER: 'idp.example' })).toThrow(
+      /OIDC_ISSUER/,
+    );
+  });
 });

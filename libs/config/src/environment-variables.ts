@@ -12,6 +12,7 @@ import {
   Min,
   MinLength,
   validateSync,
+  ValidateIf,
 } from 'class-validator';
 
 /** Reads the raw value: implicit conversion would turn the string 'false' into true. */
@@ -185,6 +186,44 @@ export class EnvironmentVariables {
   /** Public address of the web UI, used in links in e-mails. */
   @IsString()
   PUBLIC_URL: string = 'http://localhost:3000';
+
+  /**
+   * OpenID Connect sign-in (optional): the issuer's URL. Without it there is no SSO button and the
+   * /auth/oidc routes answer 404; with it, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required.
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  OIDC_ISSUER?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => !!env.OIDC_ISSUER)
+  @IsString()
+  @MinLength(1, { message: 'OIDC_CLIENT_ID is required when OIDC_ISSUER is set' })
+  OIDC_CLIENT_ID?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => !!env.OIDC_ISSUER)
+  @IsString()
+  @MinLength(1, { message: 'OIDC_CLIENT_SECRET is required when OIDC_ISSUER is set' })
+  OIDC_CLIENT_SECRET?: string;
+
+  /** Where the provider sends the browser back; default PUBLIC_URL + /auth/oidc/callback. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  OIDC_REDIRECT_URI?: string;
+
+  /**
+   * The ID-token claim that holds the Baseline account's e-mail address: `email` (trusted only
+   * with `email_verified: true`), or a claim the provider's directory sets and users cannot
+   * change, e.g. `sub` or `upn` where that is the address.
+   */
+  @Matches(/^[A-Za-z_][A-Za-z0-9_.:-]{0,99}$/, {
+    message: 'OIDC_ACCOUNT_CLAIM must be a claim name, e.g. email',
+  })
+  OIDC_ACCOUNT_CLAIM: string = 'email';
+
+  /** The SSO button's text on the sign-in page. */
+  @IsString()
+  @MinLength(1)
+  OIDC_LABEL: string = 'Log ind med din organisations login';
 }
 
 /** ConfigModule's `validate` hook: coerces numbers and booleans, then names every bad variable. */

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import {
   AuthService,
   ClientAddress,
+  OidcSignInService,
   CurrentPrincipal,
   UserPrincipal,
   WebCookies,
@@ -20,6 +21,7 @@ import { page, redirect } from './page';
 import { RendersPage } from './renders-page.decorator';
 import { safeReturnPath } from './return-path';
 import { IncidentPagesService } from './incidents/incident-pages.service';
+import { ssoButton } from './oidc/sso-button';
 import { homeView } from './views/home.view';
 import { LoginField, loginView } from './views/login.view';
 
@@ -49,6 +51,7 @@ export class WebController {
     private readonly notifications: NotificationsService,
     private readonly unlockLinks: UnlockLinkMailer,
     private readonly incidentPages: IncidentPagesService,
+    private readonly oidc: OidcSignInService,
   ) {}
 
   @Get()
@@ -66,7 +69,10 @@ export class WebController {
   @Get('login')
   @RendersPage()
   loginPage(@Query('next') next: unknown) {
-    return page(({ csrfToken }) => loginView({ csrfToken, next: safeReturnPath(next) }));
+    const back = safeReturnPath(next);
+    return page(({ csrfToken }) =>
+      loginView({ csrfToken, next: back, sso: ssoButton(this.oidc.label, back) }),
+    );
   }
 
   @Post('login')
@@ -109,7 +115,16 @@ export class WebController {
       const fieldErrors = wrong ? { email: text, password: text } : {};
       const error = wrong ? 'Tjek e-mailadressen og adgangskoden, og prøv igen.' : text;
       return page(
-        ({ csrfToken }) => loginView({ csrfToken, email, next, error, fieldErrors, offerUnlockLink }),
+        ({ csrfToken }) =>
+          loginView({
+            csrfToken,
+            email,
+            next,
+            error,
+            fieldErrors,
+            offerUnlockLink,
+            sso: ssoButton(this.oidc.label, next),
+          }),
         throttled
           ? HttpStatus.TOO_MANY_REQUESTS
           : e.code === ErrorCode.INVALID_CREDENTIALS

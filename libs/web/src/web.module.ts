@@ -25,6 +25,7 @@ import { SurveyPagesController } from './survey/survey-pages.controller';
 import { SurveyPagesService } from './survey/survey-pages.service';
 import { SurveySubmissionController } from './survey/survey-submission.controller';
 import { WebController } from './web.controller';
+import { SsoSignInController } from './oidc/sso-sign-in.controller';
 import { WebErrorPages } from './web-error.responder';
 import { WebRolesGuard } from './web-roles.guard';
 import { WebUserService } from './web-user.service';
@@ -54,6 +55,7 @@ import { WebUserService } from './web-user.service';
     IncidentPagesController,
     AdvisoryPagesController,
     DashboardPagesController,
+    SsoSignInController,
   ],
   providers: [
     CsrfService,

@@ -18,6 +18,8 @@ export interface LoginViewModel {
   /** An e-mailed unlock link being used: the form carries it, and signing in clears the lock. */
   unlockToken?: string;
   notice?: { heading: string; text: string };
+  /** Single sign-on through the configured OpenID Connect provider, when there is one. */
+  sso?: { label: string; href: string } | null;
 }
 
 export function loginView({
@@ -29,6 +31,7 @@ export function loginView({
   offerUnlockLink,
   unlockToken,
   notice,
+  sso,
 }: LoginViewModel): string {
   // A text for both fields (wrong credentials) is shown once, under the e-mail address, and
   // both fields point to it.
@@ -115,7 +118,16 @@ export function loginView({
           )}
           <button type="submit" class="button button-primary mt-5">Log ind</button>
         </form>
+        ${sso ? ssoSignIn(sso) : null}
       </div>
     </div>`,
   });
+}
+
+/** A link, not a form: the provider's sign-in is a plain navigation that works without JavaScript. */
+function ssoSignIn(sso: { label: string; href: string }): SafeHtml {
+  return html`<div class="mt-7" id="sso">
+    <p>Har din organisation adgang via fælles login, kan du logge ind med det i stedet.</p>
+    <a class="button button-secondary" href="${sso.href}">${sso.label}</a>
+  </div>`;
 }
