@@ -18,17 +18,23 @@ export class IncidentClockEvents {
     this.listeners.push(listener);
   }
 
-  /** Never fails the request that committed the change: the database holds the truth. */
+  /**
+   * Never fails the request that committed the change: the database holds the truth. The listeners
+   * are independent (each enqueues its own job), so they run at once: the request waits for the
+   * slowest, not for the sum.
+   */
   async changed(incidentId: string): Promise<void> {
-    for (const l of this.listeners) {
-      try {
-        await l.changed(incidentId);
-      } catch (err) {
-        this.logger.error(
-          { err, incidentId },
-          'An incident clock listener failed; reconciliation will catch up',
-        );
-      }
-    }
+    await Promise.all(
+      this.listeners.map(async (l) => {
+        try {
+          await l.changed(incidentId);
+        } catch (err) {
+          this.logger.error(
+            { err, incidentId },
+            'An incident clock listener failed; reconciliation will catch up',
+          );
+        }
+      }),
+    );
   }
 }

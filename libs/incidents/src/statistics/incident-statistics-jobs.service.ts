@@ -25,16 +25,16 @@ export class IncidentStatisticsJobsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.subscribe({ changed: () => this.enqueue().then(() => undefined) });
+    this.events.subscribe({ changed: () => this.enqueue() });
   }
 
-  async enqueue(): Promise<{ jobId: string; state: string }> {
-    const job = await this.jobs.enqueue(
+  /** Runs after every incident report and change, so it adds one enqueue to the request, nothing more. */
+  async enqueue(): Promise<void> {
+    await this.jobs.enqueue(
       'incident-statistics.recompute',
       { trigger: 'change' },
       { jobId: INCIDENT_STATISTICS_JOB_ID, delay: COALESCE_MS, removeOnComplete: true, removeOnFail: true },
     );
-    return { jobId: job.id!, state: await job.getState() };
   }
 
   /** Enqueues a recompute when changes are uncounted or the figures are over an hour old. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient, QueryResult } from 'pg';
 import { DataSource } from 'typeorm';
 import { DURATION_BUCKET_HOURS } from './duration-buckets';
 
@@ -49,11 +50,80 @@ export interface RegionTotalRow {
 
 /** Incidents that count: not the ones found not to be incidents, nor duplicates of another. */
 const COUNTED = `i.status NOT IN ('not_an_incident', 'duplicate')`;
-const MONTH = `date_trunc('month', i.aware_at AT TIME ZONE 'Europe/Copenhagen')::date`;
+const MONTH_EXACT = `date_trunc('month', i.aware_at AT TIME ZONE 'Europe/Copenhagen')::date`;
+/**
+ * The month of `aware_at` in Danish time, as MONTH_EXACT says, found by binary search (width_bucket)
+ * among the month starts of 1970–2199 as instants, built once per statement: a time-zone conversion
+ * per incident costs more than the comparisons. Outside those years, MONTH_EXACT itself. (In those
+ * years no clock change falls near a month start, so the two agree; the e2e test checks the edges.)
+ */
+const MONTH = `coalesce(
+  (SELECT array_agg(s::date ORDER BY s)
+   FROM generate_series(timestamp '1970-01-01', timestamp '2199-12-01', interval '1 month') s)
+  [width_bucket(i.aware_at, (SELECT array_agg(s AT TIME ZONE 'Europe/Copenhagen' ORDER BY s)
+                             FROM generate_series(timestamp '1970-01-01', timestamp '2200-01-01', interval '1 month') s))],
+  ${MONTH_EXACT})`;
 /** Null when the time is not recorded (greatest() would skip a null and say bucket 1). */
 const BUCKET = (column: string) =>
   `CASE WHEN i.${column} IS NOT NULL
-        THEN greatest(1, width_bucket(date_part('epoch', i.${column} - i.aware_at) / 3600, $1::float8[])) END`;
+        THEN greatest(1, width_bucket(date_part('epoch', i.${column} - i.aware_at) / 3600,
+                                      '{${DURATION_BUCKET_HOURS.join(',')}}'::float8[])) END`;
+
+/**
+ * The whole recompute, sent as one string (simple protocol, so the constants are inlined): one round
+ * trip instead of ten, which under load is a good part of its time. One REPEATABLE READ transaction;
+ * the change marks deleted are exactly those the snapshot sees, i.e. those whose changes are counted,
+ * and one committed later stays.
+ */
+const RECOMPUTE = `
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+-- One recompute at a time, whichever worker runs it; taken first, so the snapshot follows it.
+SELECT 1 FROM incident_statistics_state FOR UPDATE;
+SET LOCAL work_mem = '64MB';
+-- Derived figures: a commit lost in a crash leaves its change marks, and the reconciliation recomputes.
+SET LOCAL synchronous_commit = off;
+DELETE FROM incident_statistics_changes;
+DELETE FROM incident_statistics_cells;
+-- One pass, hash-aggregated per grouping set, on the columns as stored (keys are built per group, not
+-- per incident). The total, the classes, months, regions and size classes are not stored: the read
+-- adds them up from the severities (every incident has one) and the types (\`class/type\`); a breach
+-- is stored once as \`type:status\` and read as both.
+INSERT INTO incident_statistics_cells (dimension, month, municipality_code, key, incidents)
+SELECT CASE WHEN GROUPING(x.rsit_type) = 0 THEN 'rsitType' WHEN GROUPING(x.severity) = 0 THEN 'severity'
+            WHEN GROUPING(x.pdb_type) = 0 THEN 'breach' WHEN GROUPING(x.contained) = 0 THEN 'contained'
+            ELSE 'resolved' END,
+       x.month, x.municipality_code,
+       CASE WHEN GROUPING(x.rsit_type) = 0 THEN x.rsit_class || '/' || x.rsit_type
+            WHEN GROUPING(x.severity) = 0 THEN x.severity
+            WHEN GROUPING(x.pdb_type) = 0
+              THEN x.pdb_type || ':' || CASE WHEN x.pdb_notifiable THEN 'notified'
+                                             WHEN NOT x.pdb_notifiable THEN 'documented' ELSE 'undecided' END
+            WHEN GROUPING(x.contained) = 0 THEN x.contained::text ELSE x.resolved::text END,
+       count(*)::int
+FROM (
+  SELECT ${MONTH} AS month, i.municipality_code, i.rsit_class, i.rsit_type, i.severity, i.pdb_type, i.pdb_notifiable,
+         ${BUCKET('contained_at')} AS contained, ${BUCKET('resolved_at')} AS resolved
+  FROM incidents i WHERE ${COUNTED}
+) x
+GROUP BY GROUPING SETS (
+  (x.month, x.municipality_code, x.rsit_class, x.rsit_type), (x.month, x.municipality_code, x.severity),
+  (x.month, x.municipality_code, x.pdb_type, x.pdb_notifiable),
+  (x.month, x.municipality_code, x.contained), (x.month, x.municipality_code, x.resolved))
+-- A breach row needs a breach, a time row a recorded time.
+HAVING (GROUPING(x.pdb_type) = 1 OR x.pdb_type IS NOT NULL) AND (GROUPING(x.contained) = 1 OR x.contained IS NOT NULL)
+   AND (GROUPING(x.resolved) = 1 OR x.resolved IS NOT NULL);
+-- An obligation counts once it is decided: submitted, or due and not submitted (late).
+INSERT INTO incident_statistics_cells (dimension, month, municipality_code, key, incidents, met_on_time)
+SELECT 'obligation', ${MONTH}, i.municipality_code, o.kind, count(*)::int,
+       count(*) FILTER (WHERE o.submitted_at <= o.due_at)::int
+FROM incidents i JOIN incident_obligations o ON o.incident_id = i.id
+WHERE ${COUNTED} AND (o.submitted_at IS NOT NULL OR o.due_at <= now())
+GROUP BY 2, 3, 4;
+UPDATE incident_statistics_state
+SET version = version + 1, computed_at = now(), last_error = NULL,
+    duration_ms = round(date_part('epoch', clock_timestamp() - now()) * 1000)
+RETURNING version, duration_ms AS "durationMs";
+COMMIT;`;
 
 /**
  * The incident statistics' SQL: the recompute stores, per month and municipality, the incidents
@@ -79,69 +149,21 @@ export class IncidentStatisticsRepository {
     await this.dataSource.query(`UPDATE incident_statistics_state SET last_error = $1`, [message]);
   }
 
-  /**
-   * Replaces every stored figure in one REPEATABLE READ transaction. The change marks deleted are
-   * exactly those the snapshot sees, i.e. those whose changes are counted; one committed later stays.
-   */
+  /** Replaces every stored figure (RECOMPUTE). */
   async recompute(): Promise<{ version: number; durationMs: number }> {
-    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const started = Date.now();
-      // One recompute at a time, whichever worker runs it; taken first, so the snapshot follows it.
-      await m.query(`SELECT 1 FROM incident_statistics_state FOR UPDATE`);
-      await m.query(`SET LOCAL work_mem = '64MB'`);
-      await m.query(`DELETE FROM incident_statistics_changes`);
-      await m.query(`DELETE FROM incident_statistics_cells`);
-      // One pass, hash-aggregated per grouping set: the bits of GROUPING(...) say which key a row has.
-      // The total, the classes, months, regions and size classes are not stored: the read adds them
-      // up from the severities (every incident has one) and the types (`class/type`); a breach is
-      // stored once as `type:status` and read as both.
-      await m.query(
-        `INSERT INTO incident_statistics_cells (dimension, month, municipality_code, key, incidents)
-         SELECT CASE g.gid WHEN 31 THEN 'rsitType' WHEN 47 THEN 'severity' WHEN 51 THEN 'breach'
-                           WHEN 61 THEN 'contained' ELSE 'resolved' END,
-                g.month, g.municipality_code,
-                CASE g.gid WHEN 31 THEN g.rsit_type WHEN 47 THEN g.severity WHEN 51 THEN g.pdb_type || ':' || g.pdb
-                           WHEN 61 THEN g.contained::text ELSE g.resolved::text END AS key,
-                g.n
-         FROM (
-           SELECT x.month, x.municipality_code, count(*)::int AS n,
-                  GROUPING(x.rsit_type, x.severity, x.pdb_type, x.pdb, x.contained, x.resolved) AS gid,
-                  x.rsit_type, x.severity, x.pdb_type, x.pdb, x.contained, x.resolved
-           FROM (
-             SELECT ${MONTH} AS month, i.municipality_code, i.rsit_class || '/' || i.rsit_type AS rsit_type,
-                    i.severity, i.pdb_type,
-                    CASE WHEN i.pdb_notifiable THEN 'notified' WHEN NOT i.pdb_notifiable THEN 'documented'
-                         ELSE 'undecided' END AS pdb,
-                    ${BUCKET('contained_at')} AS contained, ${BUCKET('resolved_at')} AS resolved
-             FROM incidents i WHERE ${COUNTED}
-           ) x
-           GROUP BY GROUPING SETS (
-             (x.month, x.municipality_code, x.rsit_type), (x.month, x.municipality_code, x.severity),
-             (x.month, x.municipality_code, x.pdb_type, x.pdb),
-             (x.month, x.municipality_code, x.contained), (x.month, x.municipality_code, x.resolved))
-         ) g
-         WHERE CASE g.gid WHEN 31 THEN true WHEN 47 THEN true WHEN 51 THEN g.pdb_type IS NOT NULL
-                          WHEN 61 THEN g.contained IS NOT NULL ELSE g.resolved IS NOT NULL END`,
-        [DURATION_BUCKET_HOURS],
-      );
-      // An obligation counts once it is decided: submitted, or due and not submitted (late).
-      await m.query(
-        `INSERT INTO incident_statistics_cells (dimension, month, municipality_code, key, incidents, met_on_time)
-         SELECT 'obligation', ${MONTH}, i.municipality_code, o.kind, count(*)::int,
-                count(*) FILTER (WHERE o.submitted_at <= o.due_at)::int
-         FROM incidents i JOIN incident_obligations o ON o.incident_id = i.id
-         WHERE ${COUNTED} AND (o.submitted_at IS NOT NULL OR o.due_at <= now())
-         GROUP BY 2, 3, 4`,
-      );
-      const durationMs = Date.now() - started;
-      const [row] = await m.query(
-        `UPDATE incident_statistics_state
-         SET version = version + 1, computed_at = now(), duration_ms = $1, last_error = NULL
-         RETURNING version`,
-        [durationMs],
-      );
-      return { version: row.version as number, durationMs };
-    });
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      const results = (await client.query(RECOMPUTE)) as unknown as QueryResult[];
+      const [row] = results.find((r) => r.command === 'UPDATE')!.rows;
+      return { version: row.version as number, durationMs: row.durationMs as number };
+    } catch (e) {
+      // A failed statement skips the rest and leaves the transaction open, aborted.
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      await runner.release();
+    }
   }
 
   /**
