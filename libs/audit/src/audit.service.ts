@@ -12,7 +12,7 @@ import {
   signHead,
 } from './audit-chain';
 import { AuditHeadStore } from './audit-head.store';
-import { AuditRepository } from './audit.repository';
+import { AuditRepository, AuditSearch } from './audit.repository';
 
 export interface AuditEvent {
   action: string;
@@ -69,6 +69,14 @@ export class AuditService {
 
   recent(limit: number) {
     return this.audit.findRecent(limit);
+  }
+
+  search(filter: AuditSearch) {
+    return this.audit.search(filter);
+  }
+
+  actions(): Promise<string[]> {
+    return this.audit.distinctActions();
   }
 
   /** Links every committed, unsealed entry into the keyed chain; returns how many. */

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfigService } from '@app/config';
 import { UsersModule } from '@app/users';
+import { AccountLocksService } from './account-locks.service';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
@@ -14,6 +15,7 @@ import { JwtStrategy } from './strategies/jwt.strategy';
 import { SessionStrategy } from './strategies/session.strategy';
 import { WebCookies } from './web-cookies';
 import { WebSessionsRepository } from './web-sessions.repository';
+import { WebSessionsService } from './web-sessions.service';
 
 @Module({
   imports: [
@@ -39,7 +41,9 @@ import { WebSessionsRepository } from './web-sessions.repository';
     ApiKeyStrategy,
     SessionStrategy,
     WebCookies,
+    AccountLocksService,
+    WebSessionsService,
   ],
-  exports: [AuthService, ApiKeysService, WebCookies, UsersModule],
+  exports: [AuthService, ApiKeysService, WebCookies, UsersModule, AccountLocksService, WebSessionsService],
 })
 export class AuthModule {}

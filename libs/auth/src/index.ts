@@ -14,3 +14,6 @@ export * from './web-cookies';
 export * from './access/access-policy';
 export * from './access/access.module';
 export * from './access/permission';
+export * from './account-locks.service';
+export * from './web-sessions.service';
+export type { ActiveWebSession } from './web-sessions.repository';
