@@ -126,6 +126,12 @@ export class AuditService {
     return result;
   }
 
+  /** A verification a person asked for: recorded first, so the log shows who checked it and when. */
+  async verifyChainFor(actor: Actor): Promise<ChainVerification> {
+    await this.record(actor, { action: 'admin.audit-verified', targetType: 'audit_log' });
+    return this.verifyChain();
+  }
+
   /**
    * Seals, verifies, and publishes a signed head of the chain. A broken chain gets no new head
    * (`head: null`), so that a head always vouches for a chain that verified.

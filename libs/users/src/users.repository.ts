@@ -61,7 +61,10 @@ export class UsersRepository {
     return new Set(rows.map((r) => r.email));
   }
 
-  async insert(user: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'municipality' | 'lastSignedInAt'>, manager?: EntityManager) {
+  async insert(
+    user: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'municipality' | 'lastSignedInAt'>,
+    manager?: EntityManager,
+  ) {
     return this.repo(manager).save(this.repo(manager).create(user));
   }
 

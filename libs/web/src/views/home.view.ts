@@ -24,6 +24,8 @@ const LINKS: Array<{ roles: Role[] | 'all'; href: string; label: string }> = [
   { roles: ['municipality_officer', 'cert_analyst'], href: '/varsler', label: 'Varsler fra KommuneCERT' },
   { roles: 'all', href: '/landsresultater', label: 'Landsresultater' },
   { roles: ['kl_analyst'], href: '/administration/brug', label: 'Brug af platformen' },
+  { roles: ['platform_admin', 'kl_analyst'], href: '/administration', label: 'Administration' },
+  { roles: 'all', href: '/konto', label: 'Min konto' },
 ];
 
 function links(role: Role): SafeHtml {

@@ -89,7 +89,10 @@ function mobileDrawer(user: PageUser, csrfToken: string | undefined): SafeHtml {
     </nav>
     <div class="portal-info-mobile">
       <h3 class="sr-only">Bruger</h3>
-      <p class="user"><span class="mb-3">${user.displayName}</span><span>${userLine(user)}</span></p>
+      <p class="user">
+        <span class="mb-3"><a href="/konto">${user.displayName}</a></span
+        ><span>${userLine(user)}</span>
+      </p>
       ${logOffForm(csrfToken)}
     </div>
   </div>`;
@@ -115,7 +118,7 @@ export function layout({ title, body, user, csrfToken, scripts = [], breadcrumbs
           ${icon('menu')}Menu
         </button>
         <div class="portal-user">
-          <p class="user">${user.displayName}, ${userLine(user)}</p>
+          <p class="user"><a href="/konto">${user.displayName}</a>, ${userLine(user)}</p>
           ${logOffForm(csrfToken)}
         </div>`
     : null;
