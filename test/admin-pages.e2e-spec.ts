@@ -70,7 +70,8 @@ describe('Administration pages (e2e)', () => {
   const lock = (user: TestUser) =>
     t.db.query(
       `INSERT INTO sign_in_failures (scope, email, address, window_start, failures, blocked_until)
-       VALUES ('account', $1, '', now(), 100, now() + interval '10 minutes')`,
+       VALUES ('account', $1, '', now(), 100, now() + interval '10 minutes')
+       ON CONFLICT (scope, email, address) DO UPDATE SET failures = 100, blocked_until = excluded.blocked_until`,
       [user.email],
     );
 

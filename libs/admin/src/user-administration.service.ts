@@ -43,6 +43,8 @@ export interface AdminUserRow {
 }
 
 export interface UserList {
+  /** The roles of the accounts the caller manages (the role filter's choices). */
+  roles: Role[];
   users: AdminUserRow[];
   total: number;
   page: number;
@@ -83,7 +85,7 @@ export class UserAdministrationService {
       limit: USER_PAGE_SIZE,
     });
     const locked = await this.locks.lockedUntil(users.map((u) => u.email));
-    return { users: users.map((u) => rowOf(u, locked)), total, page, pageSize: USER_PAGE_SIZE };
+    return { roles, users: users.map((u) => rowOf(u, locked)), total, page, pageSize: USER_PAGE_SIZE };
   }
 
   /** One account the caller manages; another is refused (403), an unknown id is 404. */

@@ -12,14 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AdminUserRow, UserAdministrationService, UserListFilter, UserState } from '@app/admin';
-import {
-  AccessPolicy,
-  actorOf,
-  ClientAddress,
-  CurrentPrincipal,
-  UserPrincipal,
-  WebSessionGuard,
-} from '@app/auth';
+import { actorOf, ClientAddress, CurrentPrincipal, UserPrincipal, WebSessionGuard } from '@app/auth';
 import { isDomainError, ErrorCode } from '@app/http';
 import { MunicipalitiesService } from '@app/municipalities';
 import { Role, ROLE_LABELS_DA, ROLES } from '@app/users';
@@ -72,7 +65,6 @@ type UserAction = 'deaktiver' | 'genaktiver' | 'laas-op';
 export class UserAdminPagesController {
   constructor(
     private readonly admin: UserAdministrationService,
-    private readonly access: AccessPolicy,
     private readonly municipalities: MunicipalitiesService,
   ) {}
 
@@ -97,7 +89,7 @@ export class UserAdminPagesController {
         csrfToken,
         list,
         query,
-        roles: this.access.manageableUserRoles(principal),
+        roles: list.roles,
         municipalities,
         notice,
       }),
