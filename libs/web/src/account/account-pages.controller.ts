@@ -12,7 +12,7 @@ import {
 } from '@app/auth';
 import { html } from '@app/ui';
 import { ConfirmFormDto } from '../administration/dto/admin-forms.dto';
-import { confirmPageView } from '../administration/views/admin-components.view';
+import { confirmPage } from '../confirm-page';
 import { page, redirect } from '../page';
 import { RendersPage } from '../renders-page.decorator';
 import { AccountQueryDto } from './account-query.dto';
@@ -52,24 +52,20 @@ export class AccountPagesController {
   @Get('log-ud-andre-steder')
   @RendersPage()
   signOutElsewherePage() {
-    return page(({ user, csrfToken }) =>
-      confirmPageView({
-        user: user!,
-        csrfToken,
-        crumbs: [
-          { text: 'Forside', href: '/' },
-          { text: 'Min konto', href: ACCOUNT_PATH },
-        ],
-        heading: 'Log ud andre steder?',
-        consequences: html`<p>
-          Alle andre browsere, hvor du er logget ind, bliver logget ud med det samme. Du forbliver logget ind
-          her.
-        </p>`,
-        action: SIGN_OUT_ELSEWHERE_PATH,
-        submitLabel: 'Log ud andre steder',
-        back: ACCOUNT_PATH,
-      }),
-    );
+    return confirmPage({
+      crumbs: [
+        { text: 'Forside', href: '/' },
+        { text: 'Min konto', href: ACCOUNT_PATH },
+      ],
+      heading: 'Log ud andre steder?',
+      consequences: html`<p>
+        Alle andre browsere, hvor du er logget ind, bliver logget ud med det samme. Du forbliver logget ind
+        her.
+      </p>`,
+      action: SIGN_OUT_ELSEWHERE_PATH,
+      submitLabel: 'Log ud andre steder',
+      back: ACCOUNT_PATH,
+    });
   }
 
   @Post('log-ud-andre-steder')

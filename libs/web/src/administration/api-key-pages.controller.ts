@@ -5,7 +5,6 @@ import {
   HttpStatus,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   UseGuards,
@@ -21,11 +20,13 @@ import {
 } from '@app/auth';
 import { MunicipalitiesService } from '@app/municipalities';
 import { html } from '@app/ui';
+import { PathIdPipe } from '../edition-id.pipe';
 import { page, redirect } from '../page';
 import { RendersPage } from '../renders-page.decorator';
 import { WebRoles, WebRolesGuard } from '../web-roles.guard';
 import { ApiKeysQueryDto, ConfirmFormDto, CreateApiKeyFormDto } from './dto/admin-forms.dto';
-import { ADMINISTRATION_PATH, confirmPageView } from './views/admin-components.view';
+import { confirmPage } from '../confirm-page';
+import { adminCrumbs } from './views/admin-components.view';
 import {
   ADMIN_API_KEYS_PATH,
   ApiKeyFormState,
@@ -34,7 +35,6 @@ import {
   EMPTY_API_KEY_FORM,
 } from './views/api-keys-admin.view';
 
-const KeyIdPipe = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 const NAME_MAX = 200;
 
 /** The administrator's API keys, as the REST API's /admin/api-keys: platform_admin only. */
@@ -81,41 +81,33 @@ export class ApiKeyPagesController {
 
   @Get(':id/tilbagekald')
   @RendersPage()
-  async revokePage(@Param('id', KeyIdPipe) id: string) {
+  async revokePage(@Param('id', PathIdPipe) id: string) {
     const key = (await this.keys.list()).find((k) => k.id === id);
     if (!key) throw new NotFoundException(`API key ${id} not found`);
     const names = await this.municipalityNames();
-    return page(({ user, csrfToken }) =>
-      confirmPageView({
-        user: user!,
-        csrfToken,
-        crumbs: [
-          { text: 'Forside', href: '/' },
-          { text: 'Administration', href: ADMINISTRATION_PATH },
-          { text: 'API-nøgler', href: ADMIN_API_KEYS_PATH },
-        ],
-        heading: `Tilbagekald ${key.name}?`,
-        consequences: key.revokedAt
-          ? html`<p>Nøglen er allerede tilbagekaldt.</p>`
-          : html`<p>
-                Nøglen <code>bk_${key.prefix}</code> til
-                ${names.get(key.municipalityCode) ?? key.municipalityCode} holder op med at virke med det
-                samme. Systemer, der bruger den, kan ikke længere indberette.
-              </p>
-              <p>Det kan ikke fortrydes: der skal oprettes en ny nøgle.</p>`,
-        action: `${ADMIN_API_KEYS_PATH}/${key.id}/tilbagekald`,
-        submitLabel: 'Tilbagekald nøglen',
-        destructive: true,
-        back: ADMIN_API_KEYS_PATH,
-        blocked: !!key.revokedAt,
-      }),
-    );
+    return confirmPage({
+      crumbs: adminCrumbs({ text: 'API-nøgler', href: ADMIN_API_KEYS_PATH }),
+      heading: `Tilbagekald ${key.name}?`,
+      consequences: key.revokedAt
+        ? html`<p>Nøglen er allerede tilbagekaldt.</p>`
+        : html`<p>
+              Nøglen <code>bk_${key.prefix}</code> til
+              ${names.get(key.municipalityCode) ?? key.municipalityCode} holder op med at virke med det samme.
+              Systemer, der bruger den, kan ikke længere indberette.
+            </p>
+            <p>Det kan ikke fortrydes: der skal oprettes en ny nøgle.</p>`,
+      action: `${ADMIN_API_KEYS_PATH}/${key.id}/tilbagekald`,
+      submitLabel: 'Tilbagekald nøglen',
+      destructive: true,
+      back: ADMIN_API_KEYS_PATH,
+      blocked: !!key.revokedAt,
+    });
   }
 
   @Post(':id/tilbagekald')
   @RendersPage()
   async revoke(
-    @Param('id', KeyIdPipe) id: string,
+    @Param('id', PathIdPipe) id: string,
     @Body() _form: ConfirmFormDto,
     @CurrentPrincipal() principal: UserPrincipal,
     @ClientAddress() address: string,

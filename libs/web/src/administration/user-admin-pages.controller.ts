@@ -5,7 +5,6 @@ import {
   HttpStatus,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   UseGuards,
@@ -17,11 +16,13 @@ import { isDomainError, ErrorCode } from '@app/http';
 import { MunicipalitiesService } from '@app/municipalities';
 import { Role, ROLE_LABELS_DA, ROLES } from '@app/users';
 import { html } from '@app/ui';
+import { PathIdPipe } from '../edition-id.pipe';
 import { page, redirect } from '../page';
 import { RendersPage } from '../renders-page.decorator';
 import { WebRoles, WebRolesGuard } from '../web-roles.guard';
 import { ConfirmFormDto, UsersFilterDto } from './dto/admin-forms.dto';
-import { ADMINISTRATION_PATH, confirmPageView } from './views/admin-components.view';
+import { confirmPage } from '../confirm-page';
+import { adminCrumbs } from './views/admin-components.view';
 import {
   ADMIN_USERS_PATH,
   USER_ACTION_NOTICES,
@@ -30,9 +31,6 @@ import {
   UsersFilterQuery,
   usersPath,
 } from './views/users-admin.view';
-
-/** An id in a page address that is no uuid is a page that does not exist. */
-const UserIdPipe = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 
 const STATES: readonly string[] = ['active', 'inactive', 'locked'] satisfies UserState[];
 
@@ -99,7 +97,7 @@ export class UserAdminPagesController {
   @Get(':id/:action')
   @RendersPage()
   async confirmPage(
-    @Param('id', UserIdPipe) id: string,
+    @Param('id', PathIdPipe) id: string,
     @Param('action') action: string,
     @CurrentPrincipal() principal: UserPrincipal,
   ) {
@@ -109,7 +107,7 @@ export class UserAdminPagesController {
   @Post(':id/:action')
   @RendersPage()
   async act(
-    @Param('id', UserIdPipe) id: string,
+    @Param('id', PathIdPipe) id: string,
     @Param('action') action: string,
     @Body() _form: ConfirmFormDto,
     @CurrentPrincipal() principal: UserPrincipal,
@@ -174,25 +172,18 @@ export class UserAdminPagesController {
     };
     const t = texts[action];
     const blocked = action === 'deaktiver' && target.id === principal.id;
-    return page(
-      ({ user, csrfToken }) =>
-        confirmPageView({
-          user: user!,
-          csrfToken,
-          crumbs: [
-            { text: 'Forside', href: '/' },
-            { text: 'Administration', href: ADMINISTRATION_PATH },
-            { text: 'Brugere', href: ADMIN_USERS_PATH },
-          ],
-          heading: t.heading,
-          consequences: t.text,
-          action: `${ADMIN_USERS_PATH}/${target.id}/${action}`,
-          submitLabel: t.submit,
-          destructive: action === 'deaktiver',
-          back: ADMIN_USERS_PATH,
-          error: blocked ? SELF_DEACTIVATION : error,
-          blocked,
-        }),
+    return confirmPage(
+      {
+        crumbs: adminCrumbs({ text: 'Brugere', href: ADMIN_USERS_PATH }),
+        heading: t.heading,
+        consequences: t.text,
+        action: `${ADMIN_USERS_PATH}/${target.id}/${action}`,
+        submitLabel: t.submit,
+        destructive: action === 'deaktiver',
+        back: ADMIN_USERS_PATH,
+        error: blocked ? SELF_DEACTIVATION : error,
+        blocked,
+      },
       blocked ? HttpStatus.CONFLICT : status,
     );
   }

@@ -71,3 +71,10 @@ export function confirmPageView(m: ConfirmPageModel): string {
       }`,
   });
 }
+
+/** The breadcrumbs down to an administration page (the page itself is added by the page). */
+export const adminCrumbs = (...trail: Crumb[]): Crumb[] => [
+  { text: 'Forside', href: '/' },
+  { text: 'Administration', href: ADMINISTRATION_PATH },
+  ...trail,
+];

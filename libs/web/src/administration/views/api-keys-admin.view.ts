@@ -1,7 +1,7 @@
 import { formatDateTime, html, SafeHtml } from '@app/ui';
 import { alert, breadcrumbs, csrfField, errorMessage, errorSummary } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';
-import { ADMINISTRATION_PATH } from './admin-components.view';
+import { ADMINISTRATION_PATH, adminCrumbs } from './admin-components.view';
 
 export const ADMIN_API_KEYS_PATH = `${ADMINISTRATION_PATH}/api-noegler`;
 
@@ -146,11 +146,7 @@ export function apiKeysAdminView(m: ApiKeysAdminModel): string {
     title: 'API-nøgler',
     user: m.user,
     csrfToken: m.csrfToken,
-    body: html`${breadcrumbs([
-        { text: 'Forside', href: '/' },
-        { text: 'Administration', href: ADMINISTRATION_PATH },
-        { text: 'API-nøgler' },
-      ])}
+    body: html`${breadcrumbs(adminCrumbs({ text: 'API-nøgler' }))}
       <h1>API-nøgler</h1>
       ${errors.length ? errorSummary('Nøglen blev ikke oprettet', 'Ret fejlene herunder:', errors) : null}
       ${m.created ? createdNotice(m.created) : null}

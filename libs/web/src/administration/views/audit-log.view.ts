@@ -2,7 +2,7 @@ import type { AuditEntry, ChainVerification } from '@app/audit';
 import { formatDateTime, formatNumber, html, SafeHtml } from '@app/ui';
 import { alert, breadcrumbs, csrfField, errorMessage } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';
-import { ADMINISTRATION_PATH, pager, withQuery } from './admin-components.view';
+import { ADMINISTRATION_PATH, adminCrumbs, pager, withQuery } from './admin-components.view';
 
 export const ADMIN_AUDIT_PATH = `${ADMINISTRATION_PATH}/revision`;
 
@@ -159,11 +159,7 @@ export function auditLogView(m: AuditLogModel): string {
     title: 'Revisionslog',
     user: m.user,
     csrfToken: m.csrfToken,
-    body: html`${breadcrumbs([
-        { text: 'Forside', href: '/' },
-        { text: 'Administration', href: ADMINISTRATION_PATH },
-        { text: 'Revisionslog' },
-      ])}
+    body: html`${breadcrumbs(adminCrumbs({ text: 'Revisionslog' }))}
       <h1>Revisionslog</h1>
       <p class="font-lead">
         Alt, hvad brugere og systemet ændrer, skrives i en kæde, der er forseglet med en nøgle. Kontrollér

@@ -3,7 +3,7 @@ import { formatDateTime, formatNumber, html, SafeHtml } from '@app/ui';
 import { Role, ROLE_LABELS_DA } from '@app/users';
 import { alert, breadcrumbs } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';
-import { ADMINISTRATION_PATH, pager, withQuery } from './admin-components.view';
+import { ADMINISTRATION_PATH, adminCrumbs, pager, withQuery } from './admin-components.view';
 
 export const ADMIN_USERS_PATH = `${ADMINISTRATION_PATH}/brugere`;
 /** Built by the invitations work of issue 13; the link may 404 until then. */
@@ -186,11 +186,7 @@ export function usersAdminView(m: UsersAdminModel): string {
     title: 'Brugere',
     user: m.user,
     csrfToken: m.csrfToken,
-    body: html`${breadcrumbs([
-        { text: 'Forside', href: '/' },
-        { text: 'Administration', href: ADMINISTRATION_PATH },
-        { text: 'Brugere' },
-      ])}
+    body: html`${breadcrumbs(adminCrumbs({ text: 'Brugere' }))}
       <h1>Brugere</h1>
       <p class="font-lead">
         ${
