@@ -256,6 +256,29 @@ describe('Administration pages (e2e)', () => {
     expect(row(listed, officer.email)).toContain('—');
   });
 
+  it("the REST route deactivates through the same service: sessions end, one's own account is refused", async () => {
+    const token = (await apiSignIn(admin)).body.accessToken as string;
+    const self = await request(t.http)
+      .patch(`/api/v1/admin/users/${admin.id}`)
+      .auth(token, { type: 'bearer' })
+      .send({ active: false });
+    expect(self.status).toBe(409);
+    expect(self.body.code).toBe('USER_SELF_DEACTIVATION');
+    const off = await request(t.http)
+      .patch(`/api/v1/admin/users/${officer.id}`)
+      .auth(token, { type: 'bearer' })
+      .send({ active: false })
+      .expect(200);
+    expect(off.body).toMatchObject({ id: officer.id, active: false });
+    expect(off.body.lastSignedInAt).not.toBeNull();
+    await request(t.http)
+      .patch(`/api/v1/admin/users/${officer.id}`)
+      .auth(token, { type: 'bearer' })
+      .send({ active: true })
+      .expect(200);
+    expect((await get(jars.municipality_officer, '/')).status).toBe(303);
+  });
+
   it('refuses to let the administrator deactivate their own account, in Danish', async () => {
     const page = await get(jars.platform_admin, `${USERS}/${admin.id}/deaktiver`);
     expect(page.status).toBe(409);
