@@ -89,10 +89,7 @@ function mobileDrawer(user: PageUser, csrfToken: string | undefined): SafeHtml {
     </nav>
     <div class="portal-info-mobile">
       <h3 class="sr-only">Bruger</h3>
-      <p class="user">
-        <span class="mb-3"><a href="/konto">${user.displayName}</a></span
-        ><span>${userLine(user)}</span>
-      </p>
+      <p class="user"><span class="mb-3">${user.displayName}</span><span>${userLine(user)}</span></p>
       ${logOffForm(csrfToken)}
     </div>
   </div>`;
