@@ -1,15 +1,19 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { actorOf, Auth, ClientAddress, CurrentPrincipal, Principal } from '@app/auth';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { actorOf, Auth, ClientAddress, CurrentPrincipal, Principal, UserPrincipal } from '@app/auth';
 import { UsersService } from '@app/users';
 import { UserDto } from './dto/admin.response';
+import { UserAdministrationService } from './user-administration.service';
 import { CreateUserDto, SetUserActiveDto } from './dto/create-user.dto';
 
 @ApiTags('admin')
 @Controller('admin/users')
 @Auth('platform_admin')
 export class AdminUsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly admin: UserAdministrationService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: [UserDto] })
@@ -27,14 +31,21 @@ export class AdminUsersController {
     return this.users.create(dto, actorOf(p, address));
   }
 
+  /** As the web page: deactivating ends the user's web sessions; one's own account is refused (409). */
   @Patch(':id')
   @ApiOkResponse({ type: UserDto })
-  setActive(
+  @ApiConflictResponse({
+    description: 'USER_SELF_DEACTIVATION: an administrator cannot deactivate their own account',
+  })
+  async setActive(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: SetUserActiveDto,
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() p: UserPrincipal,
     @ClientAddress() address: string,
   ): Promise<UserDto> {
-    return this.users.setActive(id, dto.active, actorOf(p, address));
+    const actor = actorOf(p, address);
+    if (dto.active) await this.admin.reactivate(p, id, actor);
+    else await this.admin.deactivate(p, id, actor);
+    return (await this.users.findById(id))!;
   }
 }

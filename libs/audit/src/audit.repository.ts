@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { containsPattern } from '@app/database';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AUDIT_ENTRY_CONTENT_SQL, ChainTail, NewSeal, PendingEntry, StoredSeal } from './audit-chain';
 import { AuditEntry } from './audit-entry.entity';
@@ -18,6 +19,18 @@ export interface NewAuditEntry {
 
 /** Only one sealer links at a time; held by the sealer's own transaction, never by a request. */
 const SEALER_LOCK_KEY = 7_311_845_023;
+
+export interface AuditSearch {
+  /** Part of the actor's label (an e-mail address, `api-key:<prefix>`, `system`). */
+  actor?: string;
+  action?: string;
+  /** From this moment, inclusive. */
+  from?: Date;
+  /** Until this moment, exclusive. */
+  to?: Date;
+  offset: number;
+  limit: number;
+}
 
 @Injectable()
 export class AuditRepository {
@@ -93,5 +106,30 @@ export class AuditRepository {
 
   async findRecent(limit: number): Promise<AuditEntry[]> {
     return this.dataSource.getRepository(AuditEntry).find({ order: { seq: 'DESC' }, take: limit });
+  }
+
+  /** One page of entries matching the filter, newest first, and how many match in all. */
+  async search(filter: AuditSearch): Promise<{ entries: AuditEntry[]; total: number }> {
+    const q = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
+    if (filter.actor) {
+      q.andWhere('a.actor ILIKE :actor', { actor: containsPattern(filter.actor) });
+    }
+    if (filter.action) q.andWhere('a.action = :action', { action: filter.action });
+    if (filter.from) q.andWhere('a.occurred_at >= :from', { from: filter.from });
+    if (filter.to) q.andWhere('a.occurred_at < :to', { to: filter.to });
+    const [entries, total] = await q
+      .orderBy('a.seq', 'DESC')
+      .skip(filter.offset)
+      .take(filter.limit)
+      .getManyAndCount();
+    return { entries, total };
+  }
+
+  /** The actions the log holds, for the filter's choices. */
+  async distinctActions(): Promise<string[]> {
+    const rows: Array<{ action: string }> = await this.dataSource.query(
+      'SELECT DISTINCT action FROM audit_log ORDER BY action',
+    );
+    return rows.map((r) => r.action);
   }
 }

@@ -12,7 +12,7 @@ import {
   signHead,
 } from './audit-chain';
 import { AuditHeadStore } from './audit-head.store';
-import { AuditRepository } from './audit.repository';
+import { AuditRepository, AuditSearch } from './audit.repository';
 
 export interface AuditEvent {
   action: string;
@@ -71,6 +71,14 @@ export class AuditService {
     return this.audit.findRecent(limit);
   }
 
+  search(filter: AuditSearch) {
+    return this.audit.search(filter);
+  }
+
+  actions(): Promise<string[]> {
+    return this.audit.distinctActions();
+  }
+
   /** Links every committed, unsealed entry into the keyed chain; returns how many. */
   async seal(): Promise<number> {
     const key = this.config.audit.key;
@@ -116,6 +124,12 @@ export class AuditService {
       this.logger.error(`Audit chain broken at entry ${seq} (${problem})`);
     }
     return result;
+  }
+
+  /** A verification a person asked for: recorded first, so the log shows who checked it and when. */
+  async verifyChainFor(actor: Actor): Promise<ChainVerification> {
+    await this.record(actor, { action: 'admin.audit-verified', targetType: 'audit_log' });
+    return this.verifyChain();
   }
 
   /**

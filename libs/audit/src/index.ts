@@ -5,3 +5,4 @@ export * from './audit.service';
 export * from './audit-entry.entity';
 export * from './audit-seal.entity';
 export * from './audit-worker.module';
+export type { AuditSearch } from './audit.repository';

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfigService } from '@app/config';
 import { UsersModule } from '@app/users';
+import { AccountLocksService } from './account-locks.service';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
@@ -15,6 +16,7 @@ import { JwtStrategy } from './strategies/jwt.strategy';
 import { SessionStrategy } from './strategies/session.strategy';
 import { WebCookies } from './web-cookies';
 import { WebSessionsRepository } from './web-sessions.repository';
+import { WebSessionsService } from './web-sessions.service';
 
 @Module({
   imports: [
@@ -41,7 +43,17 @@ import { WebSessionsRepository } from './web-sessions.repository';
     SessionStrategy,
     WebCookies,
     OidcSignInService,
+    AccountLocksService,
+    WebSessionsService,
   ],
-  exports: [AuthService, ApiKeysService, WebCookies, UsersModule, OidcSignInService],
+  exports: [
+    AuthService,
+    ApiKeysService,
+    WebCookies,
+    UsersModule,
+    OidcSignInService,
+    AccountLocksService,
+    WebSessionsService,
+  ],
 })
 export class AuthModule {}

@@ -139,6 +139,7 @@ export class AuthService {
   }
 
   private async signedIn(user: User, address: string, details: Record<string, unknown>) {
+    await this.users.recordSignIn(user.id, this.clock.now());
     await this.audit.record(
       { id: user.id, label: user.email, address },
       { action: 'auth.signed-in', targetType: 'user', targetId: user.id, details },

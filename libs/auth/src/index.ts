@@ -17,3 +17,6 @@ export * from './access/permission';
 export * from './oidc/idp-mfa';
 export * from './oidc/oidc-sign-in-refused';
 export * from './oidc/oidc-sign-in.service';
+export * from './account-locks.service';
+export * from './web-sessions.service';
+export type { ActiveWebSession } from './web-sessions.repository';

@@ -134,6 +134,34 @@ export class SignInCountersRepository {
   }
 
   /**
+   * The accounts locked at `now` (the account scope reached its limit), with when each lock ends;
+   * all of them when `emails` is omitted. A pair's short delay is not a lock: it slows one address.
+   */
+  async findAccountLocks(now: Date, emails?: string[]): Promise<Map<string, Date>> {
+    const rows: Array<{ email: string; blocked_until: Date }> = await this.dataSource.query(
+      `SELECT email, blocked_until FROM sign_in_failures
+       WHERE scope = 'account' AND blocked_until > $1 AND ($2::text[] IS NULL OR email = ANY($2::text[]))`,
+      [now, emails ?? null],
+    );
+    return new Map(rows.map((r) => [r.email, r.blocked_until]));
+  }
+
+  /** Ends the account's lock (as an unlock link does); returns the counter that held it, if any. */
+  async clearAccountLock(
+    email: string,
+    m: EntityManager,
+  ): Promise<{ failures: number; refused: number; blockedUntil: Date | null } | null> {
+    const [rows]: [Array<{ failures: number; refused: number; blocked_until: Date | null }>, number] =
+      await m.query(
+        `DELETE FROM sign_in_failures WHERE scope = 'account' AND email = $1
+         RETURNING failures, refused, blocked_until`,
+        [email],
+      );
+    const [row] = rows;
+    return row ? { failures: row.failures, refused: row.refused, blockedUntil: row.blocked_until } : null;
+  }
+
+  /**
    * Removes counters whose window is over and that block nobody, and hands those with refused
    * attempts to `record` in the same transaction, so each window is audited exactly once. Rows a
    * sign-in holds are skipped (no waiting, no deadlock); a later sweep takes them.

@@ -3,3 +3,4 @@ export * from './data-source-options';
 export * from './migration-runner';
 export * from './transaction-guard';
 export * from './app-role';
+export * from './like-pattern';

@@ -1,6 +1,7 @@
 import {
   DASH,
   endOfDanishDay,
+  startOfDanishDay,
   formatDate,
   formatDateTime,
   formatDecimal,
@@ -47,6 +48,11 @@ describe('danish-format', () => {
     expect(endOfDanishDay('2025-06-30')?.toISOString()).toBe('2025-06-30T21:59:00.000Z');
     expect(endOfDanishDay('2025-02-30')).toBeNull();
     expect(endOfDanishDay('i morgen')).toBeNull();
+    expect(startOfDanishDay('2025-01-31')?.toISOString()).toBe('2025-01-30T23:00:00.000Z');
+    expect(startOfDanishDay('2025-06-30')?.toISOString()).toBe('2025-06-29T22:00:00.000Z');
+    // The day summer time begins: midnight is still winter time.
+    expect(startOfDanishDay('2025-03-30')?.toISOString()).toBe('2025-03-29T23:00:00.000Z');
+    expect(startOfDanishDay('2025-02-30')).toBeNull();
   });
 
   it('shows dates and clock times in Danish time', () => {

@@ -117,3 +117,15 @@ export function endOfDanishDay(isoDate: string): Date | null {
   if (check.getUTCDate() !== Number(m[3])) return null;
   return new Date(asUtc - copenhagenOffsetMinutes(check) * 60_000);
 }
+
+/**
+ * The first moment of a calendar day (YYYY-MM-DD) in Danish time, or null if it is no date; with
+ * endOfDanishDay's next minute, a day range picked in date fields becomes [start, end).
+ */
+export function startOfDanishDay(isoDate: string): Date | null {
+  const end = endOfDanishDay(isoDate);
+  if (!end) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate.trim())!;
+  const midnight = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Date(midnight.getTime() - copenhagenOffsetMinutes(midnight) * 60_000);
+}

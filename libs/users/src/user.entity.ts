@@ -50,6 +50,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Set at each successful sign-in (web or API), for the administrators' user list. */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastSignedInAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

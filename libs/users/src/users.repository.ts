@@ -1,7 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { containsPattern } from '@app/database';
+import type { Role } from './role';
 import { User } from './user.entity';
+
+export interface UserSearch {
+  /** The roles the caller may see at all; the other filters narrow within them. */
+  roles: readonly Role[];
+  role?: Role;
+  municipalityCode?: number;
+  active?: boolean;
+  /** Only these (locked) accounts. */
+  lockedEmails?: string[];
+  /** Part of the name or the e-mail address. */
+  text?: string;
+  offset: number;
+  limit: number;
+}
 
 @Injectable()
 export class UsersRepository {
@@ -45,8 +61,42 @@ export class UsersRepository {
     return new Set(rows.map((r) => r.email));
   }
 
-  async insert(user: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'municipality'>, manager?: EntityManager) {
+  async insert(
+    user: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'municipality' | 'lastSignedInAt'>,
+    manager?: EntityManager,
+  ) {
     return this.repo(manager).save(this.repo(manager).create(user));
+  }
+
+  /**
+   * One page of users matching the filter, newest-signed-in order aside: by role, municipality and
+   * e-mail, so paging is stable. `roles` scopes the search to what the caller may see.
+   */
+  async search(filter: UserSearch): Promise<{ users: User[]; total: number }> {
+    const q = this.repo().createQueryBuilder('u').where('u.role IN (:...roles)', { roles: filter.roles });
+    if (filter.role) q.andWhere('u.role = :role', { role: filter.role });
+    if (filter.municipalityCode !== undefined) {
+      q.andWhere('u.municipality_code = :code', { code: filter.municipalityCode });
+    }
+    if (filter.active !== undefined) q.andWhere('u.active = :active', { active: filter.active });
+    if (filter.lockedEmails) q.andWhere('u.email = ANY(:locked)', { locked: filter.lockedEmails });
+    if (filter.text) {
+      const like = containsPattern(filter.text);
+      q.andWhere('(u.display_name ILIKE :like OR u.email ILIKE :like)', { like });
+    }
+    const [users, total] = await q
+      .orderBy('u.role', 'ASC')
+      .addOrderBy('u.municipality_code', 'ASC', 'NULLS FIRST')
+      .addOrderBy('u.email', 'ASC')
+      .skip(filter.offset)
+      .take(filter.limit)
+      .getManyAndCount();
+    return { users, total };
+  }
+
+  async recordSignIn(id: string, at: Date): Promise<void> {
+    // A plain UPDATE: a sign-in is not a change to the account, so updated_at stays.
+    await this.dataSource.query('UPDATE users SET last_signed_in_at = $2 WHERE id = $1', [id, at]);
   }
 
   async setActive(id: string, active: boolean, manager?: EntityManager): Promise<void> {

@@ -5,7 +5,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AuditService } from '@app/audit';
 // Type only, the repository by entity name: the municipalities lib sits above this one (its
 // controller uses @app/auth, its service @app/users), so a value import would close a circle.
@@ -13,7 +13,7 @@ import type { Municipality } from '@app/municipalities';
 import { PasswordHasher } from './password-hasher';
 import type { Role } from './role';
 import { User } from './user.entity';
-import { UsersRepository } from './users.repository';
+import { UsersRepository, UserSearch } from './users.repository';
 
 export interface NewUser {
   email: string;
@@ -38,6 +38,14 @@ export class UsersService {
 
   list(): Promise<User[]> {
     return this.users.findAll();
+  }
+
+  search(filter: UserSearch): Promise<{ users: User[]; total: number }> {
+    return this.users.search(filter);
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findById(id);
   }
 
   officersOf(municipalityCode: number): Promise<User[]> {
@@ -95,11 +103,18 @@ export class UsersService {
     });
   }
 
-  async setActive(id: string, active: boolean, actor: Actor): Promise<User> {
+  /** `alsoInTransaction` commits with the change (e.g. ending the user's sessions). */
+  async setActive(
+    id: string,
+    active: boolean,
+    actor: Actor,
+    alsoInTransaction?: (m: EntityManager) => Promise<unknown>,
+  ): Promise<User> {
     return this.dataSource.transaction(async (m) => {
       const user = await m.getRepository(User).findOne({ where: { id } });
       if (!user) throw new NotFoundException(`User ${id} not found`);
       await this.users.setActive(id, active, m);
+      await alsoInTransaction?.(m);
       await this.audit.record(
         actor,
         {

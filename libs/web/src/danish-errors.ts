@@ -122,6 +122,11 @@ export const DANISH_ERRORS: Record<ErrorCode, DanishError> = {
     text: 'Nogen har ændret varslet, siden du åbnede siden. Din ændring er ikke gemt. Genindlæs siden, og foretag ændringen igen.',
   },
   ADVISORY_WITHDRAWN: { heading: HEADING.changed, text: 'Varslet er trukket tilbage og kan ikke ændres.' },
+  USER_NOT_FOUND: { heading: HEADING.notFound, text: 'Brugeren findes ikke.' },
+  USER_SELF_DEACTIVATION: {
+    heading: 'Handlingen blev ikke udført',
+    text: 'Du kan ikke deaktivere din egen konto. Bed en anden administrator om det.',
+  },
 };
 
 /** The heading and text a page shows for an error; a 5xx never shows its message. */

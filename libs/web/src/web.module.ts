@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AdminModule } from '@app/admin';
 import { AdvisoriesModule } from '@app/advisories';
 import { AuthModule } from '@app/auth';
 import { IncidentsModule, IncidentStatisticsModule } from '@app/incidents';
@@ -10,6 +11,11 @@ import { ResponsesModule } from '@app/responses';
 import { StatisticsModule } from '@app/statistics';
 import { SurveysModule } from '@app/surveys';
 import { AdvisoryPagesController } from './advisories/advisory-pages.controller';
+import { AccountPagesController } from './account/account-pages.controller';
+import { AdminIndexController } from './administration/admin-index.controller';
+import { ApiKeyPagesController } from './administration/api-key-pages.controller';
+import { AuditPagesController } from './administration/audit-pages.controller';
+import { UserAdminPagesController } from './administration/user-admin-pages.controller';
 import { EditionChangesController } from './administration/edition-changes.controller';
 import { EditionsAdminController } from './administration/editions-admin.controller';
 import { ParticipationPagesController } from './administration/participation-pages.controller';
@@ -43,6 +49,7 @@ import { WebUserService } from './web-user.service';
     IncidentsModule,
     AdvisoriesModule,
     IncidentStatisticsModule,
+    AdminModule,
   ],
   controllers: [
     WebController,
@@ -56,6 +63,11 @@ import { WebUserService } from './web-user.service';
     AdvisoryPagesController,
     DashboardPagesController,
     SsoSignInController,
+    AdminIndexController,
+    UserAdminPagesController,
+    ApiKeyPagesController,
+    AuditPagesController,
+    AccountPagesController,
   ],
   providers: [
     CsrfService,

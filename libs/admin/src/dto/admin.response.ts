@@ -52,6 +52,9 @@ export class UserDto {
   @ApiProperty()
   active!: boolean;
 
+  @ApiProperty({ nullable: true, type: Date, description: 'The last successful sign-in (web or API)' })
+  lastSignedInAt!: Date | null;
+
   @ApiProperty()
   createdAt!: Date;
 

@@ -331,4 +331,29 @@ describe(AccessPolicy.name, () => {
       expect(() => policy.incidentStatisticsView(apiKey)).toThrow(ForbiddenException);
     });
   });
+
+  describe('user administration', () => {
+    it.each(callers)('%s manages the accounts of exactly these roles', (name, principal) => {
+      const managed = ROLES.filter((role) => policy.canAccess(principal, Permission.UserManage, { role }));
+      const expected: Record<string, Role[]> = {
+        platform_admin: ROLES,
+        kl_analyst: ['municipality_officer'],
+        cert_analyst: [],
+        municipality_officer: [],
+        api_key: [],
+      };
+      expect(managed).toEqual(expected[name]);
+      if (managed.length === 0) {
+        expect(codeOf(() => policy.manageableUserRoles(principal))).toBe(ErrorCode.FORBIDDEN);
+      } else {
+        expect(policy.manageableUserRoles(principal)).toEqual(managed);
+      }
+    });
+
+    it("refuses KL another KL analyst's account with a 403 code", () => {
+      expect(
+        codeOf(() => policy.requireAccess(user('kl_analyst'), Permission.UserManage, { role: 'kl_analyst' })),
+      ).toBe(ErrorCode.FORBIDDEN);
+    });
+  });
 });

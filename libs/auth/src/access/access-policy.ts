@@ -8,6 +8,7 @@ import {
   IncidentStatisticsView,
   Permission,
   PermissionTargets,
+  UserRoleFact,
 } from './permission';
 
 interface Rule<T> {
@@ -162,7 +163,20 @@ const RULES: { [P in Permission]: Rule<PermissionTargets[P]> } = {
     allows: isCert,
     denial: () => certOnly('Only KommuneCERT sees unsuppressed incident figures'),
   },
+  [Permission.UserManage]: {
+    // KL onboards and looks after the municipalities' officers; every other account is the administrator's.
+    allows: (p, { role }) =>
+      p.kind === 'user' && (p.role === 'platform_admin' || (isKl(p) && role === 'municipality_officer')),
+    denial: ({ role }) => new DomainError(ErrorCode.FORBIDDEN, `You cannot manage ${role} accounts`),
+  },
 };
+
+const USER_ROLES: readonly UserRoleFact[] = [
+  'platform_admin',
+  'kl_analyst',
+  'cert_analyst',
+  'municipality_officer',
+];
 
 /**
  * Who may see or change which municipal data: every rule in one table, called first by each service
@@ -228,6 +242,13 @@ export class AccessPolicy {
   /** Whether the caller sees internal and TLP:RED items (the repository leaves the others out). */
   seesRestrictedIncidentItems(principal: Principal): boolean {
     return this.canAccess(principal, Permission.IncidentRestrictedRead, { internal: true, tlp: 'red' });
+  }
+
+  /** The roles of the accounts the caller manages (and sees in the user list); 403 for none. */
+  manageableUserRoles(principal: Principal): UserRoleFact[] {
+    const roles = USER_ROLES.filter((role) => this.canAccess(principal, Permission.UserManage, { role }));
+    if (roles.length === 0) throw new DomainError(ErrorCode.FORBIDDEN, 'You manage no user accounts');
+    return roles;
   }
 
   /**

@@ -48,6 +48,8 @@ export enum Permission {
   IncidentStatisticsRead = 'incident.statistics.read',
   /** Every incident figure unsuppressed, every municipality's included: KommuneCERT only. */
   IncidentStatisticsAllRead = 'incident.statistics.all.read',
+  /** A user account in the administration: the administrator all, KL the municipalities' officers only. */
+  UserManage = 'user.manage',
 }
 
 /**
@@ -116,6 +118,15 @@ export interface PermissionTargets {
   [Permission.AdvisoryResponsesRead]: Record<string, never>;
   [Permission.IncidentStatisticsRead]: Record<string, never>;
   [Permission.IncidentStatisticsAllRead]: Record<string, never>;
+  [Permission.UserManage]: UserTarget;
+}
+
+/** The roles of `Role` in @app/users, so that the rule sees which account is managed. */
+export type UserRoleFact = 'platform_admin' | 'kl_analyst' | 'cert_analyst' | 'municipality_officer';
+
+export interface UserTarget {
+  /** The managed account's role. */
+  role: UserRoleFact;
 }
 
 /** The incident figures a caller reads: all unsuppressed (KommuneCERT), or K-suppressed plus its own municipality's. */

@@ -30,6 +30,8 @@ const LINKS: Array<{ roles: Role[] | 'all'; href: string; label: string }> = [
   { roles: 'all', href: '/landsresultater', label: 'Landsresultater' },
   { roles: ['kl_analyst'], href: '/administration/brug', label: 'Brug af platformen' },
   { roles: ['municipality_officer'], href: '/haendelsestal', label: 'Kommunens hændelser i tal' },
+  { roles: ['platform_admin', 'kl_analyst'], href: '/administration', label: 'Administration' },
+  { roles: 'all', href: '/konto', label: 'Min konto' },
 ];
 
 function links(role: Role): SafeHtml {

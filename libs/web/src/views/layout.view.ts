@@ -115,7 +115,7 @@ export function layout({ title, body, user, csrfToken, scripts = [], breadcrumbs
           ${icon('menu')}Menu
         </button>
         <div class="portal-user">
-          <p class="user">${user.displayName}, ${userLine(user)}</p>
+          <p class="user"><a href="/konto">${user.displayName}</a>, ${userLine(user)}</p>
           ${logOffForm(csrfToken)}
         </div>`
     : null;

@@ -24,6 +24,7 @@ export const MAIN_MENU: Record<Role, MenuLink[]> = {
     { text: 'Udgaver', href: '/administration/udgaver' },
     { text: 'Landsresultater', href: '/landsresultater' },
     { text: 'Brug', href: '/administration/brug' },
+    { text: 'Administration', href: '/administration' },
   ],
   cert_analyst: [
     { text: 'Forside', href: '/' },
@@ -32,10 +33,10 @@ export const MAIN_MENU: Record<Role, MenuLink[]> = {
     { text: 'Landsresultater', href: '/landsresultater' },
     { text: 'Overblik', href: '/overblik' },
   ],
-  // The platform administrator's tools are the admin API (/api/v1/admin); no web page yet.
   platform_admin: [
     { text: 'Forside', href: '/' },
     { text: 'Landsresultater', href: '/landsresultater' },
+    { text: 'Administration', href: '/administration' },
   ],
 };
 
