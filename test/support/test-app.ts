@@ -30,6 +30,8 @@ export interface TestAppOptions {
   redisUrl?: string;
   /** As COOKIE_SECURE=true: Secure, `__Host-`-named cookies. */
   secureCookie?: boolean;
+  /** As MFA_REQUIRED_ROLES (tests default to none, so password sign-ins keep working). */
+  mfaRequiredRoles?: string[];
 }
 
 /** The environment is read once per test process; these settings differ per app instance. */
@@ -51,6 +53,9 @@ class TestConfig extends AppConfigService {
   }
   override get session() {
     return { ...super.session, secureCookie: this.options.secureCookie ?? super.session.secureCookie };
+  }
+  override get mfaRequiredRoles() {
+    return this.options.mfaRequiredRoles ?? super.mfaRequiredRoles;
   }
 }
 

@@ -7,6 +7,12 @@ import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { MfaController } from './mfa/mfa.controller';
+import { MfaPolicy } from './mfa/mfa-policy';
+import { MfaPolicyController } from './mfa/mfa-policy.controller';
+import { MfaService } from './mfa/mfa.service';
+import { SignInChallengesRepository } from './mfa/sign-in-challenges.repository';
+import { SessionsController } from './sessions.controller';
 import { SignInCountersRepository } from './sign-in-counters.repository';
 import { SignInUnlockTokensRepository } from './sign-in-unlock-tokens.repository';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
@@ -27,7 +33,7 @@ import { WebSessionsRepository } from './web-sessions.repository';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, MfaController, SessionsController, MfaPolicyController],
   providers: [
     AuthService,
     ApiKeysService,
@@ -39,7 +45,10 @@ import { WebSessionsRepository } from './web-sessions.repository';
     ApiKeyStrategy,
     SessionStrategy,
     WebCookies,
+    MfaService,
+    MfaPolicy,
+    SignInChallengesRepository,
   ],
-  exports: [AuthService, ApiKeysService, WebCookies, UsersModule],
+  exports: [AuthService, ApiKeysService, WebCookies, UsersModule, MfaService],
 })
 export class AuthModule {}

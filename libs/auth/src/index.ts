@@ -14,3 +14,5 @@ export * from './web-cookies';
 export * from './access/access-policy';
 export * from './access/access.module';
 export * from './access/permission';
+export * from './mfa/mfa.exceptions';
+export * from './mfa/mfa.service';

@@ -10,6 +10,8 @@ import { ResponsesModule } from '@app/responses';
 import { StatisticsModule } from '@app/statistics';
 import { SurveysModule } from '@app/surveys';
 import { AdvisoryPagesController } from './advisories/advisory-pages.controller';
+import { LoginMfaController } from './account/login-mfa.controller';
+import { MfaPagesController } from './account/mfa-pages.controller';
 import { EditionChangesController } from './administration/edition-changes.controller';
 import { EditionsAdminController } from './administration/editions-admin.controller';
 import { ParticipationPagesController } from './administration/participation-pages.controller';
@@ -50,6 +52,8 @@ import { WebUserService } from './web-user.service';
     ReportPagesController,
     IncidentPagesController,
     AdvisoryPagesController,
+    LoginMfaController,
+    MfaPagesController,
   ],
   providers: [
     CsrfService,

@@ -1,0 +1,22 @@
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { CsrfFormDto } from './login-form.dto';
+
+/** A code from the app or a recovery code; emptiness is reported on the page. */
+export class MfaCodeFormDto extends CsrfFormDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  code?: string;
+
+  /** Checked by safeReturnPath, not here. */
+  @IsOptional()
+  @IsString()
+  next?: string;
+}
+
+export class MfaPasswordFormDto extends CsrfFormDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  password?: string;
+}
