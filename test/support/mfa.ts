@@ -11,11 +11,11 @@ export const secretOf = (otpauthUri: string) => new URL(otpauthUri).searchParams
 export const totpCode = (secret: string, stepsAhead = 0) =>
   generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });
 
-/** Enrols an authenticator app through the API with a password-only token; returns its secret and recovery codes. */
+/** Enrols an authenticator app through the API; returns its secret, the recovery codes and the code that confirmed it. */
 export async function enrolTotp(
   http: Http,
   token: string,
-): Promise<{ secret: string; recoveryCodes: string[] }> {
+): Promise<{ secret: string; recoveryCodes: string[]; confirmedWith: string }> {
   const start = await request(http).post('/api/v1/me/mfa/totp').auth(token, { type: 'bearer' }).expect(200);
   const secret = secretOf(start.body.otpauthUri);
   const confirmedWith = await totpCode(secret);
