@@ -175,7 +175,7 @@ export function mfaSettingsView(m: MfaSettingsModel): string {
       ])
     : null;
   const app = m.totp
-    ? html`<p>${alert('success', 'Godkendelsesappen er sat op', 'Du logger ind med en kode fra appen.')}</p>
+    ? html`${alert('success', 'Godkendelsesappen er sat op', 'Du logger ind med en kode fra appen.')}
         <h3>Fjern godkendelsesappen</h3>
         ${
           m.required && m.passkeys.length === 0
