@@ -5,6 +5,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
@@ -12,7 +13,15 @@ import { AuthOrApiKey } from './decorators/auth.decorator';
 import { ClientAddress, CurrentPrincipal } from './decorators/current-principal.decorator';
 import { LoginDto } from './dto/login.dto';
 import { LoginResponseDto, MeDto } from './dto/me.dto';
-import { LoginMfaDto, MfaChallengeDto, MfaSecondStepDto, TotpEnrolmentDto } from './dto/mfa.dto';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
+import {
+  LoginMfaDto,
+  LoginPasskeyDto,
+  MfaChallengeDto,
+  MfaSecondStepDto,
+  TotpEnrolmentDto,
+  WebauthnOptionsDto,
+} from './dto/mfa.dto';
 import type { Principal, UserPrincipal } from './principal';
 
 const THROTTLED =
@@ -82,6 +91,36 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'MFA_CHALLENGE_INVALID' })
   loginEnrolTotp(@Body() dto: MfaChallengeDto, @ClientAddress() address: string): Promise<TotpEnrolmentDto> {
     return this.auth.startEnrolmentForChallenge(dto.challengeToken, address);
+  }
+
+  @Post('auth/login/mfa/webauthn/options')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: WebauthnOptionsDto,
+    description: 'PublicKeyCredentialRequestOptionsJSON for navigator.credentials.get(), for this sign-in',
+  })
+  @ApiUnauthorizedResponse({ description: 'MFA_CHALLENGE_INVALID' })
+  async passkeyOptions(@Body() dto: MfaChallengeDto): Promise<WebauthnOptionsDto> {
+    return (await this.auth.passkeyOptions(dto.challengeToken)) as unknown as WebauthnOptionsDto;
+  }
+
+  @Post('auth/login/mfa/webauthn')
+  @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiUnauthorizedResponse({ description: 'MFA_CHALLENGE_INVALID' })
+  @ApiUnprocessableEntityResponse({ description: 'PASSKEY_REJECTED: the assertion did not verify' })
+  @ApiTooManyRequestsResponse({ description: THROTTLED })
+  async loginPasskey(
+    @Body() dto: LoginPasskeyDto,
+    @ClientAddress() address: string,
+  ): Promise<LoginResponseDto> {
+    const principal = await this.auth.completeSignInWithPasskey(
+      dto.challengeToken,
+      dto.response as unknown as AuthenticationResponseJSON,
+      address,
+      'api',
+    );
+    return this.tokenFor(principal);
   }
 
   @Get('me')

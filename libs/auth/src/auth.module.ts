@@ -12,6 +12,7 @@ import { MfaPolicy } from './mfa/mfa-policy';
 import { MfaPolicyController } from './mfa/mfa-policy.controller';
 import { MfaService } from './mfa/mfa.service';
 import { SignInChallengesRepository } from './mfa/sign-in-challenges.repository';
+import { WebauthnService } from './mfa/webauthn.service';
 import { SessionsController } from './sessions.controller';
 import { SignInCountersRepository } from './sign-in-counters.repository';
 import { SignInUnlockTokensRepository } from './sign-in-unlock-tokens.repository';
@@ -48,7 +49,8 @@ import { WebSessionsRepository } from './web-sessions.repository';
     MfaService,
     MfaPolicy,
     SignInChallengesRepository,
+    WebauthnService,
   ],
-  exports: [AuthService, ApiKeysService, WebCookies, UsersModule, MfaService],
+  exports: [AuthService, ApiKeysService, WebCookies, UsersModule, MfaService, WebauthnService],
 })
 export class AuthModule {}

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from '@simplewebauthn/server';
 import { Actor, AuditService } from '@app/audit';
 import { AppConfigService, Clock } from '@app/config';
 import { PasswordHasher, User, UsersRepository } from '@app/users';
@@ -14,7 +18,9 @@ import {
   MfaChallengeInvalidException,
   MfaCodeInvalidException,
   MfaCodeReplayedException,
+  PasskeyRejectedException,
 } from './mfa/mfa.exceptions';
+import { WebauthnService } from './mfa/webauthn.service';
 import { MfaPolicy } from './mfa/mfa-policy';
 import { MfaService, TotpEnrolment } from './mfa/mfa.service';
 import { SignInChallengesRepository } from './mfa/sign-in-challenges.repository';
@@ -97,6 +103,7 @@ export class AuthService {
     private readonly challenges: SignInChallengesRepository,
     private readonly mfa: MfaService,
     private readonly mfaPolicy: MfaPolicy,
+    private readonly webauthn: WebauthnService,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly config: AppConfigService,
@@ -255,6 +262,37 @@ export class AuthService {
       principal: await this.finishSecondStep(challenge, user, address, channel, 'totp'),
       recoveryCodes,
     };
+  }
+
+  /** WebAuthn options for the second step of a sign-in with a passkey. */
+  async passkeyOptions(challengeToken: string): Promise<PublicKeyCredentialRequestOptionsJSON> {
+    const { challenge } = await this.challengeOwner(challengeToken, ['verify']);
+    return this.webauthn.authenticationOptions(challenge);
+  }
+
+  /** The second step with a passkey; throttled and audited like a code. */
+  async completeSignInWithPasskey(
+    challengeToken: string,
+    response: AuthenticationResponseJSON,
+    address: string,
+    channel: 'api' | 'web',
+  ): Promise<UserPrincipal> {
+    const { challenge, user } = await this.challengeOwner(challengeToken, ['verify']);
+    await this.reserveAttempt(user.email, address, this.clock.now());
+    if (!(await this.webauthn.verifyAssertion(challenge, response))) {
+      await this.challenges.countFailure(challenge.id);
+      await this.audit.record(
+        { id: user.id, label: user.email, address },
+        {
+          action: 'auth.mfa-failed',
+          targetType: 'user',
+          targetId: user.id,
+          details: { channel, reason: 'wrong', method: 'webauthn' },
+        },
+      );
+      throw new PasskeyRejectedException('the assertion did not verify');
+    }
+    return this.finishSecondStep(challenge, user, address, channel, 'webauthn');
   }
 
   /** Spends the ticket, gives back the password's and this step's throttle reservations, and signs in. */

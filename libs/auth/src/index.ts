@@ -16,3 +16,4 @@ export * from './access/access.module';
 export * from './access/permission';
 export * from './mfa/mfa.exceptions';
 export * from './mfa/mfa.service';
+export * from './mfa/webauthn.service';

@@ -56,6 +56,7 @@ export enum ErrorCode {
   MFA_STATE_CONFLICT = 'MFA_STATE_CONFLICT',
   MFA_REAUTH_FAILED = 'MFA_REAUTH_FAILED',
   SESSION_NOT_FOUND = 'SESSION_NOT_FOUND',
+  PASSKEY_REJECTED = 'PASSKEY_REJECTED',
 }
 
 /** The HTTP status of each code; the one place the API decides it. */
@@ -104,6 +105,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   MFA_STATE_CONFLICT: 409,
   MFA_REAUTH_FAILED: 403,
   SESSION_NOT_FOUND: 404,
+  PASSKEY_REJECTED: 422,
 };
 
 /**

@@ -143,6 +143,10 @@ export const DANISH_ERRORS: Record<ErrorCode, DanishError> = {
     heading: HEADING.notFound,
     text: 'Sessionen findes ikke eller er allerede afsluttet.',
   },
+  PASSKEY_REJECTED: {
+    heading: HEADING.badRequest,
+    text: 'Adgangsnøglen blev ikke godkendt. Prøv igen, eller brug en kode fra din godkendelsesapp.',
+  },
 };
 
 /** The heading and text a page shows for an error; a 5xx never shows its message. */

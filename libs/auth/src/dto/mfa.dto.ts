@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class MfaCodeDto {
   @ApiProperty({
@@ -113,4 +113,42 @@ export class SessionDto {
 
 export class RevokedSessionsDto {
   @ApiProperty() revoked!: number;
+}
+
+export class PasskeyRegistrationDto {
+  @ApiProperty({
+    description:
+      'The RegistrationResponseJSON from navigator.credentials.create() (e.g. @simplewebauthn/browser)',
+  })
+  @IsObject()
+  response!: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'A name to tell passkeys apart', example: 'Bærbar' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  name?: string;
+}
+
+export class PasskeyRegisteredDto {
+  @ApiProperty() id!: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'When this is the first factor: ten recovery codes, shown once',
+  })
+  recoveryCodes?: string[];
+}
+
+export class LoginPasskeyDto extends MfaChallengeDto {
+  @ApiProperty({ description: 'The AuthenticationResponseJSON from navigator.credentials.get()' })
+  @IsObject()
+  response!: Record<string, unknown>;
+}
+
+/** PublicKeyCredentialCreationOptionsJSON or …RequestOptionsJSON, for the browser's WebAuthn call. */
+export class WebauthnOptionsDto {
+  @ApiProperty() challenge!: string;
+  @ApiPropertyOptional() rpId?: string;
+  @ApiPropertyOptional({ type: Object }) rp?: Record<string, unknown>;
 }

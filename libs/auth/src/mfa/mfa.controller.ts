@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import {
   ApiConflictResponse,
   ApiForbiddenResponse,
@@ -9,7 +10,17 @@ import {
 import { actorOf, UserPrincipal } from '../principal';
 import { Auth } from '../decorators/auth.decorator';
 import { ClientAddress, CurrentPrincipal } from '../decorators/current-principal.decorator';
-import { MfaCodeDto, MfaReauthDto, MfaStatusDto, RecoveryCodesDto, TotpEnrolmentDto } from '../dto/mfa.dto';
+import {
+  MfaCodeDto,
+  MfaReauthDto,
+  MfaStatusDto,
+  PasskeyRegisteredDto,
+  PasskeyRegistrationDto,
+  RecoveryCodesDto,
+  TotpEnrolmentDto,
+  WebauthnOptionsDto,
+} from '../dto/mfa.dto';
+import { WebauthnService } from './webauthn.service';
 import { MfaCodeInvalidException } from './mfa.exceptions';
 import { MfaService } from './mfa.service';
 
@@ -18,7 +29,10 @@ import { MfaService } from './mfa.service';
 @Controller('me/mfa')
 @Auth()
 export class MfaController {
-  constructor(private readonly mfa: MfaService) {}
+  constructor(
+    private readonly mfa: MfaService,
+    private readonly webauthn: WebauthnService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: MfaStatusDto })
@@ -79,5 +93,44 @@ export class MfaController {
     @ClientAddress() address: string,
   ): Promise<RecoveryCodesDto> {
     return { recoveryCodes: await this.mfa.regenerateRecoveryCodes(me, dto, actorOf(me, address)) };
+  }
+
+  @Post('webauthn/registration-options')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: WebauthnOptionsDto,
+    description: 'PublicKeyCredentialCreationOptionsJSON for navigator.credentials.create(); valid 5 minutes',
+  })
+  async registrationOptions(@CurrentPrincipal() me: UserPrincipal): Promise<WebauthnOptionsDto> {
+    return (await this.webauthn.registrationOptions(me)) as unknown as WebauthnOptionsDto;
+  }
+
+  @Post('webauthn/registration')
+  @HttpCode(201)
+  @ApiOkResponse({ type: PasskeyRegisteredDto })
+  @ApiConflictResponse({ description: 'MFA_STATE_CONFLICT: no registration pending (ask for options first)' })
+  register(
+    @CurrentPrincipal() me: UserPrincipal,
+    @Body() dto: PasskeyRegistrationDto,
+    @ClientAddress() address: string,
+  ): Promise<PasskeyRegisteredDto> {
+    return this.webauthn
+      .register(me, dto.response as unknown as RegistrationResponseJSON, dto.name, actorOf(me, address))
+      .then(({ id, recoveryCodes }) => ({ id, ...(recoveryCodes ? { recoveryCodes } : {}) }));
+  }
+
+  @Delete('webauthn/:id')
+  @HttpCode(204)
+  @ApiForbiddenResponse({ description: 'MFA_REAUTH_FAILED' })
+  @ApiConflictResponse({
+    description: 'MFA_STATE_CONFLICT: not yours, or the last factor of an account that must use one',
+  })
+  removePasskey(
+    @CurrentPrincipal() me: UserPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: MfaReauthDto,
+    @ClientAddress() address: string,
+  ): Promise<void> {
+    return this.webauthn.remove(me, id, dto, actorOf(me, address));
   }
 }

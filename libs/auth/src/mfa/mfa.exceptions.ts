@@ -29,3 +29,9 @@ export class MfaReauthFailedException extends DomainError {
     super(ErrorCode.MFA_REAUTH_FAILED, 'Confirm with your password or a current code');
   }
 }
+
+export class PasskeyRejectedException extends DomainError {
+  constructor(reason: string) {
+    super(ErrorCode.PASSKEY_REJECTED, `The passkey response was not accepted: ${reason}`);
+  }
+}
