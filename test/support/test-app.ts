@@ -32,6 +32,8 @@ export interface TestAppOptions {
   secureCookie?: boolean;
   /** As MFA_REQUIRED_ROLES (tests default to none, so password sign-ins keep working). */
   mfaRequiredRoles?: string[];
+  /** As PUBLIC_URL (read on use: a test may set it once it knows its port); also the WebAuthn origin. */
+  publicUrl?: string;
 }
 
 /** The environment is read once per test process; these settings differ per app instance. */
@@ -53,6 +55,9 @@ class TestConfig extends AppConfigService {
   }
   override get session() {
     return { ...super.session, secureCookie: this.options.secureCookie ?? super.session.secureCookie };
+  }
+  override get publicUrl() {
+    return this.options.publicUrl ?? super.publicUrl;
   }
   override get mfaRequiredRoles() {
     return this.options.mfaRequiredRoles ?? super.mfaRequiredRoles;

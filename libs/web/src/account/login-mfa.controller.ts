@@ -1,10 +1,19 @@
-import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AuthService, ClientAddress, SecondStepResult, WebCookies } from '@app/auth';
+import {
+  AuthService,
+  ClientAddress,
+  MfaChallengeInvalidException,
+  MfaService,
+  SecondStepResult,
+  UserPrincipal,
+  WebCookies,
+} from '@app/auth';
 import { ErrorCode, isDomainError } from '@app/http';
 import { danishError } from '../danish-errors';
-import { MfaCodeFormDto } from '../dto/mfa-form.dto';
+import { MfaCodeFormDto, PasskeyFormDto } from '../dto/mfa-form.dto';
 import { HtmlPage, page, redirect } from '../page';
 import { RendersPage } from '../renders-page.decorator';
 import { safeReturnPath } from '../return-path';
@@ -22,13 +31,45 @@ export class LoginMfaController {
   constructor(
     private readonly auth: AuthService,
     private readonly cookies: WebCookies,
+    private readonly mfa: MfaService,
   ) {}
 
   @Get()
   @RendersPage()
   async codePage(@Query('next') next: unknown, @Req() req: Request) {
     if (!(await this.liveTicket(req, ['verify']))) return this.startAgain();
-    return page(({ csrfToken }) => loginMfaView(csrfToken, safeReturnPath(next)));
+    const passkey = await this.hasPasskey(req);
+    return page(({ csrfToken }) => loginMfaView(csrfToken, safeReturnPath(next), passkey));
+  }
+
+  /** passkeys.js: options for navigator.credentials.get() for this sign-in. */
+  @Post('adgangsnoegle/muligheder.json')
+  @HttpCode(HttpStatus.OK)
+  passkeyOptions(@Req() req: Request) {
+    const ticket = this.cookies.read(req, 'baseline_mfa');
+    if (!ticket) throw new MfaChallengeInvalidException();
+    return this.auth.passkeyOptions(ticket);
+  }
+
+  /** passkeys.js: the passkey's answer; on success the browser gets a fresh session and where to go. */
+  @Post('adgangsnoegle.json')
+  @HttpCode(HttpStatus.OK)
+  async passkeySignIn(
+    @Body() form: PasskeyFormDto,
+    @ClientAddress() address: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const ticket = this.cookies.read(req, 'baseline_mfa');
+    if (!ticket) throw new MfaChallengeInvalidException();
+    const principal = await this.auth.completeSignInWithPasskey(
+      ticket,
+      form.response as unknown as AuthenticationResponseJSON,
+      address,
+      'web',
+    );
+    await this.startSession(principal, address, req, res);
+    return { location: safeReturnPath(form.next) ?? '/' };
   }
 
   @Post()
@@ -40,9 +81,10 @@ export class LoginMfaController {
     @Res() res: Response,
   ) {
     const next = safeReturnPath(form.next);
-    return this.complete(form, address, req, res, (error, status) =>
-      page(({ csrfToken }) => loginMfaView(csrfToken, next, error), status),
-    );
+    return this.complete(form, address, req, res, async (error, status) => {
+      const passkey = await this.hasPasskey(req);
+      return page(({ csrfToken }) => loginMfaView(csrfToken, next, passkey, error), status);
+    });
   }
 
   @Get('tilmeld')
@@ -100,25 +142,37 @@ export class LoginMfaController {
         e.code === ErrorCode.SIGN_IN_THROTTLED ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED,
       );
     }
-    this.cookies.clear(res, 'baseline_mfa');
-    const session = await this.auth.startWebSession(
-      result.principal,
-      { userAgent: req.get('user-agent'), address },
-      this.cookies.read(req, 'baseline_session'),
-    );
-    this.cookies.set(res, 'baseline_session', session.token, session.maxAgeMs);
+    await this.startSession(result.principal, address, req, res);
     if (!result.recoveryCodes) return redirect(next);
     const codes = result.recoveryCodes;
     // Shown before the new session's first request; the header shows no user yet, the link goes on.
     return page(() => recoveryCodesView(codes, next, null, ''));
   }
 
-  private async liveTicket(req: Request, purposes: Array<'verify' | 'enrol'>): Promise<boolean> {
+  /** The ticket becomes a new session (a new id, whatever the browser held before). */
+  private async startSession(principal: UserPrincipal, address: string, req: Request, res: Response) {
+    this.cookies.clear(res, 'baseline_mfa');
+    const session = await this.auth.startWebSession(
+      principal,
+      { userAgent: req.get('user-agent'), address },
+      this.cookies.read(req, 'baseline_session'),
+    );
+    this.cookies.set(res, 'baseline_session', session.token, session.maxAgeMs);
+  }
+
+  /** Whether the user signing in has a passkey, so the page offers it. */
+  private async hasPasskey(req: Request): Promise<boolean> {
+    const owner = await this.liveTicket(req, ['verify']);
+    return owner ? (await this.mfa.status(owner)).passkeys.length > 0 : false;
+  }
+
+  /** The user of the browser's live ticket, or null. */
+  private async liveTicket(req: Request, purposes: Array<'verify' | 'enrol'>) {
     const ticket = this.cookies.read(req, 'baseline_mfa');
-    if (!ticket) return false;
+    if (!ticket) return null;
     return this.auth.challengeOwner(ticket, purposes).then(
-      () => true,
-      () => false,
+      ({ user }) => user,
+      () => null,
     );
   }
 

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpStatus, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   actorOf,
@@ -6,18 +18,21 @@ import {
   CurrentPrincipal,
   MfaService,
   UserPrincipal,
+  WebauthnService,
   WebSessionGuard,
 } from '@app/auth';
 import { ErrorCode, isDomainError } from '@app/http';
 import { danishError } from '../danish-errors';
 import { CsrfFormDto } from '../dto/login-form.dto';
-import { MfaCodeFormDto, MfaPasswordFormDto } from '../dto/mfa-form.dto';
+import { MfaCodeFormDto, MfaPasswordFormDto, PasskeyFormDto } from '../dto/mfa-form.dto';
 import { page, redirect } from '../page';
 import { RendersPage } from '../renders-page.decorator';
 import { MfaSettingsModel, mfaSettingsView, recoveryCodesView } from '../views/mfa.view';
 
 const NOTICES: Record<string, string> = {
   fjernet: 'Godkendelsesappen er fjernet.',
+  noegle: 'Adgangsnøglen er tilføjet.',
+  'noegle-fjernet': 'Adgangsnøglen er fjernet.',
 };
 
 /** /konto/mfa: set up, confirm and remove the authenticator app, and renew recovery codes. Works without JavaScript. */
@@ -25,7 +40,10 @@ const NOTICES: Record<string, string> = {
 @Controller('konto/mfa')
 @UseGuards(WebSessionGuard)
 export class MfaPagesController {
-  constructor(private readonly mfa: MfaService) {}
+  constructor(
+    private readonly mfa: MfaService,
+    private readonly webauthn: WebauthnService,
+  ) {}
 
   @Get()
   @RendersPage()
@@ -104,7 +122,47 @@ export class MfaPagesController {
     }
   }
 
-  private refused(e: unknown, me: UserPrincipal, form: 'remove' | 'regenerate') {
+  /** passkeys.js: options for navigator.credentials.create(). */
+  @Post('adgangsnoegler/muligheder.json')
+  @HttpCode(HttpStatus.OK)
+  passkeyOptions(@CurrentPrincipal() me: UserPrincipal) {
+    return this.webauthn.registrationOptions(me);
+  }
+
+  /** passkeys.js: the new passkey; the first factor brings recovery codes, shown by the script once. */
+  @Post('adgangsnoegler.json')
+  @HttpCode(HttpStatus.OK)
+  async registerPasskey(
+    @Body() form: PasskeyFormDto,
+    @CurrentPrincipal() me: UserPrincipal,
+    @ClientAddress() address: string,
+  ) {
+    const { recoveryCodes } = await this.webauthn.register(
+      me,
+      form.response as unknown as RegistrationResponseJSON,
+      form.name,
+      actorOf(me, address),
+    );
+    return recoveryCodes ? { recoveryCodes } : {};
+  }
+
+  @Post('adgangsnoegler/:id/fjern')
+  @RendersPage()
+  async removePasskey(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() form: MfaPasswordFormDto,
+    @CurrentPrincipal() me: UserPrincipal,
+    @ClientAddress() address: string,
+  ) {
+    try {
+      await this.webauthn.remove(me, id, { password: form.password }, actorOf(me, address));
+      return redirect('/konto/mfa?besked=noegle-fjernet');
+    } catch (e) {
+      return this.refused(e, me, `passkey-${id}`);
+    }
+  }
+
+  private refused(e: unknown, me: UserPrincipal, form: string) {
     if (!isDomainError(e, ErrorCode.MFA_REAUTH_FAILED, ErrorCode.MFA_STATE_CONFLICT)) throw e;
     const text =
       e.code === ErrorCode.MFA_REAUTH_FAILED

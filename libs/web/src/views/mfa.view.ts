@@ -1,4 +1,4 @@
-import { html, SafeHtml } from '@app/ui';
+import { formatDate, html, SafeHtml } from '@app/ui';
 import { alert, errorMessage, errorSummary } from './components.view';
 import { layout, PageUser } from './layout.view';
 
@@ -53,15 +53,33 @@ function setupSteps(setup: TotpSetup): SafeHtml {
 const summaryOf = (error: string | undefined) =>
   error ? errorSummary('Koden blev ikke godkendt', error, [{ href: '#code', text: error }]) : null;
 
-/** The second step of signing in: a code from the app, or a recovery code. */
-export function loginMfaView(csrfToken: string, next: string | null, error?: string): string {
+/** The passkey scripts: the library's browser bundle, then ours. */
+const PASSKEY_SCRIPTS = ['/assets/simplewebauthn/index.umd.min.js', 'passkeys.js'];
+
+/** The second step of signing in: a code from the app, or a recovery code, or (with JavaScript) a passkey. */
+export function loginMfaView(
+  csrfToken: string,
+  next: string | null,
+  passkey: boolean,
+  error?: string,
+): string {
+  const passkeyOption = passkey
+    ? html`<div data-passkey-section hidden>
+        <p>Har du en adgangsnøgle på denne enhed eller en sikkerhedsnøgle, kan du bruge den.</p>
+        <div id="passkey-result" hidden></div>
+        <button type="button" class="button button-secondary mb-5" data-passkey-sign-in>
+          Brug adgangsnøgle
+        </button>
+      </div>`
+    : null;
   return layout({
     title: 'Bekræft, at det er dig',
+    scripts: passkey ? PASSKEY_SCRIPTS : [],
     body: html`<div class="row">
       <div class="col-12 col-md-8 col-lg-6">
         <h1>Bekræft, at det er dig</h1>
         <p class="font-lead">Skriv koden fra din godkendelsesapp.</p>
-        ${summaryOf(error)}
+        ${summaryOf(error)} ${passkeyOption}
         <form method="post" action="/login/mfa" novalidate>
           <input type="hidden" name="_csrf" value="${csrfToken}" />
           ${next ? html`<input type="hidden" name="next" value="${next}" />` : null}
@@ -132,15 +150,15 @@ export interface MfaSettingsModel {
   /** An enrolment waiting for its first code. */
   pending: TotpSetup | null;
   recoveryCodesLeft: number;
-  passkeys: Array<{ name: string; createdAt: Date }>;
+  passkeys: Array<{ id: string; name: string; createdAt: Date }>;
   required: boolean;
-  error?: { field: 'code' | 'password'; text: string; form: 'confirm' | 'remove' | 'regenerate' };
+  error?: { field: 'code' | 'password'; text: string; form: 'confirm' | 'remove' | 'regenerate' | string };
   notice?: string;
 }
 
 function passwordForm(
   m: MfaSettingsModel,
-  form: 'remove' | 'regenerate',
+  form: string,
   action: string,
   button: string,
   buttonClass: string,
@@ -164,6 +182,41 @@ function passwordForm(
     </div>
     <button type="submit" class="button ${buttonClass}">${button}</button>
   </form>`;
+}
+
+/** Registered passkeys, each removable with the password; adding one needs JavaScript. */
+function passkeysSection(m: MfaSettingsModel): SafeHtml {
+  const list = m.passkeys.length
+    ? html`<ul class="nobullet-list">
+        ${m.passkeys.map(
+          (p) =>
+            html`<li class="mb-5">
+              <strong>${p.name}</strong>, tilføjet ${formatDate(p.createdAt)}
+              ${passwordForm(m, `passkey-${p.id}`, `/konto/mfa/adgangsnoegler/${p.id}/fjern`, 'Fjern nøglen', 'button-secondary')}
+            </li>`,
+        )}
+      </ul>`
+    : html`<p>Du har ingen adgangsnøgler.</p>`;
+  return html`${list}
+    <div data-passkey-section hidden>
+      <p>
+        En adgangsnøgle (passkey) på din computer, telefon eller en sikkerhedsnøgle er den stærkeste måde at
+        logge ind på.
+      </p>
+      <div id="passkey-result" hidden></div>
+      <div class="form-group">
+        <label class="form-label" for="passkey-name">Navn på nøglen</label>
+        <input
+          class="form-input input-width-m"
+          id="passkey-name"
+          type="text"
+          maxlength="100"
+          value="Adgangsnøgle"
+        />
+      </div>
+      <button type="button" class="button button-primary" data-passkey-register>Tilføj adgangsnøgle</button>
+    </div>
+    <noscript><p>Det kræver JavaScript at tilføje en adgangsnøgle.</p></noscript>`;
 }
 
 /** /konto/mfa: the user's own second factors. */
@@ -202,6 +255,7 @@ export function mfaSettingsView(m: MfaSettingsModel): string {
     user: m.user,
     csrfToken: m.csrfToken,
     breadcrumbs: [{ text: 'Forside', href: '/' }, { text: 'Totrinsbekræftelse' }],
+    scripts: PASSKEY_SCRIPTS,
     body: html`<h1>Totrinsbekræftelse</h1>
       ${summary} ${m.notice ? alert('success', m.notice) : null}
       ${
@@ -211,6 +265,8 @@ export function mfaSettingsView(m: MfaSettingsModel): string {
       }
       <h2>Godkendelsesapp</h2>
       ${app}
+      <h2>Adgangsnøgler</h2>
+      ${passkeysSection(m)}
       <h2>Gendannelseskoder</h2>
       ${
         m.totp || m.passkeys.length > 0
