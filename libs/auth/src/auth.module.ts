@@ -10,6 +10,7 @@ import { AuthService } from './auth.service';
 import { MfaController } from './mfa/mfa.controller';
 import { MfaPolicy } from './mfa/mfa-policy';
 import { MfaPolicyController } from './mfa/mfa-policy.controller';
+import { MfaResetController } from './mfa/mfa-reset.controller';
 import { MfaService } from './mfa/mfa.service';
 import { SignInChallengesRepository } from './mfa/sign-in-challenges.repository';
 import { WebauthnService } from './mfa/webauthn.service';
@@ -34,7 +35,7 @@ import { WebSessionsRepository } from './web-sessions.repository';
       }),
     }),
   ],
-  controllers: [AuthController, MfaController, SessionsController, MfaPolicyController],
+  controllers: [AuthController, MfaController, SessionsController, MfaPolicyController, MfaResetController],
   providers: [
     AuthService,
     ApiKeysService,

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiNoContentResponse } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
 import { Auth } from './decorators/auth.decorator';
 import { ClientAddress, CurrentPrincipal } from './decorators/current-principal.decorator';
@@ -31,6 +31,7 @@ export class SessionsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session is over' })
   @ApiNotFoundResponse({ description: 'SESSION_NOT_FOUND: not yours, or already over' })
   revoke(
     @CurrentPrincipal() me: UserPrincipal,

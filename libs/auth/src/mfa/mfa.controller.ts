@@ -6,6 +6,7 @@ import {
   ApiOkResponse,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiNoContentResponse,
 } from '@nestjs/swagger';
 import { actorOf, UserPrincipal } from '../principal';
 import { Auth } from '../decorators/auth.decorator';
@@ -71,6 +72,7 @@ export class MfaController {
 
   @Delete('totp')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed' })
   @ApiForbiddenResponse({ description: 'MFA_REAUTH_FAILED: neither the password nor a current code' })
   @ApiConflictResponse({
     description: 'MFA_STATE_CONFLICT: none set up, or it is the last factor of an account that must use one',
@@ -121,6 +123,7 @@ export class MfaController {
 
   @Delete('webauthn/:id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed' })
   @ApiForbiddenResponse({ description: 'MFA_REAUTH_FAILED' })
   @ApiConflictResponse({
     description: 'MFA_STATE_CONFLICT: not yours, or the last factor of an account that must use one',

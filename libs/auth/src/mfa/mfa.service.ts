@@ -226,6 +226,25 @@ export class MfaService {
     });
   }
 
+  /**
+   * An administrator's reset for a user who lost every factor: all of them go, and so do the
+   * user's sessions. If MFA is required, the next sign-in enrols anew. False for an unknown user.
+   */
+  async resetForUser(userId: string, actor: Actor): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const [user] = await m.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [userId]);
+      if (!user) return false;
+      await m.delete(MfaTotp, { userId });
+      await m.delete(MfaRecoveryCode, { userId });
+      await m.delete(WebauthnCredential, { userId });
+      await m.query('UPDATE web_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [
+        userId,
+      ]);
+      await this.audit.record(actor, { action: 'mfa.reset', targetType: 'user', targetId: userId }, m);
+      return true;
+    });
+  }
+
   /** A passkey-less, app-less account keeps no recovery codes (see removeTotp). */
   async afterPasskeyRemoved(m: EntityManager, userId: string): Promise<void> {
     const totp = await m.getRepository(MfaTotp).findOne({ where: { userId } });
