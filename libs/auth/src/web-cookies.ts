@@ -3,7 +3,7 @@ import type { CookieOptions, Request, Response } from 'express';
 import { AppConfigService } from '@app/config';
 
 /** The web UI's cookies, by base name; their real names depend on COOKIE_SECURE. */
-export type WebCookie = 'baseline_session' | 'baseline_csrf' | 'baseline_oidc';
+export type WebCookie = 'baseline_session' | 'baseline_csrf' | 'baseline_oidc' | 'baseline_mfa';
 
 /**
  * Names, attributes and reading of the web UI's cookies, in one place. Behind HTTPS

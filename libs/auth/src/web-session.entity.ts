@@ -11,7 +11,10 @@ import {
 // list (libs/database/src/entities.ts) loads no lib index, with its modules, config and circles.
 import type { User } from '@app/users';
 
-/** A signed-in browser. Kept in the database so any API instance can check it and sign-out is real. */
+/**
+ * A signed-in browser. Kept in the database so any API instance can check it and sign-out is real.
+ * `expiresAt` is the absolute end (SESSION_TTL_SECONDS after sign-in).
+ */
 @Entity('web_sessions')
 export class WebSession {
   @PrimaryGeneratedColumn('uuid')
@@ -37,4 +40,19 @@ export class WebSession {
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** Last request seen; a session idle longer than SESSION_IDLE_SECONDS is over. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  lastSeenAt!: Date;
+
+  /** The role at sign-in: a session of a user whose role has changed since no longer works. */
+  @Column({ type: 'text', nullable: true })
+  role!: string | null;
+
+  /** For the user's list of sessions. */
+  @Column({ type: 'text', nullable: true })
+  userAgent!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  address!: string | null;
 }

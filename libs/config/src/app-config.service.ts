@@ -42,7 +42,24 @@ export class AppConfigService {
     return { secret: this.get('JWT_SECRET'), ttlSeconds: this.get('JWT_TTL_SECONDS') };
   }
   get session() {
-    return { ttlSeconds: this.get('SESSION_TTL_SECONDS'), secureCookie: this.get('COOKIE_SECURE') };
+    return {
+      ttlSeconds: this.get('SESSION_TTL_SECONDS'),
+      idleSeconds: this.get('SESSION_IDLE_SECONDS'),
+      secureCookie: this.get('COOKIE_SECURE'),
+    };
+  }
+  /** The roles that must use a second factor (see MFA_REQUIRED_ROLES). */
+  get mfaRequiredRoles(): string[] {
+    const raw = this.get('MFA_REQUIRED_ROLES');
+    if (raw === undefined) return this.isProduction ? ['platform_admin', 'kl_analyst', 'cert_analyst'] : [];
+    return raw
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
+  }
+  get webauthn() {
+    const origin = this.publicUrl;
+    return { origin, rpId: this.get('WEBAUTHN_RP_ID') || new URL(origin).hostname };
   }
   get signInThrottle() {
     return {

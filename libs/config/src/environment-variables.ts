@@ -80,9 +80,34 @@ export class EnvironmentVariables {
   @Min(60)
   JWT_TTL_SECONDS: number = 900;
 
+  /** Absolute lifetime of a web session (ASVS: re-authenticate after at most this long). */
   @IsInt()
   @Min(300)
   SESSION_TTL_SECONDS: number = 8 * 3600;
+
+  /** A web session without a request for this long is over. */
+  @IsInt()
+  @Min(60)
+  SESSION_IDLE_SECONDS: number = 30 * 60;
+
+  /**
+   * Roles that must sign in with a second factor (comma list, may be empty). Unset: the three
+   * central roles in production, none elsewhere (so the embedded demo signs in with passwords).
+   */
+  @IsOptional()
+  @Matches(
+    /^\s*$|^(platform_admin|kl_analyst|cert_analyst|municipality_officer)(\s*,\s*(platform_admin|kl_analyst|cert_analyst|municipality_officer))*$/,
+    {
+      message:
+        'MFA_REQUIRED_ROLES must be a comma-separated list of platform_admin, kl_analyst, cert_analyst, municipality_officer (or empty)',
+    },
+  )
+  MFA_REQUIRED_ROLES?: string;
+
+  /** The WebAuthn relying party id (the site's host name); default: PUBLIC_URL's host. */
+  @IsOptional()
+  @IsString()
+  WEBAUTHN_RP_ID?: string;
 
   @IsBoolean()
   @Transform(toBool)

@@ -8,6 +8,10 @@ import { AdvisoryReminderSent } from '@app/advisories/delivery/advisory-reminder
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { AuditSeal } from '@app/audit/audit-seal.entity';
 import { ApiKey } from '@app/auth/api-key.entity';
+import { MfaChallenge } from '@app/auth/mfa/mfa-challenge.entity';
+import { MfaRecoveryCode } from '@app/auth/mfa/mfa-recovery-code.entity';
+import { MfaTotp } from '@app/auth/mfa/mfa-totp.entity';
+import { WebauthnCredential } from '@app/auth/mfa/webauthn-credential.entity';
 import { SignInCounter } from '@app/auth/sign-in-counter.entity';
 import { SignInUnlockToken } from '@app/auth/sign-in-unlock-token.entity';
 import { WebSession } from '@app/auth/web-session.entity';
@@ -70,4 +74,8 @@ export const ENTITIES = [
   AdvisoryIncident,
   AdvisoryDelivery,
   AdvisoryReminderSent,
+  MfaTotp,
+  MfaRecoveryCode,
+  MfaChallenge,
+  WebauthnCredential,
 ];

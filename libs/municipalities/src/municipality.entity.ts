@@ -22,4 +22,8 @@ export class Municipality {
 
   @Column({ type: 'smallint' })
   populationYear!: number;
+
+  /** The municipality requires a second factor (TOTP or passkey) of its officers. */
+  @Column({ type: 'boolean', default: false })
+  officersMustUseMfa!: boolean;
 }

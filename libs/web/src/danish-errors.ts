@@ -126,6 +126,30 @@ export const DANISH_ERRORS: Record<ErrorCode, DanishError> = {
   USER_SELF_DEACTIVATION: {
     heading: 'Handlingen blev ikke udført',
     text: 'Du kan ikke deaktivere din egen konto. Bed en anden administrator om det.',
+  MFA_CODE_INVALID: {
+    heading: HEADING.signIn,
+    text: 'Koden er forkert eller udløbet. Skriv den kode, din godkendelsesapp viser nu, eller en gendannelseskode.',
+  },
+  MFA_CODE_REPLAYED: {
+    heading: HEADING.signIn,
+    text: 'Koden er allerede brugt. Vent på den næste kode i din godkendelsesapp, og prøv igen.',
+  },
+  MFA_CHALLENGE_INVALID: {
+    heading: HEADING.signIn,
+    text: 'Log ind-trinnet er udløbet eller allerede brugt. Log ind forfra med e-mailadresse og adgangskode.',
+  },
+  MFA_STATE_CONFLICT: { heading: HEADING.changed, text: 'Totrinsbekræftelsen er ændret. Genindlæs siden.' },
+  MFA_REAUTH_FAILED: {
+    heading: HEADING.forbidden,
+    text: 'Bekræft med din adgangskode eller en gyldig kode fra din godkendelsesapp.',
+  },
+  SESSION_NOT_FOUND: {
+    heading: HEADING.notFound,
+    text: 'Sessionen findes ikke eller er allerede afsluttet.',
+  },
+  PASSKEY_REJECTED: {
+    heading: HEADING.badRequest,
+    text: 'Adgangsnøglen blev ikke godkendt. Prøv igen, eller brug en kode fra din godkendelsesapp.',
   },
 };
 

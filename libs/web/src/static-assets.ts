@@ -8,6 +8,14 @@ export const APP_ASSETS = join(__dirname, '..', 'assets');
 /** chart.js's browser build (chart.umd.js), for the charts on report pages. */
 export const CHARTJS_DIST = join(dirname(require.resolve('chart.js')), '..', 'dist');
 
+/** @simplewebauthn/browser's browser bundle (index.umd.min.js), for passkeys on /konto/mfa and /login/mfa. */
+export const SIMPLEWEBAUTHN_DIST = join(
+  dirname(require.resolve('@simplewebauthn/browser')),
+  '..',
+  'dist',
+  'bundle',
+);
+
 /**
  * `/favicon.ico`, which browsers and tools ask for by habit (pages link the SVG): served as an
  * asset, before the routes, so it is cached and never becomes the error page.

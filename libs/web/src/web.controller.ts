@@ -77,7 +77,12 @@ export class WebController {
 
   @Post('login')
   @RendersPage()
-  async login(@Body() form: LoginFormDto, @ClientAddress() address: string, @Res() res: Response) {
+  async login(
+    @Body() form: LoginFormDto,
+    @ClientAddress() address: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const email = form.email?.trim() ?? '';
     const next = safeReturnPath(form.next);
     if (!email || !form.password) {
@@ -98,8 +103,23 @@ export class WebController {
       );
     }
     try {
-      const principal = await this.auth.signIn(email, form.password, address, 'web', form.unlock);
-      const session = await this.auth.startWebSession(principal);
+      const outcome = await this.auth.signIn(email, form.password, address, 'web', form.unlock);
+      if (outcome.kind === 'second-factor') {
+        // The ticket to the second step rides in its own HTTP-only cookie, never in the URL.
+        this.cookies.set(
+          res,
+          'baseline_mfa',
+          outcome.challengeToken,
+          outcome.expiresAt.getTime() - Date.now(),
+        );
+        const step = outcome.enrolment ? '/login/mfa/tilmeld' : '/login/mfa';
+        return redirect(next ? `${step}?next=${encodeURIComponent(next)}` : step);
+      }
+      const session = await this.auth.startWebSession(
+        outcome.principal,
+        { userAgent: req.get('user-agent'), address },
+        this.cookies.read(req, 'baseline_session'),
+      );
       this.cookies.set(res, 'baseline_session', session.token, session.maxAgeMs);
       return redirect(next ?? '/');
     } catch (e) {

@@ -16,6 +16,8 @@ import { AdminIndexController } from './administration/admin-index.controller';
 import { ApiKeyPagesController } from './administration/api-key-pages.controller';
 import { AuditPagesController } from './administration/audit-pages.controller';
 import { UserAdminPagesController } from './administration/user-admin-pages.controller';
+import { LoginMfaController } from './account/login-mfa.controller';
+import { MfaPagesController } from './account/mfa-pages.controller';
 import { EditionChangesController } from './administration/edition-changes.controller';
 import { EditionsAdminController } from './administration/editions-admin.controller';
 import { ParticipationPagesController } from './administration/participation-pages.controller';
@@ -68,6 +70,8 @@ import { WebUserService } from './web-user.service';
     ApiKeyPagesController,
     AuditPagesController,
     AccountPagesController,
+    LoginMfaController,
+    MfaPagesController,
   ],
   providers: [
     CsrfService,
