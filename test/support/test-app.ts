@@ -60,6 +60,7 @@ class TestConfig extends AppConfigService {
   }
   override get oidc() {
     return this.options.oidc !== undefined ? this.options.oidc : super.oidc;
+  }
   override get publicUrl() {
     return this.options.publicUrl ?? super.publicUrl;
   }

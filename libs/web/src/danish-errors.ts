@@ -126,6 +126,7 @@ export const DANISH_ERRORS: Record<ErrorCode, DanishError> = {
   USER_SELF_DEACTIVATION: {
     heading: 'Handlingen blev ikke udført',
     text: 'Du kan ikke deaktivere din egen konto. Bed en anden administrator om det.',
+  },
   MFA_CODE_INVALID: {
     heading: HEADING.signIn,
     text: 'Koden er forkert eller udløbet. Skriv den kode, din godkendelsesapp viser nu, eller en gendannelseskode.',
