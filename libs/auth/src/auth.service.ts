@@ -142,6 +142,23 @@ export class AuthService {
     return this.afterPassword(user, address, channel, { channel }, false);
   }
 
+  /**
+   * After a single sign-on provider vouched for the account: signed in when the provider showed
+   * MFA (its `amr`), else the same second step as after a password, if the user has a factor or
+   * must have one. No password was tried, so there is no throttle reservation to give back.
+   */
+  afterFederatedSignIn(
+    user: User,
+    address: string,
+    mfaSatisfiedByIdp: boolean,
+    details: Record<string, unknown>,
+  ): Promise<SignInOutcome> {
+    if (mfaSatisfiedByIdp) {
+      return this.signedIn(user, address, details).then((principal) => ({ kind: 'signed-in', principal }));
+    }
+    return this.afterPassword(user, address, 'web', details, true);
+  }
+
   /** Reserves one attempt on the throttle's counters, or refuses with 429. */
   private async reserveAttempt(email: string, address: string, now: Date): Promise<void> {
     const limits = this.config.signInThrottle;

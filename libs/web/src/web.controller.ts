@@ -24,6 +24,7 @@ import { IncidentPagesService } from './incidents/incident-pages.service';
 import { ssoButton } from './oidc/sso-button';
 import { homeView } from './views/home.view';
 import { LoginField, loginView } from './views/login.view';
+import { toSecondStep } from './second-step';
 
 /** Sign-in errors the login form explains itself; the rest go to the error page. */
 const SIGN_IN_REFUSALS = [
@@ -104,17 +105,7 @@ export class WebController {
     }
     try {
       const outcome = await this.auth.signIn(email, form.password, address, 'web', form.unlock);
-      if (outcome.kind === 'second-factor') {
-        // The ticket to the second step rides in its own HTTP-only cookie, never in the URL.
-        this.cookies.set(
-          res,
-          'baseline_mfa',
-          outcome.challengeToken,
-          outcome.expiresAt.getTime() - Date.now(),
-        );
-        const step = outcome.enrolment ? '/login/mfa/tilmeld' : '/login/mfa';
-        return redirect(next ? `${step}?next=${encodeURIComponent(next)}` : step);
-      }
+      if (outcome.kind === 'second-factor') return toSecondStep(res, this.cookies, outcome, next);
       const session = await this.auth.startWebSession(
         outcome.principal,
         { userAgent: req.get('user-agent'), address },

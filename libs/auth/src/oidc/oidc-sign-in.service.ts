@@ -2,9 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { AuditService } from '@app/audit';
 import { AppConfigService, Clock, type OidcSettings } from '@app/config';
-import { UsersRepository } from '@app/users';
-import { toUserPrincipal } from '../auth.service';
-import type { UserPrincipal } from '../principal';
+import { User, UsersRepository } from '@app/users';
 import { idpSatisfiesMfa } from './idp-mfa';
 import { accountEmail } from './oidc-account';
 import { OidcRefusal, OidcSignInRefused } from './oidc-sign-in-refused';
@@ -17,11 +15,14 @@ export interface StartedOidcSignIn {
   maxAgeMs: number;
 }
 
+/** A provider's answer mapped to an active account; AuthService.afterFederatedSignIn decides the rest. */
 export interface OidcSignedIn {
-  principal: UserPrincipal;
+  user: User;
   /** The ID token's `amr` shows MFA at the provider (see idpSatisfiesMfa); else MFA is still due. */
   mfaSatisfiedByIdp: boolean;
   next: string | null;
+  /** What the sign-in's audit entry records. */
+  details: { channel: 'web'; method: 'oidc'; issuer: string; sub: string; mfaSatisfiedByIdp: boolean };
 }
 
 /** A plain-HTTP issuer is accepted only on this machine (a test or a local provider). */
@@ -128,16 +129,12 @@ export class OidcSignInService {
     if (!user.active) return refuse('inactive-account', found.email, { sub });
 
     const mfaSatisfiedByIdp = idpSatisfiesMfa(claims.amr);
-    await this.audit.record(
-      { id: user.id, label: user.email, address },
-      {
-        action: 'auth.signed-in',
-        targetType: 'user',
-        targetId: user.id,
-        details: { channel: 'web', method: 'oidc', issuer: settings.issuer, sub, mfaSatisfiedByIdp },
-      },
-    );
-    return { principal: toUserPrincipal(user), mfaSatisfiedByIdp, next: pending.next };
+    return {
+      user,
+      mfaSatisfiedByIdp,
+      next: pending.next,
+      details: { channel: 'web', method: 'oidc', issuer: settings.issuer, sub, mfaSatisfiedByIdp },
+    };
   }
 
   private async refuse(

@@ -6,6 +6,7 @@ import { page, redirect } from '../page';
 import { RendersPage } from '../renders-page.decorator';
 import { safeReturnPath } from '../return-path';
 import { loginView } from '../views/login.view';
+import { toSecondStep } from '../second-step';
 import { ssoButton } from './sso-button';
 import { ssoRefusalStatus, ssoRefusalText } from './sso-refusal-texts';
 
@@ -47,12 +48,23 @@ export class SsoSignInController {
     if (pending) this.cookies.clear(res, 'baseline_oidc');
     const query = new URL(req.originalUrl, 'http://callback.invalid').searchParams;
     try {
-      const signedIn = await this.oidc.finish(query, pending, address);
-      // The same session as after a password (WebController.login); a second factor, where the
-      // role needs one and the provider's `amr` did not show it, belongs between these lines.
-      const session = await this.auth.startWebSession(signedIn.principal);
+      const found = await this.oidc.finish(query, pending, address);
+      // The same rules as after a password (WebController.login): the local second step when the
+      // user has a factor or must have one, unless the provider's `amr` showed MFA.
+      const outcome = await this.auth.afterFederatedSignIn(
+        found.user,
+        address,
+        found.mfaSatisfiedByIdp,
+        found.details,
+      );
+      if (outcome.kind === 'second-factor') return toSecondStep(res, this.cookies, outcome, found.next);
+      const session = await this.auth.startWebSession(
+        outcome.principal,
+        { userAgent: req.get('user-agent'), address },
+        this.cookies.read(req, 'baseline_session'),
+      );
       this.cookies.set(res, 'baseline_session', session.token, session.maxAgeMs);
-      return redirect(signedIn.next ?? '/');
+      return redirect(found.next ?? '/');
     } catch (e) {
       return this.refused(e, label);
     }
