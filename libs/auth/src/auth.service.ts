@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { AppConfigService, Clock } from '@app/config';
 import { PasswordHasher, User, UsersRepository } from '@app/users';
@@ -19,6 +20,8 @@ export interface AccessTokenPayload {
   sub: string;
   role: string;
   mun: number | null;
+  /** The user's credentials version at issue; a password change raises it and so revokes the token. */
+  ver?: number;
 }
 
 function normaliseEmail(input: string): string {
@@ -33,6 +36,7 @@ export function toUserPrincipal(user: User): UserPrincipal {
     displayName: user.displayName,
     role: user.role,
     municipalityCode: user.municipalityCode,
+    credentialsVersion: user.credentialsVersion,
   };
 }
 
@@ -203,14 +207,23 @@ export class AuthService {
       sub: principal.id,
       role: principal.role,
       mun: principal.municipalityCode,
+      ver: principal.credentialsVersion ?? 0,
     };
     return { accessToken: this.jwt.sign(payload), expiresIn: this.config.jwt.ttlSeconds };
   }
 
-  /** Resolves a JWT's subject to the current user; deactivated users lose access at once. */
+  /**
+   * Resolves a JWT's subject to the current user; deactivated users lose access at once, and so
+   * does every token issued before the user's last password change.
+   */
   async principalForToken(payload: AccessTokenPayload): Promise<UserPrincipal | null> {
     const user = await this.users.findActiveById(payload.sub);
-    return user ? toUserPrincipal(user) : null;
+    return user && (payload.ver ?? 0) === user.credentialsVersion ? toUserPrincipal(user) : null;
+  }
+
+  /** Ends every web session of the user (a password change or reset), inside the caller's transaction. */
+  endAllWebSessions(userId: string, manager: EntityManager): Promise<number> {
+    return this.sessions.revokeAllOf(userId, manager);
   }
 
   async startWebSession(principal: UserPrincipal): Promise<{ token: string; maxAgeMs: number }> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { User } from '@app/users';
 import { WebSession } from './web-session.entity';
 
@@ -30,5 +30,13 @@ export class WebSessionsRepository {
       [tokenHash],
     );
     return rows[0]?.user_id ?? null;
+  }
+
+  async revokeAllOf(userId: string, manager: EntityManager): Promise<number> {
+    const [rows]: [unknown[], number] = await manager.query(
+      `UPDATE web_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
+      [userId],
+    );
+    return rows.length;
   }
 }

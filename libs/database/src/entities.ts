@@ -1,3 +1,4 @@
+import { PasswordToken } from '@app/accounts/password-token.entity';
 import { AdvisoryIncident } from '@app/advisories/advisory-incident.entity';
 import { AdvisoryResponse } from '@app/advisories/advisory-response.entity';
 import { AdvisoryTarget } from '@app/advisories/advisory-target.entity';
@@ -70,4 +71,5 @@ export const ENTITIES = [
   AdvisoryIncident,
   AdvisoryDelivery,
   AdvisoryReminderSent,
+  PasswordToken,
 ];
