@@ -118,7 +118,7 @@ export class InvitationsService {
       if (isOfficer && !(await this.municipalityCodes(m)).has(input.municipalityCode!)) {
         throw new MunicipalityUnknownException(input.municipalityCode!);
       }
-      if ((await this.users.findExistingEmails([email])).size > 0) throw new UserEmailTakenException(email);
+      if (await m.getRepository(User).exists({ where: { email } })) throw new UserEmailTakenException(email);
       return [await this.create(actorOf(principal, address), principal.id, { ...input, email }, m)];
     });
     return this.deliver(issued);
@@ -226,9 +226,7 @@ export class InvitationsService {
       if (isOfficer && !(await this.municipalityCodes(m)).has(input.municipalityCode!)) {
         throw new MunicipalityUnknownException(input.municipalityCode!);
       }
-      if ((await m.query('SELECT 1 FROM users WHERE email = $1', [email])).length > 0) {
-        throw new UserEmailTakenException(email);
-      }
+      if (await m.getRepository(User).exists({ where: { email } })) throw new UserEmailTakenException(email);
       if (input.role === 'platform_admin' && !force) {
         const [{ count }] = await m.query(
           `SELECT count(*)::int AS count FROM users WHERE role = 'platform_admin'`,
