@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccountsModule } from '@app/accounts';
 import { AdvisoriesModule } from '@app/advisories';
 import { AuthModule } from '@app/auth';
 import { IncidentsModule } from '@app/incidents';
@@ -9,6 +10,8 @@ import { ReportsModule } from '@app/reports';
 import { ResponsesModule } from '@app/responses';
 import { StatisticsModule } from '@app/statistics';
 import { SurveysModule } from '@app/surveys';
+import { InvitationPagesController } from './account/invitation-pages.controller';
+import { PasswordPagesController } from './account/password-pages.controller';
 import { AdvisoryPagesController } from './advisories/advisory-pages.controller';
 import { EditionChangesController } from './administration/edition-changes.controller';
 import { EditionsAdminController } from './administration/editions-admin.controller';
@@ -39,6 +42,7 @@ import { WebUserService } from './web-user.service';
     StatisticsModule,
     IncidentsModule,
     AdvisoriesModule,
+    AccountsModule,
   ],
   controllers: [
     WebController,
@@ -50,6 +54,8 @@ import { WebUserService } from './web-user.service';
     ReportPagesController,
     IncidentPagesController,
     AdvisoryPagesController,
+    PasswordPagesController,
+    InvitationPagesController,
   ],
   providers: [
     CsrfService,

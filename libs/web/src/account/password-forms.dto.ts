@@ -17,3 +17,15 @@ export class ChangePasswordFormDto extends CsrfFormDto {
 export class ForgotPasswordFormDto extends CsrfFormDto {
   @IsOptional() @IsString() @MaxLength(254) email?: string;
 }
+
+export class InviteFormDto extends CsrfFormDto {
+  @IsOptional() @IsString() @MaxLength(254) email?: string;
+  @IsOptional() @IsString() @MaxLength(200) displayName?: string;
+  @IsOptional() @IsString() @MaxLength(40) role?: string;
+  @IsOptional() @IsString() @MaxLength(10) municipalityCode?: string;
+}
+
+export class ImportFormDto extends CsrfFormDto {
+  @IsOptional() @IsString() @MaxLength(1_000_000) csv?: string;
+  @IsOptional() @IsString() @MaxLength(10) dryRun?: string;
+}

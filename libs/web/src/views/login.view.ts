@@ -115,6 +115,7 @@ export function loginView({
           )}
           <button type="submit" class="button button-primary mt-5">Log ind</button>
         </form>
+        <p class="mt-5"><a href="/glemt-adgangskode">Glemt adgangskode?</a></p>
       </div>
     </div>`,
   });

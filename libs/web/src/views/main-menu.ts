@@ -24,6 +24,7 @@ export const MAIN_MENU: Record<Role, MenuLink[]> = {
     { text: 'Udgaver', href: '/administration/udgaver' },
     { text: 'Landsresultater', href: '/landsresultater' },
     { text: 'Brug', href: '/administration/brug' },
+    { text: 'Invitationer', href: '/administration/invitationer' },
   ],
   cert_analyst: [
     { text: 'Forside', href: '/' },
@@ -31,10 +32,11 @@ export const MAIN_MENU: Record<Role, MenuLink[]> = {
     { text: 'Varsler', href: '/varsler' },
     { text: 'Landsresultater', href: '/landsresultater' },
   ],
-  // The platform administrator's tools are the admin API (/api/v1/admin); no web page yet.
+  // The platform administrator's other tools are the admin API (/api/v1/admin).
   platform_admin: [
     { text: 'Forside', href: '/' },
     { text: 'Landsresultater', href: '/landsresultater' },
+    { text: 'Invitationer', href: '/administration/invitationer' },
   ],
 };
 
