@@ -7,10 +7,11 @@ import { AccountsModule, InvitationsService } from '@app/accounts';
 import { AuditModule } from '@app/audit';
 import { AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { parseMunicipalityCode } from '@app/municipalities';
+import { MunicipalitiesModule, parseMunicipalityCode } from '@app/municipalities';
 import { Role, ROLES } from '@app/users';
 
-@Module({ imports: [AppConfigModule, DatabaseModule, AuditModule, AccountsModule] })
+// MunicipalitiesModule loads the 98 municipalities at start, so an officer can be created on an empty database.
+@Module({ imports: [AppConfigModule, DatabaseModule, AuditModule, MunicipalitiesModule, AccountsModule] })
 class UserCreateModule {}
 
 const USAGE =

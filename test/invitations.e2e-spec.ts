@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { InvitationsService } from '@app/accounts';
 import { hashSecretToken } from '@app/auth';
 import { createUser, TestUser, tokenFor } from './support/factories';
 import { SmtpInbox, startSmtpInbox } from './support/smtp-inbox';
@@ -355,6 +356,45 @@ describe('Invitations without SMTP, and the CSV import (e2e)', () => {
       .post('/api/v1/auth/set-password')
       .send({ token: tokenIn(res.body.link), password: NEW_PASSWORD })
       .expect(200);
+  });
+
+  it('bootstraps the first admin with a link (npm run user:create), and a second only with force', async () => {
+    await resetData(t.db);
+    const invitations = t.app.get(InvitationsService);
+    const first = await invitations.bootstrap(
+      { email: 'First@KL.dk', role: 'platform_admin', displayName: 'IT' },
+      false,
+    );
+    expect(first.invitation).toMatchObject({
+      email: 'first@kl.dk',
+      role: 'platform_admin',
+      status: 'pending',
+    });
+    await expect(
+      invitations.bootstrap({ email: 'second@kl.dk', role: 'platform_admin' }, false),
+    ).rejects.toThrow('add --force');
+    expect(await userCount(t)).toBe(1);
+    await invitations.bootstrap({ email: 'second@kl.dk', role: 'platform_admin' }, true);
+    // Run again before the link was used: a new link, and the old one is void.
+    const again = await invitations.bootstrap({ email: 'first@kl.dk', role: 'platform_admin' }, false);
+    const old = await request(t.http)
+      .post('/api/v1/auth/set-password')
+      .send({ token: tokenIn(first.link), password: NEW_PASSWORD });
+    expect(old.body.details).toEqual({ reason: 'unknown' });
+    await request(t.http)
+      .post('/api/v1/auth/set-password')
+      .send({ token: tokenIn(again.link), password: NEW_PASSWORD })
+      .expect(200);
+    await login(t, 'first@kl.dk', NEW_PASSWORD).expect(200);
+    // Now that it has a password, the command refuses the address.
+    await expect(
+      invitations.bootstrap({ email: 'first@kl.dk', role: 'platform_admin' }, true),
+    ).rejects.toThrow('already exists');
+    const officer = await invitations.bootstrap(
+      { email: 'o@ballerup.dk', role: 'municipality_officer', municipalityCode: 151 },
+      false,
+    );
+    expect(officer.invitation.municipalityCode).toBe(151);
   });
 
   it('answers a reset request the same and makes no link without SMTP', async () => {

@@ -56,9 +56,9 @@ describe('Web navigation: menus per role, return after sign-in, 404 and favicon 
         'Hændelser',
         'Varsler',
       ],
-      kl_analyst: ['Forside', 'Udgaver', 'Landsresultater', 'Brug'],
+      kl_analyst: ['Forside', 'Udgaver', 'Landsresultater', 'Brug', 'Invitationer'],
       cert_analyst: ['Forside', 'Hændelser', 'Varsler', 'Landsresultater'],
-      platform_admin: ['Forside', 'Landsresultater'],
+      platform_admin: ['Forside', 'Landsresultater', 'Invitationer'],
     };
     for (const role of Object.keys(expected) as Role[]) {
       const { jar } = await signIn(

@@ -210,7 +210,8 @@ export class InvitationsService {
 
   /**
    * `npm run user:create`: a user without a password and its one-time link, for the operator to
-   * pass on (never e-mailed, never a password). A second platform admin needs `force`.
+   * pass on (never e-mailed, never a password). A second platform admin needs `force`. Run again
+   * for a user who has not set a password yet, it makes a new link (the old one stops working).
    */
   async bootstrap(
     input: InvitationInput,
@@ -226,7 +227,36 @@ export class InvitationsService {
       if (isOfficer && !(await this.municipalityCodes(m)).has(input.municipalityCode!)) {
         throw new MunicipalityUnknownException(input.municipalityCode!);
       }
-      if (await m.getRepository(User).exists({ where: { email } })) throw new UserEmailTakenException(email);
+      const existing = await m
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where('u.email = :email', { email })
+        .getOne();
+      if (existing) {
+        // A lost link before first use: a new one, the old one void. An account with a password is refused.
+        if (existing.passwordHash !== null || existing.role !== input.role)
+          throw new UserEmailTakenException(email);
+        const token = newSecretToken();
+        const expiresAt = await this.issueToken(null, existing.id, token, m);
+        await this.users.setActive(existing.id, true, m);
+        await this.audit.record(
+          { id: null, label: 'cli:user:create' },
+          { action: 'invitation.resent', targetType: 'user', targetId: existing.id, details: { email } },
+          m,
+        );
+        const invitation: InvitationView = {
+          id: existing.id,
+          email: existing.email,
+          displayName: existing.displayName,
+          role: existing.role,
+          municipalityCode: existing.municipalityCode,
+          status: 'pending',
+          invitedAt: this.clock.now(),
+          expiresAt,
+        };
+        return [{ token, invitation }];
+      }
       if (input.role === 'platform_admin' && !force) {
         const [{ count }] = await m.query(
           `SELECT count(*)::int AS count FROM users WHERE role = 'platform_admin'`,

@@ -127,7 +127,7 @@ function inviteForm(m: InvitationsPageModel): SafeHtml {
         </select>`,
       'Kun for informationssikkerhedskoordinatorer.',
     )}
-    <button type="submit" class="button button-primary">Inviter</button>
+    <button type="submit" class="button button-primary mt-5">Inviter</button>
   </form>`;
 }
 
@@ -143,8 +143,8 @@ function importForm(m: InvitationsPageModel): SafeHtml {
 ${m.values?.csv ?? ''}</textarea>`,
       'Én række pr. person: kommunekode; e-mailadresse; navn – fx »151;anne@ballerup.dk;Anne Hansen«. Alle inviteres som informationssikkerhedskoordinatorer. En overskriftslinje springes over.',
     )}
-    <button type="submit" name="dryRun" value="true" class="button button-secondary">Tjek filen</button>
-    <button type="submit" name="dryRun" value="false" class="button button-primary">Inviter alle</button>
+    <button type="submit" name="dryRun" value="true" class="button button-secondary mt-5">Tjek filen</button>
+    <button type="submit" name="dryRun" value="false" class="button button-primary mt-5">Inviter alle</button>
   </form>`;
 }
 
