@@ -284,6 +284,32 @@ describe('Invitations and passwords, with SMTP (e2e)', () => {
     ]);
   });
 
+  it('ignores reset requests from an address that made ten within 15 minutes, with the same answer', async () => {
+    const officer = await createUser(t.db, 'municipality_officer', 151);
+    for (let i = 0; i < 10; i++) {
+      await request(t.http)
+        .post('/api/v1/auth/password-reset')
+        .send({ email: `nobody${i}@x.dk` })
+        .expect(202);
+    }
+    await waitFor(
+      async () => (await t.db.query('SELECT count(*)::int AS n FROM password_reset_requests'))[0].n,
+      (n) => n === 10,
+    );
+    const res = await request(t.http)
+      .post('/api/v1/auth/password-reset')
+      .send({ email: officer.email })
+      .expect(202);
+    expect(res.body.message).toContain('If the address has an account');
+    await waitFor(
+      async () => (await t.db.query('SELECT count(*)::int AS n FROM password_reset_requests'))[0].n,
+      (n) => n === 11,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(smtp.mails).toHaveLength(0);
+    expect(await t.db.query('SELECT 1 FROM password_tokens')).toEqual([]);
+  });
+
   it('lets a reset link expire after an hour', async () => {
     const officer = await createUser(t.db, 'municipality_officer', 151);
     await request(t.http).post('/api/v1/auth/password-reset').send({ email: officer.email }).expect(202);

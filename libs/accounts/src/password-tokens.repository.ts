@@ -62,6 +62,29 @@ export class PasswordTokensRepository {
     });
   }
 
+  /**
+   * Records a reset request from `address` and returns how many came from there within the window
+   * before it. Requests older than a day are dropped on the way.
+   */
+  async recordResetRequest(address: string, now: Date, windowSeconds: number): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query(
+        `DELETE FROM password_reset_requests WHERE requested_at < $1::timestamptz - interval '1 day'`,
+        [now],
+      );
+      const [{ count }]: Array<{ count: number }> = await m.query(
+        `SELECT count(*)::int AS count FROM password_reset_requests
+         WHERE address = $1 AND requested_at > $2::timestamptz - make_interval(secs => $3)`,
+        [address, now, windowSeconds],
+      );
+      await m.query(`INSERT INTO password_reset_requests (address, requested_at) VALUES ($1, $2)`, [
+        address,
+        now,
+      ]);
+      return count;
+    });
+  }
+
   /** The link with this hash, locked until `m`'s transaction ends (so it is used at most once). */
   findByHashForUpdate(tokenHash: string, m: EntityManager): Promise<PasswordToken | null> {
     return m

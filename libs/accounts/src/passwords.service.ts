@@ -18,6 +18,9 @@ import { PasswordTokensRepository } from './password-tokens.repository';
 export const RESET_LINK_TTL_SECONDS = 3600;
 /** How long after one reset link another may be sent to the same account. */
 const RESET_LINK_MIN_GAP_SECONDS = 120;
+/** Reset requests one client address may make per window before further ones are ignored. */
+export const RESET_REQUESTS_PER_ADDRESS = 10;
+const RESET_REQUEST_WINDOW_SECONDS = 900;
 
 function linkProblem(token: PasswordToken | null, now: Date) {
   if (!token || token.revokedAt) return 'unknown' as const;
@@ -140,11 +143,18 @@ export class PasswordsService {
 
   private async issueReset(emailInput: string, address: string): Promise<void> {
     if (!this.mailer.enabled) return;
+    const now = this.clock.now();
+    const earlier = await this.tokens.recordResetRequest(address, now, RESET_REQUEST_WINDOW_SECONDS);
+    if (earlier >= RESET_REQUESTS_PER_ADDRESS) {
+      this.logger.warn(
+        `Reset request from ${address} ignored: ${earlier} within ${RESET_REQUEST_WINDOW_SECONDS} s`,
+      );
+      return;
+    }
     const email = emailInput.trim().toLowerCase();
     const user: User | null = await this.users.findForSignIn(email);
     if (!user?.active) return;
     const token = newSecretToken();
-    const now = this.clock.now();
     const stored = await this.tokens.issueUnlessRecent(
       {
         userId: user.id,

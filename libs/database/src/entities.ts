@@ -1,3 +1,4 @@
+import { PasswordResetRequest } from '@app/accounts/password-reset-request.entity';
 import { PasswordToken } from '@app/accounts/password-token.entity';
 import { AdvisoryIncident } from '@app/advisories/advisory-incident.entity';
 import { AdvisoryResponse } from '@app/advisories/advisory-response.entity';
@@ -72,4 +73,5 @@ export const ENTITIES = [
   AdvisoryDelivery,
   AdvisoryReminderSent,
   PasswordToken,
+  PasswordResetRequest,
 ];
