@@ -110,7 +110,7 @@ export async function resetData(db: DataSource): Promise<void> {
   if (!owner) throw new Error('resetData needs the DataSource of a createTestApp() app');
   await owner.transaction(async (m) => {
     await m.query(
-      'TRUNCATE users, api_keys, web_sessions, sign_in_failures, notifications, answers, responses, questions, areas, scale_levels, editions, surveys, advisories CASCADE',
+      'TRUNCATE users, api_keys, web_sessions, sign_in_failures, notifications, answers, responses, questions, areas, scale_levels, editions, surveys, advisories, password_reset_requests CASCADE',
     );
     await m.query('ALTER TABLE audit_seals DISABLE TRIGGER audit_seals_no_truncate');
     await m.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate');

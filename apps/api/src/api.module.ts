@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
+import { AccountsModule } from '@app/accounts';
 import { AdvisoriesModule } from '@app/advisories';
 import { AdminModule } from '@app/admin';
 import { AuditModule } from '@app/audit';
@@ -37,6 +38,7 @@ import { WebModule } from '@app/web';
     IncidentsModule,
     IncidentStatisticsModule,
     AdvisoriesModule,
+    AccountsModule,
     HealthModule,
     WebModule,
     RouterModule.register([
@@ -54,6 +56,7 @@ import { WebModule } from '@app/web';
           IncidentsModule,
           IncidentStatisticsModule,
           AdvisoriesModule,
+          AccountsModule,
         ],
       },
     ]),

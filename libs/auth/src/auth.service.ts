@@ -4,6 +4,7 @@ import type {
   AuthenticationResponseJSON,
   PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/server';
+import type { EntityManager } from 'typeorm';
 import { Actor, AuditService } from '@app/audit';
 import { AppConfigService, Clock } from '@app/config';
 import { PasswordHasher, User, UsersRepository } from '@app/users';
@@ -66,6 +67,8 @@ export interface AccessTokenPayload {
   sub: string;
   role: string;
   mun: number | null;
+  /** The user's credentials version at issue; a password change raises it and so revokes the token. */
+  ver?: number;
 }
 
 function normaliseEmail(input: string): string {
@@ -80,6 +83,7 @@ export function toUserPrincipal(user: User): UserPrincipal {
     displayName: user.displayName,
     role: user.role,
     municipalityCode: user.municipalityCode,
+    credentialsVersion: user.credentialsVersion,
   };
 }
 
@@ -429,17 +433,26 @@ export class AuthService {
       sub: principal.id,
       role: principal.role,
       mun: principal.municipalityCode,
+      ver: principal.credentialsVersion ?? 0,
     };
     return { accessToken: this.jwt.sign(payload), expiresIn: this.config.jwt.ttlSeconds };
   }
 
   /**
-   * Resolves a JWT's subject to the current user; deactivated users lose access at once, and a
-   * token issued before a role change stops working (its holder signs in again).
+   * Resolves a JWT's subject to the current user; deactivated users lose access at once, and so
+   * does a token issued before a role change or before the user's last password change (its
+   * holder signs in again).
    */
   async principalForToken(payload: AccessTokenPayload): Promise<UserPrincipal | null> {
     const user = await this.users.findActiveById(payload.sub);
-    return user && user.role === payload.role ? toUserPrincipal(user) : null;
+    return user && user.role === payload.role && (payload.ver ?? 0) === user.credentialsVersion
+      ? toUserPrincipal(user)
+      : null;
+  }
+
+  /** Ends every web session of the user (a password change or reset), inside the caller's transaction. */
+  endAllWebSessions(userId: string, manager: EntityManager): Promise<number> {
+    return this.sessions.revokeAllOf(userId, manager);
   }
 
   /**

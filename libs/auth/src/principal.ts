@@ -9,6 +9,8 @@ export interface UserPrincipal {
   displayName: string;
   role: Role;
   municipalityCode: number | null;
+  /** The user's credentials version when signed in; an access token carries it (see AuthService). */
+  credentialsVersion?: number;
 }
 
 /** A municipal system calling with an API key; it acts for exactly one municipality. */

@@ -1,3 +1,5 @@
+import { PasswordResetRequest } from '@app/accounts/password-reset-request.entity';
+import { PasswordToken } from '@app/accounts/password-token.entity';
 import { AdvisoryIncident } from '@app/advisories/advisory-incident.entity';
 import { AdvisoryResponse } from '@app/advisories/advisory-response.entity';
 import { AdvisoryTarget } from '@app/advisories/advisory-target.entity';
@@ -78,4 +80,6 @@ export const ENTITIES = [
   MfaRecoveryCode,
   MfaChallenge,
   WebauthnCredential,
+  PasswordToken,
+  PasswordResetRequest,
 ];

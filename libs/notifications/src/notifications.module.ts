@@ -11,6 +11,6 @@ import { UnlockLinkMailer } from './unlock-link-mailer';
   imports: [AuthModule],
   controllers: [NotificationsController],
   providers: [NotificationsRepository, NotificationsService, Mailer, UnlockLinkMailer],
-  exports: [NotificationsService, UnlockLinkMailer],
+  exports: [NotificationsService, UnlockLinkMailer, Mailer],
 })
 export class NotificationsModule {}

@@ -32,8 +32,16 @@ export class User {
   @Column({ type: 'text' })
   displayName!: string;
 
-  @Column({ type: 'text', select: false })
-  passwordHash!: string;
+  /** Null until the user sets one through an invitation link; such an account cannot sign in. */
+  @Column({ type: 'text', select: false, nullable: true })
+  passwordHash!: string | null;
+
+  /**
+   * Raised at every password change or reset: an access token carries the version it was issued
+   * under, and one with an older version is refused (so a change revokes every token at once).
+   */
+  @Column({ type: 'integer', default: 0 })
+  credentialsVersion!: number;
 
   @Column({ type: 'text' })
   role!: Role;

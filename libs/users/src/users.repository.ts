@@ -44,6 +44,26 @@ export class UsersRepository {
       .getOne();
   }
 
+  /** With the password hash, locked for the rest of `manager`'s transaction. */
+  findForPasswordChange(id: string, manager: EntityManager): Promise<User | null> {
+    return this.repo(manager)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /** Sets the password hash and raises the credentials version, which revokes every access token. */
+  async setPassword(id: string, passwordHash: string, manager: EntityManager): Promise<void> {
+    await this.repo(manager)
+      .createQueryBuilder()
+      .update(User)
+      .set({ passwordHash, credentialsVersion: () => 'credentials_version + 1' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
   findAll(): Promise<User[]> {
     return this.repo().find({ order: { role: 'ASC', municipalityCode: 'ASC', email: 'ASC' } });
   }
@@ -62,7 +82,10 @@ export class UsersRepository {
   }
 
   async insert(
-    user: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'municipality' | 'lastSignedInAt'>,
+    user: Omit<
+      User,
+      'id' | 'createdAt' | 'updatedAt' | 'municipality' | 'lastSignedInAt' | 'credentialsVersion'
+    >,
     manager?: EntityManager,
   ) {
     return this.repo(manager).save(this.repo(manager).create(user));

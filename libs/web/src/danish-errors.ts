@@ -25,6 +25,23 @@ const HEADING = {
 const TRY_LATER = 'Prøv igen om lidt. Oplys fejl-id, hvis du kontakter support.';
 const NOT_FOUND_TEXT = 'Tjek adressen, eller gå til forsiden.';
 
+/** Why a one-time password link did not work (`details.reason` of PASSWORD_LINK_INVALID). */
+const PASSWORD_LINK_TEXTS: Record<string, string> = {
+  expired:
+    'Linket er udløbet. Bed om et nyt: brug »Glemt adgangskode«, eller bed den, der inviterede dig, om at sende invitationen igen.',
+  used: 'Linket er allerede brugt. Log ind med den adgangskode, du valgte, eller brug »Glemt adgangskode«.',
+  unknown: 'Linket er ugyldigt. Tjek, at du har kopieret hele linket fra e-mailen, eller bed om et nyt.',
+};
+
+/** Why a new password was refused (`details.reason` of PASSWORD_TOO_WEAK). */
+const PASSWORD_TEXTS: Record<string, string> = {
+  'too-short': 'Adgangskoden skal være på mindst 12 tegn. Brug gerne flere ord i en sætning.',
+  'too-long': 'Adgangskoden må højst være på 256 tegn.',
+  common:
+    'Adgangskoden er for almindelig: den står på listen over ofte brugte og lækkede adgangskoder. Vælg en anden.',
+  'contains-email': 'Adgangskoden må ikke indeholde din e-mailadresse.',
+};
+
 /**
  * Every error code in Danish, for the web UI: the one place that decides what a user reads. The
  * API's messages are English and meant for integrators; a code without a text here shows that
@@ -152,6 +169,51 @@ export const DANISH_ERRORS: Record<ErrorCode, DanishError> = {
     heading: HEADING.badRequest,
     text: 'Adgangsnøglen blev ikke godkendt. Prøv igen, eller brug en kode fra din godkendelsesapp.',
   },
+  USER_EMAIL_TAKEN: {
+    heading: HEADING.changed,
+    text: 'Der findes allerede en bruger med den e-mailadresse. Send invitationen igen fra listen, hvis den ikke er taget i brug.',
+  },
+  MUNICIPALITY_UNKNOWN: {
+    heading: HEADING.badRequest,
+    text: 'Kommunekoden findes ikke. Brug en af de 98 kommunekoder, fx 151.',
+  },
+  MUNICIPALITY_REQUIRED: {
+    heading: HEADING.badRequest,
+    text: 'Vælg kommunen for en informationssikkerhedskoordinator.',
+  },
+  MUNICIPALITY_NOT_ALLOWED: {
+    heading: HEADING.badRequest,
+    text: 'Kun en informationssikkerhedskoordinator hører til en kommune. Fjern kommunen, eller vælg den rolle.',
+  },
+  INVITATION_ROLE_NOT_ALLOWED: {
+    heading: HEADING.forbidden,
+    text: 'Du kan kun invitere informationssikkerhedskoordinatorer. Kontakt en platformadministrator for andre roller.',
+  },
+  INVITATION_NOT_FOUND: { heading: HEADING.notFound, text: 'Invitationen findes ikke.' },
+  INVITATION_ACCEPTED: {
+    heading: HEADING.changed,
+    text: 'Invitationen er allerede taget i brug: brugeren har valgt sin adgangskode.',
+  },
+  INVITATION_IMPORT_INVALID: {
+    heading: HEADING.badRequest,
+    text: 'Filen har fejl. Ingen er inviteret. Ret de viste rækker, og prøv igen.',
+  },
+  PASSWORD_LINK_INVALID: {
+    heading: HEADING.badRequest,
+    text: (d) =>
+      PASSWORD_LINK_TEXTS[(d as { reason?: string } | undefined)?.reason ?? ''] ??
+      PASSWORD_LINK_TEXTS.unknown,
+  },
+  PASSWORD_TOO_WEAK: {
+    heading: HEADING.badRequest,
+    text: (d) =>
+      PASSWORD_TEXTS[(d as { reason?: string } | undefined)?.reason ?? ''] ?? PASSWORD_TEXTS['too-short'],
+  },
+  PASSWORD_MISMATCH: {
+    heading: HEADING.badRequest,
+    text: 'De to adgangskoder er ikke ens. Skriv den samme to gange.',
+  },
+  CURRENT_PASSWORD_WRONG: { heading: HEADING.badRequest, text: 'Din nuværende adgangskode er forkert.' },
 };
 
 /** The heading and text a page shows for an error; a 5xx never shows its message. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AdminModule } from '@app/admin';
+import { AccountsModule } from '@app/accounts';
 import { AdvisoriesModule } from '@app/advisories';
 import { AuthModule } from '@app/auth';
 import { IncidentsModule, IncidentStatisticsModule } from '@app/incidents';
@@ -10,6 +11,8 @@ import { ReportsModule } from '@app/reports';
 import { ResponsesModule } from '@app/responses';
 import { StatisticsModule } from '@app/statistics';
 import { SurveysModule } from '@app/surveys';
+import { InvitationPagesController } from './account/invitation-pages.controller';
+import { PasswordPagesController } from './account/password-pages.controller';
 import { AdvisoryPagesController } from './advisories/advisory-pages.controller';
 import { AccountPagesController } from './account/account-pages.controller';
 import { AdminIndexController } from './administration/admin-index.controller';
@@ -52,6 +55,7 @@ import { WebUserService } from './web-user.service';
     AdvisoriesModule,
     IncidentStatisticsModule,
     AdminModule,
+    AccountsModule,
   ],
   controllers: [
     WebController,
@@ -72,6 +76,8 @@ import { WebUserService } from './web-user.service';
     AccountPagesController,
     LoginMfaController,
     MfaPagesController,
+    PasswordPagesController,
+    InvitationPagesController,
   ],
   providers: [
     CsrfService,

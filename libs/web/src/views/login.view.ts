@@ -118,6 +118,7 @@ export function loginView({
           )}
           <button type="submit" class="button button-primary mt-5">Log ind</button>
         </form>
+        <p class="mt-5"><a href="/glemt-adgangskode">Glemt adgangskode?</a></p>
         ${sso ? ssoSignIn(sso) : null}
       </div>
     </div>`,

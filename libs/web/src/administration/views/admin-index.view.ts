@@ -26,6 +26,16 @@ const TOOLS: Tool[] = [
     },
   },
   {
+    roles: ['platform_admin', 'kl_analyst'],
+    href: '/administration/invitationer',
+    label: 'Invitationer',
+    text: {
+      platform_admin:
+        'Invitér brugere med alle roller, enkeltvis eller fra en CSV-fil; send invitationer igen eller tilbagekald dem.',
+      kl_analyst: 'Invitér kommunernes informationssikkerhedskoordinatorer, enkeltvis eller fra en CSV-fil.',
+    },
+  },
+  {
     roles: ['platform_admin'],
     href: ADMIN_API_KEYS_PATH,
     label: 'API-nøgler',
