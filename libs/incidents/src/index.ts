@@ -36,3 +36,6 @@ export * from './export/incident-list-export';
 export * from './export/misp-event';
 export * from './dto/misp-event.response';
 export * from './maturity-topics';
+export * from './statistics/incident-statistics-export.service';
+export type { MonthClassCount } from './statistics/incident-statistics.repository';
+export * from './export/incident-statistics-export';

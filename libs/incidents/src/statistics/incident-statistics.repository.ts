@@ -23,6 +23,13 @@ export interface ScopeFigureRow {
   municipalities: number;
 }
 
+export interface MonthClassCount {
+  /** YYYY-MM */
+  month: string;
+  rsitClass: string;
+  incidents: number;
+}
+
 export interface MunicipalityFacts {
   code: number;
   name: string;
@@ -175,6 +182,21 @@ export class IncidentStatisticsRepository {
       [from, to, groupBy],
     );
     return rows as unknown as ScopeFigureRow[];
+  }
+
+  /**
+   * National incidents per month and RSIT class over the months `from` … `to` (first days), read
+   * off the stored type rows: the cross-table the month and class series do not give.
+   */
+  async nationalMonthsByClass(from: string, to: string): Promise<MonthClassCount[]> {
+    return this.dataSource.query(
+      `SELECT to_char(month, 'YYYY-MM') AS month, split_part(key, '/', 1) AS "rsitClass",
+              sum(incidents)::int AS incidents
+       FROM incident_statistics_cells
+       WHERE dimension = 'rsitType' AND month BETWEEN $1::date AND $2::date
+       GROUP BY 1, 2 ORDER BY 1, 2`,
+      [from, to],
+    );
   }
 
   async municipalities(): Promise<MunicipalityFacts[]> {

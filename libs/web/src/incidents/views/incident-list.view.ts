@@ -1,5 +1,5 @@
 import type { IncidentPage } from '@app/incidents';
-import { INCIDENT_STATUSES, SEVERITIES } from '@app/incidents';
+import { copenhagenYear, INCIDENT_STATUSES, SEVERITIES } from '@app/incidents';
 import { formatDateTime, formatNumber, html, SafeHtml } from '@app/ui';
 import { alert, breadcrumbs } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';
@@ -128,6 +128,21 @@ function downloads(f: QueueFilters): SafeHtml {
   </p>`;
 }
 
+/**
+ * KommuneCERT's yearly mapping PDF, this year's and last year's: national and regional figures only,
+ * so it can be passed on (docs/incident-statistics.md).
+ */
+function mappingLinks(now: Date): SafeHtml {
+  const year = copenhagenYear(now);
+  return html`<p class="incident-mapping">
+    Kortlægning af cyberhændelser (PDF, hele landet og regionerne):
+    ${[year, year - 1].map(
+      (y) =>
+        html`<a href="/haendelser/kortlaegning.pdf?aar=${String(y)}" class="ml-4" download>${String(y)}</a>`,
+    )}
+  </p>`;
+}
+
 export function incidentListView(m: IncidentListModel): string {
   const { total } = m.page;
   const heading = m.cert ? 'Arbejdskø' : 'Hændelser';
@@ -149,7 +164,7 @@ export function incidentListView(m: IncidentListModel): string {
       <p class="incident-count" role="status">
         ${total === 1 ? '1 hændelse' : `${formatNumber(total)} hændelser`}
       </p>
-      ${m.cert && total > 0 ? downloads(m.filters) : null}
+      ${m.cert && total > 0 ? downloads(m.filters) : null} ${m.cert ? mappingLinks(m.now) : null}
       ${total > 0 ? html`${table(m)} ${pagination(m)}` : empty}`,
   });
 }
