@@ -1,10 +1,13 @@
 import request from 'supertest';
 import { IncidentStatisticsJobsService } from '@app/incidents';
+import { IncidentMappingService } from '@app/reports';
 import { cookieHeader } from './support/cookie-jar';
 import { createUser } from './support/factories';
 import { apiKeyCaller, as, Caller, resetIncidents, userCaller } from './support/incidents';
 import { binary, expectInertText, expectNoLiveFormula, parseCsv, readWorkbook } from './support/spreadsheets';
 import { createTestApp, resetData, TestApp } from './support/test-app';
+import { startWorker } from './support/queue-backend';
+import { waitFor } from './support/wait-for';
 import { signInWeb } from './support/web-session';
 
 // The package entry point runs a debug self-test when required directly.
@@ -171,6 +174,39 @@ describe('Incident statistics exports (e2e)', () => {
     ...[101, 751, 461].map((mu): Row => [mu, 'fraud', 'phishing', 'low', 2, null, 4, YEAR - 1]),
   ];
 
+  let seq = 0;
+  async function insert([mu, cls, type, severity, month, notified, hours, year]: Row) {
+    const aware = new Date(Date.UTC(year, month - 1, 10, 12));
+    const [{ id }] = await t.owner.query(
+      `INSERT INTO incidents (reference, municipality_code, source, reporter_label, title, status, rsit_class,
+         rsit_type, severity, aware_at, contained_at, pdb_type, pdb_notifiable)
+       VALUES ($1, $2, 'cert', 'test', 'Testhændelse', 'closed', $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        `KCERT-${year}-${String(++seq).padStart(4, '0')}`,
+        mu,
+        cls,
+        type,
+        severity,
+        aware,
+        hours === null ? null : new Date(aware.getTime() + hours * 3_600_000),
+        notified === null ? null : 'utilsigtet-videregivelse',
+        notified,
+      ],
+    );
+    // A breach's Art. 33 notification: met on time when notified, late otherwise.
+    if (notified !== null)
+      await t.owner.query(
+        `INSERT INTO incident_obligations (incident_id, kind, anchor_at, due_at, submitted_at)
+         VALUES ($1, 'gdpr-art33', $2, $3, $4)`,
+        [
+          id,
+          aware,
+          new Date(aware.getTime() + 72 * 3_600_000),
+          new Date(aware.getTime() + (notified ? 24 : 100) * 3_600_000),
+        ],
+      );
+  }
+
   beforeAll(async () => {
     t = await createTestApp();
     await resetData(t.db);
@@ -182,38 +218,7 @@ describe('Incident statistics exports (e2e)', () => {
       await userCaller(t, 'platform_admin'),
       await apiKeyCaller(t, 151),
     ];
-    let seq = 0;
-    for (const [mu, cls, type, severity, month, notified, hours, year] of rows) {
-      const aware = new Date(Date.UTC(year, month - 1, 10, 12));
-      const [{ id }] = await t.owner.query(
-        `INSERT INTO incidents (reference, municipality_code, source, reporter_label, title, status, rsit_class,
-           rsit_type, severity, aware_at, contained_at, pdb_type, pdb_notifiable)
-         VALUES ($1, $2, 'cert', 'test', 'Testhændelse', 'closed', $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [
-          `KCERT-${year}-${String(++seq).padStart(4, '0')}`,
-          mu,
-          cls,
-          type,
-          severity,
-          aware,
-          hours === null ? null : new Date(aware.getTime() + hours * 3_600_000),
-          notified === null ? null : 'utilsigtet-videregivelse',
-          notified,
-        ],
-      );
-      // A breach's Art. 33 notification: met on time when notified, late otherwise.
-      if (notified !== null)
-        await t.owner.query(
-          `INSERT INTO incident_obligations (incident_id, kind, anchor_at, due_at, submitted_at)
-           VALUES ($1, 'gdpr-art33', $2, $3, $4)`,
-          [
-            id,
-            aware,
-            new Date(aware.getTime() + 72 * 3_600_000),
-            new Date(aware.getTime() + (notified ? 24 : 100) * 3_600_000),
-          ],
-        );
-    }
+    for (const row of rows) await insert(row);
     await t.app.get(IncidentStatisticsJobsService).run();
     municipalityNames = (await t.db.query('SELECT name FROM municipalities')).map(
       (r: { name: string }) => r.name,
@@ -456,5 +461,63 @@ describe('Incident statistics exports (e2e)', () => {
       expect(refused.status).toBe(403);
       expect(refused.headers['content-type']).not.toMatch(/pdf/);
     });
+  });
+
+  // Last: they change the figures.
+  describe('rendered by the worker and stored', () => {
+    const stored = async (year: number) =>
+      (
+        await t.db.query(
+          'SELECT content, statistics_version AS "statisticsVersion" FROM incident_mapping_pdfs WHERE year = $1',
+          [year],
+        )
+      )[0] as { content: Buffer; statisticsVersion: number } | undefined;
+    const version = async () =>
+      (await t.db.query('SELECT version FROM incident_statistics_state'))[0].version as number;
+    const download = async () =>
+      (await get(`/report.pdf?year=${YEAR}`, cert).buffer(true).parse(binary).expect(200)).body as Buffer;
+
+    it('serves the stored PDF while the figures are current, and renders anew once they change', async () => {
+      const mapping = t.app.get(IncidentMappingService);
+      const v = await version();
+      expect(await mapping.render(YEAR, v - 1)).toEqual({ skipped: true });
+      expect(await mapping.render(YEAR, v)).toEqual({ skipped: false });
+      const first = await stored(YEAR);
+      expect(first!.statisticsVersion).toBe(v);
+      // The same bytes (its creation time included): the download is the stored copy.
+      expect((await download()).equals(first!.content)).toBe(true);
+
+      await insert([101, 'fraud', 'phishing', 'low', 12, null, 2, YEAR]);
+      await t.app.get(IncidentStatisticsJobsService).run();
+      const fresh = await download();
+      expect(fresh.equals(first!.content)).toBe(false);
+      expect((await pdfParse(fresh)).text.replace(/·?\n/g, ' ')).toContain(
+        `Kommunerne registrerede ${rows.filter((r) => r[7] === YEAR).length + 1} hændelser i ${YEAR}`,
+      );
+      expect((await stored(YEAR))!.statisticsVersion).toBe(v + 1);
+    });
+
+    it('is rendered by the worker after a recompute, for this year and last year', async () => {
+      const worker = await startWorker();
+      try {
+        const year = Number(
+          new Intl.DateTimeFormat('en', { timeZone: 'Europe/Copenhagen', year: 'numeric' }).format(
+            new Date(),
+          ),
+        );
+        const { version: v } = await t.app.get(IncidentStatisticsJobsService).run();
+        expect(v).toBe(await version());
+        for (const y of [year, year - 1]) {
+          const row = await waitFor(
+            () => stored(y),
+            (r) => r?.statisticsVersion === v,
+            60_000,
+          );
+          expect((await pdfParse(row!.content)).text).toContain(`Kortlægning af cyberhændelser ${y}`);
+        }
+      } finally {
+        await worker.close();
+      }
+    }, 90_000);
   });
 });

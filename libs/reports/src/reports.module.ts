@@ -4,6 +4,7 @@ import { IncidentStatisticsModule } from '@app/incidents';
 import { StatisticsModule } from '@app/statistics';
 import { SurveysModule } from '@app/surveys';
 import { IncidentMappingController } from './incident-mapping/incident-mapping.controller';
+import { IncidentMappingRepository } from './incident-mapping/incident-mapping.repository';
 import { IncidentMappingService } from './incident-mapping/incident-mapping.service';
 import { ReportDataService } from './report-data.service';
 import { ReportJobsService } from './report-jobs.service';
@@ -26,6 +27,7 @@ import { UsageController } from './usage.controller';
     ReportRendererService,
     ReportsService,
     ReportJobsService,
+    IncidentMappingRepository,
     IncidentMappingService,
   ],
   exports: [ReportsService, ReportJobsService, ReportRendererService, IncidentMappingService],

@@ -66,22 +66,37 @@ export class IncidentStatisticsExportService {
     };
   }
 
-  /** A calendar year's national and regional figures; the municipalities' scopes are dropped here. */
-  async yearFigures(principal: Principal, year: number, address?: string): Promise<IncidentYearFigures> {
+  /**
+   * KommuneCERT's download of a year's mapping PDF: the access check and the audit entry. The
+   * figures themselves come from `yearFigures`, which the worker calls as well.
+   */
+  async authorizeMapping(principal: Principal, year: number, address?: string): Promise<void> {
     this.access.requireAccess(principal, Permission.IncidentExport, { what: 'mapping' });
-    const range = { from: `${year}-01`, to: `${year}-12` };
-    const [byMonth, byClass, bySeverity, monthsByClass] = await Promise.all([
-      this.statistics.read(principal, { ...range, groupBy: 'month' }),
-      this.statistics.read(principal, { ...range, groupBy: 'rsitClass' }),
-      this.statistics.read(principal, { ...range, groupBy: 'severity' }),
-      this.repo.nationalMonthsByClass(`${range.from}-01`, `${range.to}-01`),
-    ]);
-    const national = (s: IncidentStatisticsScopeDto[]) => s.find((x) => x.scope === 'national')!;
     await this.audit.record(actorOf(principal, address), {
       action: 'incident.mapping-exported',
       targetType: 'incident',
       details: { year },
     });
+  }
+
+  /** The version of the stored figures, which a stored mapping PDF is compared against. */
+  async version(): Promise<number> {
+    return (await this.repo.state()).version;
+  }
+
+  /**
+   * A calendar year's national and regional figures, unsuppressed, for the mapping PDF. The
+   * municipalities' scopes are dropped here, so nothing built from the result can name one.
+   */
+  async yearFigures(year: number): Promise<IncidentYearFigures> {
+    const range = { from: `${year}-01`, to: `${year}-12` };
+    const [byMonth, byClass, bySeverity, monthsByClass] = await Promise.all([
+      this.statistics.readUnsuppressed({ ...range, groupBy: 'month' }),
+      this.statistics.readUnsuppressed({ ...range, groupBy: 'rsitClass' }),
+      this.statistics.readUnsuppressed({ ...range, groupBy: 'severity' }),
+      this.repo.nationalMonthsByClass(`${range.from}-01`, `${range.to}-01`),
+    ]);
+    const national = (s: IncidentStatisticsScopeDto[]) => s.find((x) => x.scope === 'national')!;
     return {
       year,
       computedAt: byMonth.computedAt,

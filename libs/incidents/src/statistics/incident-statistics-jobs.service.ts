@@ -1,5 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Clock } from '@app/config';
 import { JobQueueService } from '@app/queue';
+import { copenhagenYear } from '../copenhagen-time';
 import { IncidentClockEvents } from '../incident-clock-events';
 import { IncidentStatisticsRepository } from './incident-statistics.repository';
 
@@ -22,6 +24,7 @@ export class IncidentStatisticsJobsService implements OnModuleInit {
     private readonly repo: IncidentStatisticsRepository,
     private readonly jobs: JobQueueService,
     private readonly events: IncidentClockEvents,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -37,6 +40,21 @@ export class IncidentStatisticsJobsService implements OnModuleInit {
     return { jobId: job.id!, state: await job.getState() };
   }
 
+  /**
+   * The yearly mapping PDFs that new figures can change: this year's, and last year's (an incident
+   * can be reported, or closed as not one, after New Year). One job per year and version; the job
+   * skips itself when a newer version has come meanwhile.
+   */
+  private async enqueueMappings(statisticsVersion: number): Promise<void> {
+    const year = copenhagenYear(this.clock.now());
+    for (const y of [year, year - 1])
+      await this.jobs.enqueue(
+        'reports.render-incident-mapping',
+        { year: y, statisticsVersion },
+        { jobId: `incident-mapping-${y}-v${statisticsVersion}` },
+      );
+  }
+
   /** Enqueues a recompute when changes are uncounted or the figures are over an hour old. */
   async reconcile(): Promise<boolean> {
     const state = await this.repo.state();
@@ -50,6 +68,7 @@ export class IncidentStatisticsJobsService implements OnModuleInit {
     try {
       const result = await this.repo.recompute();
       this.logger.log(`Incident statistics: version ${result.version} in ${result.durationMs} ms`);
+      await this.enqueueMappings(result.version);
       return result;
     } catch (e) {
       await this.repo.recordError(e instanceof Error ? e.message : String(e)).catch(() => undefined);

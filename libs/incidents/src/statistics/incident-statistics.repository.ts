@@ -126,10 +126,13 @@ export class IncidentStatisticsRepository {
          GROUP BY 2, 3, 4`,
       );
       const durationMs = Date.now() - started;
+      // As a SELECT: TypeORM answers an UPDATE … RETURNING with [rows, count], not the rows.
       const [row] = await m.query(
-        `UPDATE incident_statistics_state
-         SET version = version + 1, computed_at = now(), duration_ms = $1, last_error = NULL
-         RETURNING version`,
+        `WITH bumped AS (
+           UPDATE incident_statistics_state
+           SET version = version + 1, computed_at = now(), duration_ms = $1, last_error = NULL
+           RETURNING version)
+         SELECT version FROM bumped`,
         [durationMs],
       );
       return { version: row.version as number, durationMs };
