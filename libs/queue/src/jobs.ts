@@ -57,8 +57,8 @@ export interface JobPayloads {
   'incident-statistics.reconcile': { trigger: 'schedule' | 'manual' };
   /** Deliver what a lost fan-out job missed and send the reminders that are due (idempotent). */
   'advisories.sweep': { trigger: 'schedule' | 'manual' };
-  /** Render and store a year's incident mapping PDF after the incident statistics changed. */
-  'reports.render-incident-mapping': { year: number; statisticsVersion: number };
+  /** Render and store a year's incident mapping PDF if the incident statistics changed since. */
+  'reports.render-incident-mapping': { year: number };
 }
 export type JobName = keyof JobPayloads;
 

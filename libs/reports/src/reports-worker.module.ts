@@ -22,8 +22,8 @@ export class ReportsJobs {
   }
 
   @JobHandler('reports.render-incident-mapping')
-  renderIncidentMapping({ year, statisticsVersion }: JobPayloads['reports.render-incident-mapping']) {
-    return this.incidentMapping.render(year, statisticsVersion);
+  renderIncidentMapping({ year }: JobPayloads['reports.render-incident-mapping']) {
+    return this.incidentMapping.render(year);
   }
 }
 

@@ -9,6 +9,10 @@ import { IncidentStatisticsRepository } from './incident-statistics.repository';
 export const INCIDENT_STATISTICS_JOB_ID = 'incident-statistics-recompute';
 /** How long the waiting job collects further changes before it runs. */
 const COALESCE_MS = 2_000;
+/** The waiting render job of a year's mapping PDF: `incident-mapping-<year>`. */
+export const INCIDENT_MAPPING_JOB_ID = 'incident-mapping';
+/** How long it collects further recomputes before it renders. */
+const MAPPING_COALESCE_MS = 5 * 60_000;
 /** Obligations fall due without any write; figures older than this are computed again. */
 const MAX_AGE_MS = 3_600_000;
 
@@ -42,16 +46,22 @@ export class IncidentStatisticsJobsService implements OnModuleInit {
 
   /**
    * The yearly mapping PDFs that new figures can change: this year's, and last year's (an incident
-   * can be reported, or closed as not one, after New Year). One job per year and version; the job
-   * skips itself when a newer version has come meanwhile.
+   * can be reported, or closed as not one, after New Year). One waiting job per year: recomputes
+   * while it waits join it, so a busy day costs one render per year every few minutes, not one per
+   * recompute (rendering takes seconds of the worker's CPU). A download in between renders itself.
    */
-  private async enqueueMappings(statisticsVersion: number): Promise<void> {
+  private async enqueueMappings(): Promise<void> {
     const year = copenhagenYear(this.clock.now());
     for (const y of [year, year - 1])
       await this.jobs.enqueue(
         'reports.render-incident-mapping',
-        { year: y, statisticsVersion },
-        { jobId: `incident-mapping-${y}-v${statisticsVersion}` },
+        { year: y },
+        {
+          jobId: `${INCIDENT_MAPPING_JOB_ID}-${y}`,
+          delay: MAPPING_COALESCE_MS,
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
       );
   }
 
@@ -68,7 +78,7 @@ export class IncidentStatisticsJobsService implements OnModuleInit {
     try {
       const result = await this.repo.recompute();
       this.logger.log(`Incident statistics: version ${result.version} in ${result.durationMs} ms`);
-      await this.enqueueMappings(result.version);
+      await this.enqueueMappings();
       return result;
     } catch (e) {
       await this.repo.recordError(e instanceof Error ? e.message : String(e)).catch(() => undefined);

@@ -10,8 +10,9 @@ import { IncidentMappingRepository } from './incident-mapping.repository';
 /**
  * The yearly "Kortlægning af cyberhændelser" PDF for KommuneCERT, drawn by the survey reports'
  * renderer from the stored incident statistics. As the survey reports are: the worker renders it
- * after each recompute and stores it with the statistics version; a download older than the
- * current version is rendered again first, so an outdated PDF is never served.
+ * after the statistics change (coalesced, see IncidentStatisticsJobsService) and stores it with the
+ * statistics version; a download older than the current version is rendered again first, so an
+ * outdated PDF is never served.
  */
 @Injectable()
 export class IncidentMappingService {
@@ -38,10 +39,12 @@ export class IncidentMappingService {
     };
   }
 
-  /** The worker's job: renders unless a newer statistics version has come (its own job follows). */
-  async render(year: number, statisticsVersion: number): Promise<{ skipped: boolean }> {
-    if ((await this.statistics.version()) > statisticsVersion) return { skipped: true };
-    await this.renderAndStore(year, statisticsVersion);
+  /** The worker's job: renders unless the stored copy already shows the current figures. */
+  async render(year: number): Promise<{ skipped: boolean }> {
+    const version = await this.statistics.version();
+    const stored = await this.repo.find(year);
+    if (stored && stored.statisticsVersion >= version) return { skipped: true };
+    await this.renderAndStore(year, version);
     return { skipped: false };
   }
 

@@ -134,11 +134,14 @@ function downloads(f: QueueFilters): SafeHtml {
  */
 function mappingLinks(now: Date): SafeHtml {
   const year = copenhagenYear(now);
+  // Each link names its year and format, so it reads right out of context (a screen reader's list).
   return html`<p class="incident-mapping">
-    Kortlægning af cyberhændelser (PDF, hele landet og regionerne):
+    Årlig kortlægning med tal for hele landet og regionerne, som kan deles videre:
     ${[year, year - 1].map(
       (y) =>
-        html`<a href="/haendelser/kortlaegning.pdf?aar=${String(y)}" class="ml-4" download>${String(y)}</a>`,
+        html`<a href="/haendelser/kortlaegning.pdf?aar=${String(y)}" class="ml-4" download
+          >Kortlægning af cyberhændelser ${String(y)} (PDF)</a
+        >`,
     )}
   </p>`;
 }
