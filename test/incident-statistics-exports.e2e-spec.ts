@@ -2,14 +2,13 @@ import request from 'supertest';
 import { INCIDENT_MAPPING_JOB_ID, IncidentStatisticsJobsService } from '@app/incidents';
 import { JobQueueService } from '@app/queue';
 import { IncidentMappingService } from '@app/reports';
-import { cookieHeader } from './support/cookie-jar';
 import { createUser } from './support/factories';
 import { apiKeyCaller, as, Caller, resetIncidents, userCaller } from './support/incidents';
 import { binary, expectInertText, expectNoLiveFormula, parseCsv, readWorkbook } from './support/spreadsheets';
 import { createTestApp, resetData, TestApp } from './support/test-app';
 import { startWorker } from './support/queue-backend';
 import { waitFor } from './support/wait-for';
-import { signInWeb } from './support/web-session';
+import { pageGetter } from './support/web-session';
 
 // The package entry point runs a debug self-test when required directly.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -430,11 +429,8 @@ describe('Incident statistics exports (e2e)', () => {
   });
 
   describe('on the KommuneCERT incidents page', () => {
-    const web = async (role: 'cert_analyst' | 'municipality_officer', code: number | null = null) => {
-      const { jar } = await signInWeb(t.http, await createUser(t.db, role, code));
-      return (path: string) =>
-        request(t.http).get(path).set('Cookie', cookieHeader(jar)).set('Accept', 'text/html');
-    };
+    const web = async (role: 'cert_analyst' | 'municipality_officer', code: number | null = null) =>
+      pageGetter(t.http, await createUser(t.db, role, code));
 
     it('links this year’s and last year’s mapping, and the link downloads the PDF', async () => {
       const page = await web('cert_analyst');
