@@ -11,9 +11,8 @@ import {
 } from './support/incidents';
 import { binary, expectInertText, expectNoLiveFormula, parseCsv, readWorkbook } from './support/spreadsheets';
 import { createTestApp, resetData, TestApp } from './support/test-app';
-import { cookieHeader } from './support/cookie-jar';
 import { createUser } from './support/factories';
-import { signInWeb } from './support/web-session';
+import { pageGetter } from './support/web-session';
 
 const OWN = 151; // Ballerup, Region Hovedstaden
 const FOREIGN = 101; // København
@@ -360,11 +359,8 @@ describe('Incident exports (e2e)', () => {
   });
 
   describe('on the work queue page', () => {
-    const web = async (role: 'cert_analyst' | 'municipality_officer', code: number | null = null) => {
-      const { jar } = await signInWeb(t.http, await createUser(t.db, role, code));
-      return (path: string) =>
-        request(t.http).get(path).set('Cookie', cookieHeader(jar)).set('Accept', 'text/html');
-    };
+    const web = async (role: 'cert_analyst' | 'municipality_officer', code: number | null = null) =>
+      pageGetter(t.http, await createUser(t.db, role, code));
 
     it('links KommuneCERT to the filtered queue as CSV and XLSX, and the links download that selection', async () => {
       const page = await web('cert_analyst');

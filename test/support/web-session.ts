@@ -19,3 +19,10 @@ export async function signInWeb(http: Http, user: TestUser, before: Map<string, 
     .expect(303);
   return { jar: keep(jar, res), set: [...setCookies(login), ...setCookies(res)] };
 }
+
+/** A signed-in browser's GET of a page (HTML asked for), for checking links and downloads. */
+export async function pageGetter(http: Http, user: TestUser) {
+  const { jar } = await signInWeb(http, user);
+  return (path: string) =>
+    request(http).get(path).set('Cookie', cookieHeader(jar)).set('Accept', 'text/html');
+}

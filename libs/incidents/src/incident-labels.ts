@@ -1,5 +1,5 @@
 import type { IncidentStatus } from './incident-workflow';
-import type { RsitClass, Severity } from './rsit';
+import type { BreachType, RsitClass, Severity } from './rsit';
 
 /**
  * The incident vocabularies the exports share with the web pages, in Danish: RSIT v1003 classes and
@@ -78,4 +78,11 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
   medium: 'Middel',
   high: 'Høj',
   critical: 'Kritisk',
+};
+
+export const BREACH_TYPE_LABELS: Record<BreachType, string> = {
+  'utilsigtet-videregivelse': 'Utilsigtet videregivelse',
+  'usikker-forsendelse-opbevaring': 'Usikker forsendelse eller opbevaring',
+  'fejl-i-adgangsstyring': 'Fejl i adgangsstyring',
+  andet: 'Andet',
 };

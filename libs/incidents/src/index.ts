@@ -40,3 +40,6 @@ export * from './incident-read-views';
 export * from './statistics/incident-statistics.service';
 export * from './overview/open-incidents.service';
 export type { DueObligationRow, OpenByMunicipalityRow } from './overview/open-incidents.repository';
+export * from './statistics/incident-statistics-export.service';
+export type { MonthClassCount } from './statistics/incident-statistics.repository';
+export * from './export/incident-statistics-export';

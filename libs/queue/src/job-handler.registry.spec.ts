@@ -64,7 +64,7 @@ describe('JobHandlerRegistry', () => {
   it('refuses a queue whose jobs are not all handled', async () => {
     const { registry } = await registryWith(RecomputeJobs);
     expect(() => registry.assertComplete('reports')).toThrow(
-      'No handler for job(s) reports.render-edition, reports.render on reports',
+      'No handler for job(s) reports.render-edition, reports.render, reports.render-incident-mapping on reports',
     );
   });
 

@@ -57,6 +57,8 @@ export interface JobPayloads {
   'incident-statistics.reconcile': { trigger: 'schedule' | 'manual' };
   /** Deliver what a lost fan-out job missed and send the reminders that are due (idempotent). */
   'advisories.sweep': { trigger: 'schedule' | 'manual' };
+  /** Render and store a year's incident mapping PDF if the incident statistics changed since. */
+  'reports.render-incident-mapping': { year: number };
 }
 export type JobName = keyof JobPayloads;
 
@@ -75,6 +77,7 @@ export const JOB_QUEUE = {
   'advisories.sweep': QUEUES.maintenance,
   'incident-statistics.recompute': QUEUES.statistics,
   'incident-statistics.reconcile': QUEUES.maintenance,
+  'reports.render-incident-mapping': QUEUES.reports,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names a queue carries, for typing a processor's handler table. */

@@ -10,3 +10,4 @@ export * from './report-page';
 export * from './report-response';
 export * from './reports-worker.module';
 export * from './dto/report.response';
+export * from './incident-mapping/incident-mapping.service';

@@ -211,6 +211,8 @@ describe(AccessPolicy.name, () => {
         expect(policy.canAccess(principal, Permission.IncidentTransition, {})).toBe(cert);
         expect(policy.canAccess(principal, Permission.IncidentExport, { what: 'list' })).toBe(cert);
         expect(policy.canAccess(principal, Permission.IncidentExport, { what: 'misp' })).toBe(cert);
+        expect(policy.canAccess(principal, Permission.IncidentExport, { what: 'statistics' })).toBe(cert);
+        expect(policy.canAccess(principal, Permission.IncidentExport, { what: 'mapping' })).toBe(cert);
         if (!cert) {
           expect(() =>
             policy.requireAccess(principal, Permission.IncidentTriage, { field: 'severity' }),

@@ -45,6 +45,13 @@ export const isRestrictedIncidentItem = (item: IncidentItemTarget) => item.inter
 
 const certOnly = (refusal: string) => new DomainError(ErrorCode.FORBIDDEN, refusal);
 
+const EXPORT_REFUSALS: Record<PermissionTargets[Permission.IncidentExport]['what'], string> = {
+  list: 'Only KommuneCERT exports the incident list',
+  misp: 'Only KommuneCERT exports an incident as a MISP event',
+  statistics: 'Only KommuneCERT exports the incident statistics',
+  mapping: 'Only KommuneCERT gets the yearly mapping of incidents',
+};
+
 const RULES: { [P in Permission]: Rule<PermissionTargets[P]> } = {
   [Permission.EditionRead]: {
     // Anyone but KL gets for a draft exactly the 404 of an unknown id: neither existence nor year leaks.
@@ -120,12 +127,7 @@ const RULES: { [P in Permission]: Rule<PermissionTargets[P]> } = {
   },
   [Permission.IncidentExport]: {
     allows: isCert,
-    denial: ({ what }) =>
-      certOnly(
-        what === 'misp'
-          ? 'Only KommuneCERT exports an incident as a MISP event'
-          : 'Only KommuneCERT exports the incident list',
-      ),
+    denial: ({ what }) => certOnly(EXPORT_REFUSALS[what]),
   },
   [Permission.AdvisoryRead]: {
     allows: (p, { sentToCaller }) =>

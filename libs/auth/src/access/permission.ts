@@ -32,8 +32,9 @@ export enum Permission {
   /** Reading an internal or TLP:RED comment, attachment or timeline entry: KommuneCERT only. */
   IncidentRestrictedRead = 'incident.restricted.read',
   /**
-   * Exporting incidents (the filtered list as CSV or XLSX, one incident as a MISP event): KommuneCERT
-   * only, since an export leaves the platform's access rules behind.
+   * Exporting incidents (the filtered list as CSV or XLSX, one incident as a MISP event, the
+   * unsuppressed statistics as CSV or XLSX, the yearly mapping PDF): KommuneCERT only, since an
+   * export leaves the platform's access rules behind.
    */
   IncidentExport = 'incident.export',
   /** An advisory, or the advisories: KommuneCERT all, an officer or API key those sent to its municipality. */
@@ -109,7 +110,8 @@ export interface PermissionTargets {
   /** What is written: comments or attachments, named in the refusal. */
   [Permission.IncidentInternalWrite]: IncidentItemTarget & { what: 'comments' | 'attachments' };
   [Permission.IncidentRestrictedRead]: IncidentItemTarget;
-  [Permission.IncidentExport]: { what: 'list' | 'misp' };
+  /** What leaves the platform: the list, one incident, the statistics, or the yearly mapping PDF. */
+  [Permission.IncidentExport]: { what: 'list' | 'misp' | 'statistics' | 'mapping' };
   [Permission.AdvisoryRead]: AdvisoryTarget;
   /** What is done, named in the refusal. */
   [Permission.AdvisoryWrite]: { action: string };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/auth';
 import { IncidentsModule } from '../incidents.module';
+import { IncidentStatisticsExportService } from './incident-statistics-export.service';
 import { IncidentStatisticsJobsService } from './incident-statistics-jobs.service';
 import { IncidentStatisticsController } from './incident-statistics.controller';
 import { IncidentStatisticsRepository } from './incident-statistics.repository';
@@ -10,7 +11,12 @@ import { IncidentStatisticsService } from './incident-statistics.service';
 @Module({
   imports: [IncidentsModule, AccessModule],
   controllers: [IncidentStatisticsController],
-  providers: [IncidentStatisticsRepository, IncidentStatisticsService, IncidentStatisticsJobsService],
-  exports: [IncidentStatisticsJobsService, IncidentStatisticsService],
+  providers: [
+    IncidentStatisticsRepository,
+    IncidentStatisticsService,
+    IncidentStatisticsJobsService,
+    IncidentStatisticsExportService,
+  ],
+  exports: [IncidentStatisticsJobsService, IncidentStatisticsService, IncidentStatisticsExportService],
 })
 export class IncidentStatisticsModule {}

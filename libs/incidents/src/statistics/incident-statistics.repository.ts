@@ -24,6 +24,13 @@ export interface ScopeFigureRow {
   municipalities: number;
 }
 
+export interface MonthClassCount {
+  /** YYYY-MM */
+  month: string;
+  rsitClass: string;
+  incidents: number;
+}
+
 export interface MunicipalityFacts {
   code: number;
   name: string;
@@ -34,12 +41,6 @@ export interface MunicipalityFacts {
 }
 
 /** The incidents of one month (`YYYY-MM`) and RSIT class. */
-export interface MonthClassRow {
-  month: string;
-  rsitClass: string;
-  incidents: number;
-}
-
 /** A region's incidents over a range of months (every incident has one severity row). */
 export interface RegionTotalRow {
   regionCode: number;
@@ -219,7 +220,7 @@ export class IncidentStatisticsRepository {
    * municipalities together: the dashboard's stacked chart, which no single `groupBy` gives. Read
    * off the type rows, as `figures` reads the classes.
    */
-  monthsByClass(from: string, to: string): Promise<MonthClassRow[]> {
+  monthsByClass(from: string, to: string): Promise<MonthClassCount[]> {
     return this.dataSource.query(
       `SELECT to_char(month, 'YYYY-MM') AS month, split_part(key, '/', 1) AS "rsitClass",
               sum(incidents)::int AS incidents

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessPolicy, Permission, Principal } from '@app/auth';
+import { AccessPolicy, IncidentStatisticsView, Permission, Principal } from '@app/auth';
 import { AppConfigService } from '@app/config';
 import { fieldError } from '@app/http';
 import { SIZE_CLASS_LABELS } from '@app/municipalities';
@@ -104,7 +104,21 @@ export class IncidentStatisticsService {
   ) {}
 
   async read(principal: Principal, query: IncidentStatisticsQueryDto): Promise<IncidentStatisticsDto> {
-    const view = this.access.incidentStatisticsView(principal);
+    return this.readAs(this.access.incidentStatisticsView(principal), query);
+  }
+
+  /**
+   * The figures as KommuneCERT reads them, for the worker, which has no caller: only for what
+   * KommuneCERT alone receives (the yearly mapping), whose route checks the caller itself.
+   */
+  readUnsuppressed(query: IncidentStatisticsQueryDto): Promise<IncidentStatisticsDto> {
+    return this.readAs({ all: true }, query);
+  }
+
+  private async readAs(
+    view: IncidentStatisticsView,
+    query: IncidentStatisticsQueryDto,
+  ): Promise<IncidentStatisticsDto> {
     const range = this.range(query, view.all);
     const previous = { from: shiftYear(range.from, -1), to: shiftYear(range.to, -1) };
     const groupBy = query.groupBy ?? 'month';

@@ -53,9 +53,9 @@ function titlePage(doc: Doc, root: Struct, report: ReportDocument) {
     doc.moveDown(1).font(REGULAR).fontSize(12).fillColor(MUTED).text(report.generated),
   );
   tagged(doc, root, 'P', () =>
-    doc
-      .moveDown(0.3)
-      .text('KL’s måling af cyber- og informationssikkerhed i kommunerne', { width: contentWidth(doc) }),
+    doc.moveDown(0.3).text(report.tagline ?? 'KL’s måling af cyber- og informationssikkerhed i kommunerne', {
+      width: contentWidth(doc),
+    }),
   );
 }
 
@@ -238,7 +238,7 @@ function pageNumbers(doc: Doc, report: ReportDocument) {
  * alternative text, so screen readers read it as the HTML report. Danish public bodies must
  * publish accessible documents.
  */
-async function renderPdf(report: ReportDocument, creationDate: Date): Promise<Buffer> {
+export async function renderDocumentPdf(report: ReportDocument, creationDate: Date): Promise<Buffer> {
   const charts = new Map<ReportBlock, Buffer>();
   for (const section of report.sections)
     for (const block of section.blocks)
@@ -293,9 +293,9 @@ async function renderPdf(report: ReportDocument, creationDate: Date): Promise<Bu
 }
 
 export function renderMunicipalityPdf(model: MunicipalityReportModel): Promise<Buffer> {
-  return renderPdf(municipalityReportDocument(model), model.generatedAt);
+  return renderDocumentPdf(municipalityReportDocument(model), model.generatedAt);
 }
 
 export function renderNationalPdf(model: NationalReportModel): Promise<Buffer> {
-  return renderPdf(nationalReportDocument(model), model.generatedAt);
+  return renderDocumentPdf(nationalReportDocument(model), model.generatedAt);
 }

@@ -28,6 +28,8 @@ export interface ReportDocument {
   subtitle: string;
   /** "Dannet 4. november 2025" */
   generated: string;
+  /** The title page's last line; the survey reports' own by default. */
+  tagline?: string;
   sections: ReportSection[];
 }
 

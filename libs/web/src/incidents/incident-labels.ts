@@ -1,6 +1,5 @@
 import type {
   BreachNature,
-  BreachType,
   IncidentStatus,
   Nis2Impact,
   Nis2Significance,
@@ -64,12 +63,8 @@ export const DISPOSITION_LABELS: Record<NotAnIncidentDisposition, string> = {
   refuted: 'Afkræftet',
 };
 
-export const BREACH_TYPE_LABELS: Record<BreachType, string> = {
-  'utilsigtet-videregivelse': 'Utilsigtet videregivelse',
-  'usikker-forsendelse-opbevaring': 'Usikker forsendelse eller opbevaring',
-  'fejl-i-adgangsstyring': 'Fejl i adgangsstyring',
-  andet: 'Andet',
-};
+/** Shared with the incident statistics' exports and the yearly PDF. */
+export { BREACH_TYPE_LABELS } from '@app/incidents';
 
 export const BREACH_NATURE_LABELS: Record<BreachNature, string> = {
   confidentiality: 'Fortrolighed (nogen har set oplysninger, de ikke måtte)',

@@ -17,7 +17,7 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ClientAddress, CurrentPrincipal, UserPrincipal, WebSessionGuard } from '@app/auth';
 import { Clock } from '@app/config';
-import { ErrorCode, isDomainError, sendFile } from '@app/http';
+import { ErrorCode, fieldError, isDomainError, sendFile } from '@app/http';
 import {
   AddCommentDto,
   IncidentsService,
@@ -29,6 +29,7 @@ import {
   type IncidentStatus,
   type UploadedFile as IncomingFile,
 } from '@app/incidents';
+import { IncidentMappingService } from '@app/reports';
 import { MultipartForm } from '../csrf.guard';
 import { DANISH_ERRORS } from '../danish-errors';
 import { page, redirect, WebResult } from '../page';
@@ -86,6 +87,7 @@ export class IncidentPagesController {
   constructor(
     private readonly pages: IncidentPagesService,
     private readonly incidents: IncidentsService,
+    private readonly mapping: IncidentMappingService,
     private readonly clock: Clock,
   ) {}
 
@@ -126,6 +128,20 @@ export class IncidentPagesController {
     address: string,
   ) {
     return this.incidents.exportList(principal, exportQuery(queueFilters(query)), format, address);
+  }
+
+  /** KommuneCERT's yearly mapping PDF (`?aar=YYYY`, default this year), through the API's renderer. */
+  @Get('kortlaegning.pdf')
+  @WebRoles('cert_analyst')
+  async mappingPdf(
+    @Query('aar') year: unknown,
+    @CurrentPrincipal() principal: UserPrincipal,
+    @ClientAddress() address: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (year !== undefined && (typeof year !== 'string' || !/^(20\d\d|2100)$/.test(year)))
+      throw fieldError('aar', 'skal være et årstal mellem 2000 og 2100, fx 2026');
+    sendFile(res, await this.mapping.pdf(principal, year === undefined ? undefined : Number(year), address));
   }
 
   @Get('ny')

@@ -1,5 +1,5 @@
 import type { IncidentPage } from '@app/incidents';
-import { INCIDENT_STATUSES, SEVERITIES } from '@app/incidents';
+import { copenhagenYear, INCIDENT_STATUSES, SEVERITIES } from '@app/incidents';
 import { formatDateTime, formatNumber, html, SafeHtml } from '@app/ui';
 import { alert, breadcrumbs } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';
@@ -128,6 +128,24 @@ function downloads(f: QueueFilters): SafeHtml {
   </p>`;
 }
 
+/**
+ * KommuneCERT's yearly mapping PDF, this year's and last year's: national and regional figures only,
+ * so it can be passed on (docs/incident-statistics.md).
+ */
+function mappingLinks(now: Date): SafeHtml {
+  const year = copenhagenYear(now);
+  // Each link names its year and format, so it reads right out of context (a screen reader's list).
+  return html`<p class="incident-mapping">
+    Årlig kortlægning med tal for hele landet og regionerne, som kan deles videre:
+    ${[year, year - 1].map(
+      (y) =>
+        html`<a href="/haendelser/kortlaegning.pdf?aar=${String(y)}" class="ml-4" download
+          >Kortlægning af cyberhændelser ${String(y)} (PDF)</a
+        >`,
+    )}
+  </p>`;
+}
+
 export function incidentListView(m: IncidentListModel): string {
   const { total } = m.page;
   const heading = m.cert ? 'Arbejdskø' : 'Hændelser';
@@ -156,7 +174,7 @@ export function incidentListView(m: IncidentListModel): string {
       <p class="incident-count" role="status">
         ${total === 1 ? '1 hændelse' : `${formatNumber(total)} hændelser`}
       </p>
-      ${m.cert && total > 0 ? downloads(m.filters) : null}
+      ${m.cert && total > 0 ? downloads(m.filters) : null} ${m.cert ? mappingLinks(m.now) : null}
       ${total > 0 ? html`${table(m)} ${pagination(m)}` : empty}`,
   });
 }
