@@ -4,19 +4,32 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, signIn, submitForm } from './support/browser';
 import { createUser } from './support/factories';
 import { SmtpInbox, startSmtpInbox } from './support/smtp-inbox';
+import { totpCode } from './support/mfa';
 import { createTestApp, listenLocally, resetData, TestApp } from './support/test-app';
 
 const CHOSEN = 'lilla-slæbebåd-stiger-op-7';
 
 /**
- * Signs in through the login form with e-mail and password. The one place this test signs in, so
- * that a second factor (issue 13, MFA) is added here only.
+ * Signs in through the login form with e-mail and password, and with a code from the authenticator
+ * app holding `totpSecret` when the account has one.
  */
-async function signInWithPassword(page: Page, base: string, email: string, password: string): Promise<void> {
+async function signInWithPassword(
+  page: Page,
+  base: string,
+  email: string,
+  password: string,
+  totpSecret?: string,
+): Promise<void> {
   await page.goto(`${base}/login`);
   await page.getByLabel('E-mailadresse').fill(email);
   await page.getByLabel('Adgangskode', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Log ind' }).click();
+  if (totpSecret) {
+    await page.waitForURL(`${base}/login/mfa`);
+    // The next step's code: the enrolment used this step's.
+    await page.getByRole('textbox', { name: 'Kode', exact: true }).fill(await totpCode(totpSecret, 1));
+    await page.getByRole('button', { name: 'Log ind' }).click();
+  }
   await page.waitForURL(`${base}/`);
 }
 
@@ -44,9 +57,12 @@ describe('An invitation in a real browser: invite, open the e-mailed link, set t
     await resetData(t.db);
   });
 
-  it('takes KL’s invitation of an officer to the officer’s first sign-in, at 1280 and 375 px', async () => {
+  it('takes KL’s invitation of an officer to the officer’s first sign-in with a second factor, at 1280 and 375 px', async () => {
+    // Ballerup requires its officers to use MFA (issue 13: each municipality can).
+    await t.db.query('UPDATE municipalities SET officers_must_use_mfa = true WHERE code = 151');
     const kl = await createUser(t.db, 'kl_analyst');
     const klPage = await signIn(browser, base, kl);
+    await klPage.getByRole('link', { name: 'Administration' }).first().click();
     await klPage.getByRole('link', { name: 'Invitationer' }).first().click();
     expect(new URL(klPage.url()).pathname).toBe('/administration/invitationer');
     // KL invites officers only: the form offers no other role.
@@ -96,8 +112,29 @@ describe('An invitation in a real browser: invite, open the e-mailed link, set t
     expect(await page.locator('h1').innerText()).toBe('Adgangskoden er gemt');
 
     await page.getByRole('link', { name: 'Gå til log ind' }).click();
-    await signInWithPassword(page, base, 'anne.hansen@ballerup.dk', CHOSEN);
+    // The first sign-in: the password, then setting up the authenticator app before any page opens.
+    await page.getByLabel('E-mailadresse').fill('anne.hansen@ballerup.dk');
+    await page.getByLabel('Adgangskode', { exact: true }).fill(CHOSEN);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.waitForURL(`${base}/login/mfa/tilmeld`);
+    expect(await page.locator('html').evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(375);
+    const secret = (await page.locator('.mfa-secret').innerText()).replace(/\s/g, '');
+    await page.getByLabel('Kode fra appen').fill(await totpCode(secret));
+    expect(await submitForm(page, 'Bekræft og log ind')).toBe(200);
+    expect(await page.locator('.mfa-recovery-codes code').count()).toBe(10);
+    await page.getByRole('link', { name: 'Jeg har gemt koderne – fortsæt' }).click();
+    await page.waitForURL(`${base}/`);
     expect(await page.locator('.font-lead').first().innerText()).toContain('Ballerup Kommune');
+    // On a phone "Log af" sits in the menu drawer.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('dialog', { name: 'Menu' }).getByRole('button', { name: 'Log af' }).click();
+    await page.waitForURL(`${base}/login`);
+
+    // From now on the password alone does not get in; the code from the app does.
+    await signInWithPassword(page, base, 'anne.hansen@ballerup.dk', CHOSEN, secret);
+    expect(await page.locator('.font-lead').first().innerText()).toContain('Ballerup Kommune');
+    await page.goto(`${base}/undersoegelser`);
+    expect(new URL(page.url()).pathname).toBe('/undersoegelser');
 
     // The link worked once.
     await page.goto(`${base}${path}`);
