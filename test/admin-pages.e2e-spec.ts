@@ -13,6 +13,10 @@ const text = (page: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** The text of one user's row in the user list. */
+const rowOf = (html: string, email: string) =>
+  text(new RegExp(`<tr data-user="${email}">([\\s\\S]*?)</tr>`).exec(html)![1]);
+
 const USERS = '/administration/brugere';
 const KEYS = '/administration/api-noegler';
 const AUDIT = '/administration/revision';
@@ -216,12 +220,10 @@ describe('Administration pages (e2e)', () => {
     for (const u of [admin, kl, cert, officer]) expect(adminList.text).toContain(`data-user="${u.email}"`);
     // Last sign-in: everyone signed in above; a new user never did.
     const fresh = await createUser(t.db, 'municipality_officer', 101, { email: 'ny.bruger@test.local' });
-    const row = (html: string, email: string) =>
-      text(new RegExp(`<tr data-user="${email}">([\\s\\S]*?)</tr>`).exec(html)![1]);
     const listed = (await get(jars.platform_admin, USERS).expect(200)).text;
-    expect(row(listed, fresh.email)).toContain('Aldrig');
-    expect(row(listed, officer.email)).not.toContain('Aldrig');
-    expect(row(listed, officer.email)).toContain('Ballerup');
+    expect(rowOf(listed, fresh.email)).toContain('Aldrig');
+    expect(rowOf(listed, officer.email)).not.toContain('Aldrig');
+    expect(rowOf(listed, officer.email)).toContain('Ballerup');
     // Search by name or e-mail, filter by role, municipality and state.
     const searched = (await get(jars.platform_admin, `${USERS}?q=ny.bruger`).expect(200)).text;
     expect(searched).toContain(fresh.email);
@@ -252,8 +254,121 @@ describe('Administration pages (e2e)', () => {
     expect((await get(jars.kl_analyst, `${USERS}?rolle=platform_admin`).expect(200)).text).not.toContain(
       admin.email,
     );
-    // MFA is not known yet: shown as "—".
-    expect(row(listed, officer.email)).toContain('—');
+    // No factor set up: "Ingen".
+    expect(rowOf(listed, officer.email)).toContain('Ingen');
+  });
+
+  /** Gives the user a confirmed authenticator app and/or passkeys, as enrolment would leave them. */
+  const enrol = async (user: TestUser, app: boolean, passkeys: number) => {
+    if (app) {
+      await t.db.query(
+        `INSERT INTO mfa_totp (user_id, secret_sealed, confirmed_at) VALUES ($1, 'x', now())`,
+        [user.id],
+      );
+      await t.db.query(`INSERT INTO mfa_recovery_codes (user_id, code_hash) VALUES ($1, 'h')`, [user.id]);
+    }
+    for (let i = 0; i < passkeys; i += 1) {
+      await t.db.query(
+        `INSERT INTO webauthn_credentials (user_id, credential_id, public_key, name) VALUES ($1, $2, '\\x00', 'Nøgle')`,
+        [user.id, `${user.id}-${i}`],
+      );
+    }
+  };
+  const factorCount = async (user: TestUser) =>
+    Number(
+      (
+        await t.db.query(
+          `SELECT (SELECT count(*) FROM mfa_totp WHERE user_id = $1)
+                + (SELECT count(*) FROM mfa_recovery_codes WHERE user_id = $1)
+                + (SELECT count(*) FROM webauthn_credentials WHERE user_id = $1) AS n`,
+          [user.id],
+        )
+      )[0].n,
+    );
+
+  it("shows each user's factors in the MFA column, and the pending invitations as Inviteret", async () => {
+    await enrol(officer, true, 0);
+    await enrol(cert, false, 2);
+    await enrol(kl, true, 1);
+    const invited = await createUser(t.db, 'municipality_officer', 101, { email: 'inviteret@test.local' });
+    await t.db.query('UPDATE users SET password_hash = NULL WHERE id = $1', [invited.id]);
+    const listed = (await get(jars.platform_admin, USERS).expect(200)).text;
+    expect(rowOf(listed, officer.email)).toContain('Godkendelsesapp');
+    expect(rowOf(listed, cert.email)).toContain('2 passkeys');
+    expect(rowOf(listed, kl.email)).toContain('Godkendelsesapp og 1 passkey');
+    expect(rowOf(listed, admin.email)).toContain('Ingen');
+    expect(rowOf(listed, admin.email)).not.toContain('Nulstil totrinsbekræftelse');
+    expect(rowOf(listed, officer.email)).toContain('Nulstil totrinsbekræftelse');
+    expect(rowOf(listed, invited.email)).toContain('Inviteret');
+    expect(rowOf(listed, invited.email)).toContain('Send invitation igen');
+    expect(rowOf(listed, officer.email)).not.toContain('Inviteret');
+    expect(rowOf(listed, officer.email)).not.toContain('Send invitation igen');
+  });
+
+  it("resets a user's second factors after confirmation: factors gone, sessions ended, audited; KL for officers only", async () => {
+    await enrol(officer, true, 1);
+    await enrol(admin, true, 0);
+    await enrol(kl, true, 0);
+    const officerJar = jars.municipality_officer;
+    const confirm = await get(jars.kl_analyst, `${USERS}/${officer.id}/nulstil-mfa`).expect(200);
+    expect(text(confirm.text)).toContain('mister sin godkendelsesapp');
+    expect(confirm.text).toContain(`action="${USERS}/${officer.id}/nulstil-mfa"`);
+    // KL cannot reset the administrator's or another KL analyst's factors; the officer no one's.
+    for (const victim of [admin, kl]) {
+      expect((await get(jars.kl_analyst, `${USERS}/${victim.id}/nulstil-mfa`)).status).toBe(403);
+      expect((await post(jars.kl_analyst, `${USERS}/${victim.id}/nulstil-mfa`)).status).toBe(403);
+    }
+    expect((await post(jars.municipality_officer, `${USERS}/${kl.id}/nulstil-mfa`)).status).toBe(403);
+    expect((await post(jars.cert_analyst, `${USERS}/${officer.id}/nulstil-mfa`)).status).toBe(403);
+    expect(await factorCount(admin)).toBe(2);
+    expect(await factorCount(kl)).toBe(2);
+    expect(await factorCount(officer)).toBe(3);
+    // Without the CSRF token nothing is done.
+    const forged = await request(t.http)
+      .post(`${USERS}/${officer.id}/nulstil-mfa`)
+      .set('Cookie', cookieHeader(jars.kl_analyst))
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({});
+    expect(forged.status).toBe(403);
+    expect(await factorCount(officer)).toBe(3);
+
+    const done = await post(jars.kl_analyst, `${USERS}/${officer.id}/nulstil-mfa`);
+    expect(done.status).toBe(303);
+    expect(done.headers.location).toBe(`${USERS}?besked=mfa-nulstillet`);
+    expect(text((await get(jars.kl_analyst, done.headers.location).expect(200)).text)).toContain(
+      'totrinsbekræftelse er nulstillet',
+    );
+    expect(await factorCount(officer)).toBe(0);
+    expect((await get(officerJar, '/')).status).toBe(303);
+    const audited = (await auditActions()).filter((a) => a.action === 'mfa.reset').map((a) => a.target_id);
+    expect(audited).toEqual([officer.id]);
+    // The administrator resets anyone's.
+    expect((await post(jars.platform_admin, `${USERS}/${kl.id}/nulstil-mfa`)).status).toBe(303);
+    expect(await factorCount(kl)).toBe(0);
+  });
+
+  it('sends an invitation again from the user list, showing the link when there is no e-mail', async () => {
+    const invited = await createUser(t.db, 'municipality_officer', 101, { email: 'inviteret@test.local' });
+    await t.db.query('UPDATE users SET password_hash = NULL WHERE id = $1', [invited.id]);
+    const confirm = await get(jars.kl_analyst, `${USERS}/${invited.id}/send-invitation`).expect(200);
+    expect(text(confirm.text)).toContain('Det gamle link holder op med at virke');
+    expect(confirm.text).toContain(`action="/administration/invitationer/${invited.id}/gensend"`);
+    const sent = await post(jars.kl_analyst, `/administration/invitationer/${invited.id}/gensend`);
+    expect(sent.status).toBe(200);
+    expect(sent.text).toContain('invitation-link');
+    const tokens = await t.db.query(
+      `SELECT 1 FROM password_tokens WHERE user_id = $1 AND purpose = 'invitation' AND revoked_at IS NULL`,
+      [invited.id],
+    );
+    expect(tokens).toHaveLength(1);
+    expect(
+      (await auditActions()).some((a) => a.action === 'invitation.resent' && a.target_id === invited.id),
+    ).toBe(true);
+    // KL cannot resend the administrator's invitation.
+    const pendingAdmin = await createUser(t.db, 'platform_admin', null, { email: 'ny.admin@test.local' });
+    await t.db.query('UPDATE users SET password_hash = NULL WHERE id = $1', [pendingAdmin.id]);
+    expect((await get(jars.kl_analyst, `${USERS}/${pendingAdmin.id}/send-invitation`)).status).toBe(403);
   });
 
   it("the REST route deactivates through the same service: sessions end, one's own account is refused", async () => {
@@ -372,6 +487,14 @@ describe('Administration pages (e2e)', () => {
     expect(account.text).toContain('href="/konto/adgangskode"');
     expect(account.text).toContain('href="/konto/mfa"');
     expect(account.text.match(/data-title="Denne browser"/g)).toHaveLength(2);
+    // The MFA state, and each session's browser and last use in Danish.
+    expect(account.text).toMatch(/id="mfa-state">\s*Ikke sat op\s*</);
+    expect(account.text.match(/data-title="Senest brugt"/g)).toHaveLength(2);
+    expect(account.text).toMatch(/data-title="Browser">[^<]*(Ukendt browser|på )/);
+    await enrol(officer, true, 2);
+    expect((await get(jars.municipality_officer, '/konto').expect(200)).text).toMatch(
+      /id="mfa-state">\s*Godkendelsesapp og 2 passkeys\s*</,
+    );
     const done = await post(jars.municipality_officer, '/konto/log-ud-andre-steder');
     expect(done.headers.location).toBe('/konto?besked=logget-ud&antal=1');
     expect(text((await get(jars.municipality_officer, done.headers.location).expect(200)).text)).toContain(

@@ -60,6 +60,15 @@ describe('Administration of users in a real browser (e2e)', () => {
       });
       await lock(officer);
       expect((await apiSignIn(officer)).status).toBe(429);
+      // An authenticator app and a passkey, as enrolment leaves them, for the MFA reset below.
+      await t.db.query(
+        `INSERT INTO mfa_totp (user_id, secret_sealed, confirmed_at) VALUES ($1, 'x', now())`,
+        [officer.id],
+      );
+      await t.db.query(
+        `INSERT INTO webauthn_credentials (user_id, credential_id, public_key, name) VALUES ($1, $2, '\\x00', 'Nøgle')`,
+        [officer.id, `key-${width}`],
+      );
 
       const page = await signIn(browser, base, admin, { javaScript });
       await page.setViewportSize({ width, height: 900 });
@@ -96,6 +105,18 @@ describe('Administration of users in a real browser (e2e)', () => {
       expect(await submitForm(page, 'Lås brugeren op')).toBe(303);
       expect(await page.locator('.alert-success').innerText()).toContain('Brugeren er låst op');
       expect((await apiSignIn(officer)).status).toBe(200);
+      await expect(rowOf(page, officer).innerText()).resolves.toContain('Godkendelsesapp og 1 passkey');
+
+      await rowOf(page, officer)
+        .getByRole('link', { name: /Nulstil totrinsbekræftelse/ })
+        .click();
+      await page.waitForURL(`${base}/administration/brugere/${officer.id}/nulstil-mfa`);
+      await noSideways(page, width);
+      await shot(page, `confirm-mfa-reset-${width}`);
+      expect(await submitForm(page, 'Nulstil totrinsbekræftelse')).toBe(303);
+      expect(await page.locator('.alert-success').innerText()).toContain('totrinsbekræftelse er nulstillet');
+      await page.goto(`${base}/administration/brugere?q=jens`);
+      await expect(rowOf(page, officer).innerText()).resolves.toContain('Ingen');
 
       await rowOf(page, officer)
         .getByRole('link', { name: /Deaktivér/ })

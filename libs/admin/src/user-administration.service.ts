@@ -3,6 +3,8 @@ import { Actor } from '@app/audit';
 import {
   AccessPolicy,
   AccountLocksService,
+  MfaFactors,
+  MfaService,
   Permission,
   Principal,
   UserPrincipal,
@@ -23,11 +25,8 @@ export interface UserListFilter {
   page: number;
 }
 
-/**
- * The second factor of an account, once MFA exists: `null` means it is not known here yet, and the
- * list shows "—". Wire it in `mfaStateOf` below, the one place that reads it.
- */
-export type MfaState = 'none' | 'totp' | 'webauthn' | null;
+/** An account's sign-in factors: a confirmed authenticator app and how many passkeys (both none: "Ingen"). */
+export type MfaState = MfaFactors;
 
 export interface AdminUserRow {
   id: string;
@@ -40,6 +39,8 @@ export interface AdminUserRow {
   /** When the account's sign-in lock ends; null when it is not locked. */
   lockedUntil: Date | null;
   mfa: MfaState;
+  /** No password yet: an invitation not accepted (the invitations work's "pending"). */
+  invited: boolean;
 }
 
 export interface UserList {
@@ -53,8 +54,14 @@ export interface UserList {
 
 export const USER_PAGE_SIZE = 50;
 
-// No MFA data exists yet (it comes with the MFA work of issue 13): every account reads as unknown.
-const mfaStateOf = (_user: User): MfaState => null;
+const NO_FACTORS: MfaState = { app: false, passkeys: 0 };
+
+/** What rowOf adds to a user, read for a whole page at once (no query per row). */
+interface RowFacts {
+  locked: Map<string, Date>;
+  factors: Map<string, MfaFactors>;
+  invited: Set<string>;
+}
 
 /**
  * Users as administrators see and change them: the platform administrator every account, KL the
@@ -68,6 +75,7 @@ export class UserAdministrationService {
     private readonly access: AccessPolicy,
     private readonly locks: AccountLocksService,
     private readonly sessions: WebSessionsService,
+    private readonly mfa: MfaService,
   ) {}
 
   async list(principal: Principal, filter: UserListFilter): Promise<UserList> {
@@ -84,14 +92,14 @@ export class UserAdministrationService {
       offset: (page - 1) * USER_PAGE_SIZE,
       limit: USER_PAGE_SIZE,
     });
-    const locked = await this.locks.lockedUntil(users.map((u) => u.email));
-    return { roles, users: users.map((u) => rowOf(u, locked)), total, page, pageSize: USER_PAGE_SIZE };
+    const facts = await this.factsOf(users);
+    return { roles, users: users.map((u) => rowOf(u, facts)), total, page, pageSize: USER_PAGE_SIZE };
   }
 
   /** One account the caller manages; another is refused (403), an unknown id is 404. */
   async get(principal: Principal, id: string): Promise<AdminUserRow> {
     const user = await this.require(principal, id);
-    return rowOf(user, await this.locks.lockedUntil([user.email]));
+    return rowOf(user, await this.factsOf([user]));
   }
 
   /** Deactivating also ends the user's web sessions, so reactivation does not revive them. */
@@ -116,6 +124,25 @@ export class UserAdministrationService {
     return this.locks.unlock(user, actor);
   }
 
+  /**
+   * Removes the account's app, recovery codes and passkeys and ends its sessions (audited), for a
+   * user who lost them; the same service as DELETE /api/v1/admin/users/:id/mfa.
+   */
+  async resetMfa(principal: UserPrincipal, id: string, actor: Actor): Promise<void> {
+    const user = await this.require(principal, id);
+    await this.mfa.resetForUser(user.id, actor);
+  }
+
+  private async factsOf(users: User[]): Promise<RowFacts> {
+    const ids = users.map((u) => u.id);
+    const [locked, factors, invited] = await Promise.all([
+      this.locks.lockedUntil(users.map((u) => u.email)),
+      this.mfa.factorsOf(ids),
+      this.users.withoutPassword(ids),
+    ]);
+    return { locked, factors, invited };
+  }
+
   private async require(principal: Principal, id: string): Promise<User> {
     const user = await this.users.findById(id);
     if (!user) throw new DomainError(ErrorCode.USER_NOT_FOUND, `User ${id} not found`);
@@ -124,7 +151,7 @@ export class UserAdministrationService {
   }
 }
 
-function rowOf(user: User, locked: Map<string, Date>): AdminUserRow {
+function rowOf(user: User, { locked, factors, invited }: RowFacts): AdminUserRow {
   return {
     id: user.id,
     email: user.email,
@@ -134,6 +161,7 @@ function rowOf(user: User, locked: Map<string, Date>): AdminUserRow {
     active: user.active,
     lastSignedInAt: user.lastSignedInAt,
     lockedUntil: locked.get(user.email) ?? null,
-    mfa: mfaStateOf(user),
+    mfa: factors.get(user.id) ?? NO_FACTORS,
+    invited: invited.has(user.id),
   };
 }

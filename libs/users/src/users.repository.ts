@@ -117,6 +117,16 @@ export class UsersRepository {
     return { users, total };
   }
 
+  /** Which of these accounts have no password yet (an invitation not accepted), in one query. */
+  async withoutPassword(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      'SELECT id FROM users WHERE id = ANY($1::uuid[]) AND password_hash IS NULL',
+      [ids],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   async recordSignIn(id: string, at: Date): Promise<void> {
     // A plain UPDATE: a sign-in is not a change to the account, so updated_at stays.
     await this.dataSource.query('UPDATE users SET last_signed_in_at = $2 WHERE id = $1', [id, at]);

@@ -44,6 +44,10 @@ export class UsersService {
     return this.users.search(filter);
   }
 
+  withoutPassword(ids: readonly string[]): Promise<Set<string>> {
+    return this.users.withoutPassword(ids);
+  }
+
   findById(id: string): Promise<User | null> {
     return this.users.findById(id);
   }

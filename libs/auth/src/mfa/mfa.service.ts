@@ -40,6 +40,12 @@ export interface Reauth {
 
 export type CodeCheck = 'ok' | 'wrong' | 'replayed';
 
+/** A user's sign-in factors in short: a confirmed authenticator app, and how many passkeys. */
+export interface MfaFactors {
+  app: boolean;
+  passkeys: number;
+}
+
 /** The second factors of one user: TOTP, recovery codes and passkeys (their registration is in webauthn.service). */
 @Injectable()
 export class MfaService {
@@ -65,6 +71,26 @@ export class MfaService {
       [userId],
     );
     return row.enrolled;
+  }
+
+  /**
+   * The sign-in factors of many users in one query (the user list's MFA column): whether each has a
+   * confirmed app and how many passkeys. Users with neither are absent from the map.
+   */
+  async factorsOf(userIds: readonly string[]): Promise<Map<string, MfaFactors>> {
+    if (userIds.length === 0) return new Map();
+    const rows: Array<{ user_id: string; app: boolean; passkeys: number }> = await this.dataSource.query(
+      `SELECT u.id AS user_id,
+              EXISTS (SELECT 1 FROM mfa_totp t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS app,
+              (SELECT count(*)::int FROM webauthn_credentials w WHERE w.user_id = u.id) AS passkeys
+       FROM unnest($1::uuid[]) AS u(id)`,
+      [userIds],
+    );
+    return new Map(
+      rows
+        .filter((r) => r.app || r.passkeys > 0)
+        .map((r) => [r.user_id, { app: r.app, passkeys: r.passkeys }]),
+    );
   }
 
   async status(user: Pick<User, 'id' | 'role' | 'municipalityCode'>): Promise<MfaStatus> {

@@ -5,6 +5,7 @@ import {
   actorOf,
   ClientAddress,
   CurrentPrincipal,
+  MfaService,
   UserPrincipal,
   WebCookies,
   WebSessionGuard,
@@ -26,6 +27,7 @@ export class AccountPagesController {
   constructor(
     private readonly sessions: WebSessionsService,
     private readonly cookies: WebCookies,
+    private readonly mfa: MfaService,
   ) {}
 
   @Get()
@@ -35,7 +37,10 @@ export class AccountPagesController {
     @CurrentPrincipal() principal: UserPrincipal,
     @Req() req: Request,
   ) {
-    const sessions = await this.sessions.listOwn(principal, this.cookies.read(req, 'baseline_session'));
+    const [sessions, mfa] = await Promise.all([
+      this.sessions.listOwn(principal, this.cookies.read(req, 'baseline_session')),
+      this.mfa.status(principal),
+    ]);
     const ended = Number(query.antal);
     return page(({ user, csrfToken }) =>
       accountView({
@@ -43,6 +48,7 @@ export class AccountPagesController {
         csrfToken,
         email: principal.email,
         sessions,
+        mfa,
         signedOutElsewhere:
           query.besked === 'logget-ud' && Number.isInteger(ended) && ended >= 0 ? ended : undefined,
       }),

@@ -24,6 +24,7 @@ import { ConfirmFormDto, UsersFilterDto } from './dto/admin-forms.dto';
 import { confirmPage } from '../confirm-page';
 import { adminCrumbs } from './views/admin-components.view';
 import {
+  ADMIN_INVITATIONS_PATH,
   ADMIN_USERS_PATH,
   USER_ACTION_NOTICES,
   UserActionNotice,
@@ -49,7 +50,8 @@ function readFilter(f: UsersFilterDto): UsersFilterQuery {
 
 const SELF_DEACTIVATION = 'Du kan ikke deaktivere din egen konto. Bed en anden administrator om det.';
 
-type UserAction = 'deaktiver' | 'genaktiver' | 'laas-op';
+const ACTIONS = ['deaktiver', 'genaktiver', 'laas-op', 'nulstil-mfa', 'send-invitation'] as const;
+type UserAction = (typeof ACTIONS)[number];
 
 /**
  * Users in the browser: the administrator all accounts, KL the municipalities' officers (the
@@ -123,6 +125,12 @@ export class UserAdminPagesController {
       } else if (what === 'genaktiver') {
         await this.admin.reactivate(principal, id, actor);
         notice = 'genaktiveret';
+      } else if (what === 'nulstil-mfa') {
+        await this.admin.resetMfa(principal, id, actor);
+        notice = 'mfa-nulstillet';
+      } else if (what === 'send-invitation') {
+        // Its form posts to the invitations page, which shows the new link when there is no SMTP.
+        throw new NotFoundException('Resend is posted to the invitations page');
       } else {
         notice = (await this.admin.unlock(principal, id, actor)) ? 'laast-op' : 'ikke-laast';
       }
@@ -169,6 +177,25 @@ export class UserAdminPagesController {
           </p>`,
         submit: 'Lås brugeren op',
       },
+      'nulstil-mfa': {
+        heading: `Nulstil totrinsbekræftelse for ${name}?`,
+        text: html`<p>
+            ${who} mister sin godkendelsesapp, sine gendannelseskoder og sine passkeys, og alle brugerens
+            sessioner afsluttes med det samme.
+          </p>
+          <p>
+            Nulstil kun, hvis du har talt med brugeren og er sikker på, at det er vedkommende. Kræver rollen
+            totrinsbekræftelse, sætter brugeren den op igen ved næste login.
+          </p>`,
+        submit: 'Nulstil totrinsbekræftelse',
+      },
+      'send-invitation': {
+        heading: `Send invitationen til ${name} igen?`,
+        text: html`<p>
+          ${who} får et nyt link til at vælge sin adgangskode. Det gamle link holder op med at virke.
+        </p>`,
+        submit: 'Send invitation igen',
+      },
     };
     const t = texts[action];
     const blocked = action === 'deaktiver' && target.id === principal.id;
@@ -177,9 +204,12 @@ export class UserAdminPagesController {
         crumbs: adminCrumbs({ text: 'Brugere', href: ADMIN_USERS_PATH }),
         heading: t.heading,
         consequences: t.text,
-        action: `${ADMIN_USERS_PATH}/${target.id}/${action}`,
+        action:
+          action === 'send-invitation'
+            ? `${ADMIN_INVITATIONS_PATH}/${target.id}/gensend`
+            : `${ADMIN_USERS_PATH}/${target.id}/${action}`,
         submitLabel: t.submit,
-        destructive: action === 'deaktiver',
+        destructive: action === 'deaktiver' || action === 'nulstil-mfa',
         back: ADMIN_USERS_PATH,
         error: blocked ? SELF_DEACTIVATION : error,
         blocked,
@@ -191,6 +221,6 @@ export class UserAdminPagesController {
 
 /** An action the page does not know is a page that does not exist. */
 function asAction(action: string): UserAction {
-  if (action === 'deaktiver' || action === 'genaktiver' || action === 'laas-op') return action;
+  if ((ACTIONS as readonly string[]).includes(action)) return action as UserAction;
   throw new NotFoundException(`No user action ${action}`);
 }

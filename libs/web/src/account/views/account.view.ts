@@ -1,10 +1,11 @@
-import type { ActiveWebSession } from '@app/auth';
+import type { ActiveWebSession, MfaStatus } from '@app/auth';
 import { formatDateTime, html, SafeHtml } from '@app/ui';
 import { alert, breadcrumbs } from '../../views/components.view';
+import { browserLabel } from '../../views/browser-label';
 import { layout, PageUser } from '../../views/layout.view';
+import { mfaLabel } from '../../views/mfa-label';
 
 export const ACCOUNT_PATH = '/konto';
-/** Built by the password and MFA work of issue 13; the links may 404 until then. */
 export const PASSWORD_PATH = `${ACCOUNT_PATH}/adgangskode`;
 export const MFA_PATH = `${ACCOUNT_PATH}/mfa`;
 export const SIGN_OUT_ELSEWHERE_PATH = `${ACCOUNT_PATH}/log-ud-andre-steder`;
@@ -14,6 +15,7 @@ export interface AccountModel {
   csrfToken: string;
   email: string;
   sessions: ActiveWebSession[];
+  mfa: MfaStatus;
   /** After "Log ud andre steder": how many sessions ended. */
   signedOutElsewhere?: number;
 }
@@ -25,7 +27,9 @@ function sessionsTable(sessions: ActiveWebSession[]): SafeHtml {
     </caption>
     <thead>
       <tr>
+        <th scope="col">Browser</th>
         <th scope="col">Logget ind</th>
+        <th scope="col">Senest brugt</th>
         <th scope="col">Udløber</th>
         <th scope="col">Denne browser</th>
       </tr>
@@ -34,7 +38,9 @@ function sessionsTable(sessions: ActiveWebSession[]): SafeHtml {
       ${sessions.map(
         (s) =>
           html`<tr>
+            <td data-title="Browser">${browserLabel(s.userAgent)}</td>
             <td data-title="Logget ind">${formatDateTime(s.createdAt)}</td>
+            <td data-title="Senest brugt">${formatDateTime(s.lastSeenAt)}</td>
             <td data-title="Udløber">${formatDateTime(s.expiresAt)}</td>
             <td data-title="Denne browser">${s.current ? html`<strong>Ja</strong>` : 'Nej'}</td>
           </tr>`,
@@ -53,6 +59,7 @@ export function accountView(m: AccountModel): string {
     ['Kommune', m.user.municipalityName ? `${m.user.municipalityName} Kommune` : '—'],
   ];
   const ended = m.signedOutElsewhere;
+  const factors = mfaLabel({ app: m.mfa.totp, passkeys: m.mfa.passkeys.length }, 'Ikke sat op');
   return layout({
     title: 'Min konto',
     user: m.user,
@@ -89,8 +96,17 @@ export function accountView(m: AccountModel): string {
       <h2>Sikkerhed</h2>
       <ul class="nobullet-list">
         <li><a href="${PASSWORD_PATH}">Skift adgangskode</a></li>
-        <li><a href="${MFA_PATH}">Totrinsbekræftelse (MFA)</a></li>
+        <li><a href="${MFA_PATH}">Totrinsbekræftelse (MFA)</a>: <span id="mfa-state">${factors}</span></li>
       </ul>
+      ${
+        m.mfa.required && !m.mfa.totp && m.mfa.passkeys.length === 0
+          ? alert(
+              'warning',
+              'Totrinsbekræftelse påkrævet',
+              'Din rolle kræver totrinsbekræftelse. Sæt den op nu.',
+            )
+          : null
+      }
       <h2>Hvor du er logget ind</h2>
       <p>Browsere, hvor du er logget ind på Baseline lige nu.</p>
       ${sessionsTable(m.sessions)}

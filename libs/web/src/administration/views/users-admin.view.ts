@@ -1,12 +1,12 @@
-import type { AdminUserRow, MfaState, UserList, UserState } from '@app/admin';
+import type { AdminUserRow, UserList, UserState } from '@app/admin';
 import { formatDateTime, formatNumber, html, SafeHtml } from '@app/ui';
 import { Role, ROLE_LABELS_DA } from '@app/users';
 import { alert, breadcrumbs } from '../../views/components.view';
 import { layout, PageUser } from '../../views/layout.view';
+import { mfaLabel } from '../../views/mfa-label';
 import { ADMINISTRATION_PATH, adminCrumbs, pager, withQuery } from './admin-components.view';
 
 export const ADMIN_USERS_PATH = `${ADMINISTRATION_PATH}/brugere`;
-/** Built by the invitations work of issue 13; the link may 404 until then. */
 export const ADMIN_INVITATIONS_PATH = `${ADMINISTRATION_PATH}/invitationer`;
 
 /** The list's filters as the page's query has them (Danish names, strings). */
@@ -24,6 +24,8 @@ export const USER_ACTION_NOTICES = {
   genaktiveret: 'Brugeren er genaktiveret og kan logge ind igen.',
   'laast-op': 'Brugeren er låst op og kan logge ind igen.',
   'ikke-laast': 'Brugeren var ikke låst.',
+  'mfa-nulstillet':
+    'Brugerens totrinsbekræftelse er nulstillet, og brugeren er logget ud alle steder. Brugeren sætter den op igen ved næste login, hvis rollen kræver det.',
 } as const;
 export type UserActionNotice = keyof typeof USER_ACTION_NOTICES;
 
@@ -43,12 +45,6 @@ const STATES: Array<[UserState, string]> = [
   ['inactive', 'Deaktiverede'],
   ['locked', 'Låste'],
 ];
-
-const MFA_LABELS: Record<Exclude<MfaState, null>, string> = {
-  none: 'Ikke sat op',
-  totp: 'Godkendelsesapp',
-  webauthn: 'Passkey',
-};
 
 export const usersPath = (q: UsersFilterQuery) =>
   withQuery(ADMIN_USERS_PATH, {
@@ -119,9 +115,11 @@ function filterForm(m: UsersAdminModel): SafeHtml {
 }
 
 function stateCell(u: AdminUserRow): SafeHtml {
-  const account = u.active
-    ? html`<span class="badge badge-success">Aktiv</span>`
-    : html`<span class="badge badge-error">Deaktiveret</span>`;
+  const account = !u.active
+    ? html`<span class="badge badge-error">Deaktiveret</span>`
+    : u.invited
+      ? html`<span class="badge badge-info">Inviteret</span>`
+      : html`<span class="badge badge-success">Aktiv</span>`;
   const lock = u.lockedUntil
     ? html`<br /><span class="badge badge-warning">Låst</span> til ${formatDateTime(u.lockedUntil)}`
     : null;
@@ -133,7 +131,9 @@ function actionLinks(u: AdminUserRow, viewerId: string | undefined): SafeHtml {
   const link = (path: string, label: string) =>
     html`<a href="${ADMIN_USERS_PATH}/${u.id}/${path}" class="function-link">${label}${who}</a>`;
   return html`<div class="admin-actions">
+    ${u.invited ? link('send-invitation', 'Send invitation igen') : null}
     ${u.lockedUntil ? link('laas-op', 'Lås op') : null}
+    ${u.mfa.app || u.mfa.passkeys > 0 ? link('nulstil-mfa', 'Nulstil totrinsbekræftelse') : null}
     ${u.active ? (u.id === viewerId ? null : link('deaktiver', 'Deaktivér')) : link('genaktiver', 'Genaktivér')}
   </div>`;
 }
@@ -168,7 +168,7 @@ function usersTable(m: UsersAdminModel, names: Map<number, string>): SafeHtml {
             <td data-title="Seneste login">
               ${u.lastSignedInAt ? formatDateTime(u.lastSignedInAt) : 'Aldrig'}
             </td>
-            <td data-title="MFA">${u.mfa ? MFA_LABELS[u.mfa] : '—'}</td>
+            <td data-title="MFA">${mfaLabel(u.mfa)}</td>
             <td data-title="Tilstand">${stateCell(u)}</td>
             <td data-title="Handlinger">${actionLinks(u, m.user.id)}</td>
           </tr>`,
