@@ -254,7 +254,11 @@ export function mfaSettingsView(m: MfaSettingsModel): string {
     title: 'Totrinsbekræftelse',
     user: m.user,
     csrfToken: m.csrfToken,
-    breadcrumbs: [{ text: 'Forside', href: '/' }, { text: 'Totrinsbekræftelse' }],
+    breadcrumbs: [
+      { text: 'Forside', href: '/' },
+      { text: 'Min konto', href: '/konto' },
+      { text: 'Totrinsbekræftelse' },
+    ],
     scripts: PASSKEY_SCRIPTS,
     body: html`<h1>Totrinsbekræftelse</h1>
       ${summary} ${m.notice ? alert('success', m.notice) : null}

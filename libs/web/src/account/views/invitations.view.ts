@@ -217,7 +217,11 @@ export function invitationsView(m: InvitationsPageModel): string {
     title: 'Invitationer',
     user: m.user,
     csrfToken: m.csrfToken,
-    breadcrumbs: [{ text: 'Forside', href: '/' }, { text: 'Invitationer' }],
+    breadcrumbs: [
+      { text: 'Forside', href: '/' },
+      { text: 'Administration', href: '/administration' },
+      { text: 'Invitationer' },
+    ],
     body: html`<h1>Invitationer</h1>
       <p class="font-lead">
         Den inviterede får et link, der virker én gang i 72 timer, og vælger selv sin adgangskode.

@@ -159,7 +159,11 @@ export function changePasswordView(v: {
     title: 'Skift adgangskode',
     user: v.user,
     csrfToken: v.csrfToken,
-    breadcrumbs: [{ text: 'Forside', href: '/' }, { text: 'Skift adgangskode' }],
+    breadcrumbs: [
+      { text: 'Forside', href: '/' },
+      { text: 'Min konto', href: '/konto' },
+      { text: 'Skift adgangskode' },
+    ],
     body: column(
       html`<h1>Skift adgangskode</h1>
         ${
