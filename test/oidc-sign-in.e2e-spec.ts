@@ -1,5 +1,6 @@
 import { resetData, TestApp } from './support/test-app';
-import { createUser } from './support/factories';
+import request from 'supertest';
+import { createUser, tokenFor } from './support/factories';
 import { createSsoTestApp, SsoTestApp, TestOidcProvider } from './support/oidc-provider';
 import type { OidcSettings } from '@app/config';
 
@@ -190,6 +191,88 @@ describe('SSO with OpenID Connect against a test provider (e2e)', () => {
     const { status } = await refused('opaque-subject-42', { email: user.email, email_verified: true });
     expect(status).toBe(400);
     expect(await failures()).toEqual([{ reason: 'email-missing' }]);
+  });
+
+  /** The provider's subjects linked to users, as stored. */
+  const links = () =>
+    t.db.query('SELECT issuer, subject, user_id FROM user_sso_links ORDER BY subject') as Promise<
+      { issuer: string; subject: string; user_id: string }[]
+    >;
+  /** `sub` signs in with these claims; the callback's status and who the audit says signed in. */
+  async function signIn(sub: string, claims: Record<string, unknown>) {
+    const { browser, callback } = await atProvider(sub, claims);
+    const status = (await browser.get(callback.href)).status;
+    const [entry] = await t.db.query(
+      `SELECT actor_id, details FROM audit_log WHERE action = 'auth.signed-in' ORDER BY seq DESC LIMIT 1`,
+    );
+    return { status, session: browser.cookie(app, 'baseline_session'), entry };
+  }
+
+  it('links the subject at the first sign-in by e-mail, and finds the user by it after the e-mail changes', async () => {
+    const user = await createUser(t.db, 'municipality_officer', 151);
+    const first = await signIn('entra-oid-7f3a', { email: user.email, email_verified: true });
+    expect(first.status).toBe(303);
+    expect(first.entry).toMatchObject({ actor_id: user.id, details: { mappedBy: 'email' } });
+    expect(await links()).toEqual([{ issuer: oidc.issuer, subject: 'entra-oid-7f3a', user_id: user.id }]);
+
+    // The address changed at the provider (a new name, a merged municipality): same account.
+    const changed = await signIn('entra-oid-7f3a', { email: 'new.name@other.dk', email_verified: true });
+    expect(changed.status).toBe(303);
+    expect(changed.session).toBeTruthy();
+    expect(changed.entry).toMatchObject({
+      actor_id: user.id,
+      details: { mappedBy: 'sub', sub: 'entra-oid-7f3a' },
+    });
+    // Without any e-mail claim as well.
+    expect((await signIn('entra-oid-7f3a', {})).status).toBe(303);
+    expect(await t.db.query('SELECT count(*)::int AS n FROM users')).toEqual([{ n: 1 }]);
+
+    // A linked user who is deactivated is refused as before.
+    await t.db.query('UPDATE users SET active = false WHERE id = $1', [user.id]);
+    const { status } = await refused('entra-oid-7f3a', { email: 'new.name@other.dk', email_verified: true });
+    expect(status).toBe(403);
+    expect(await failures()).toEqual([{ reason: 'inactive-account' }]);
+  });
+
+  it("refuses a linked subject with another user's e-mail, and a new subject with a linked user's e-mail", async () => {
+    const a = await createUser(t.db, 'municipality_officer', 151);
+    const b = await createUser(t.db, 'municipality_officer', 151);
+    expect((await signIn('subject-a', { email: a.email, email_verified: true })).status).toBe(303);
+
+    const swapped = await refused('subject-a', { email: b.email, email_verified: true });
+    expect(swapped.status).toBe(403);
+    expect(swapped.body).toContain('er knyttet til en anden konto i Baseline');
+    const newcomer = await refused('subject-other', { email: a.email, email_verified: true });
+    expect(newcomer.status).toBe(403);
+    expect(await failures()).toEqual([{ reason: 'sso-link-conflict' }, { reason: 'sso-link-conflict' }]);
+    expect(await links()).toEqual([{ issuer: oidc.issuer, subject: 'subject-a', user_id: a.id }]);
+  });
+
+  it("lets a platform administrator remove a user's SSO link (audited); the next sign-in links anew", async () => {
+    const user = await createUser(t.db, 'municipality_officer', 151);
+    const admin = await createUser(t.db, 'platform_admin');
+    expect((await signIn('old-subject', { email: user.email, email_verified: true })).status).toBe(303);
+    const url = `/api/v1/admin/users/${user.id}/sso-link`;
+    await request(t.http)
+      .delete(url)
+      .auth(await tokenFor(t.http, await createUser(t.db, 'kl_analyst')), { type: 'bearer' })
+      .expect(403);
+    expect(await links()).toHaveLength(1);
+    const adminToken = await tokenFor(t.http, admin);
+    await request(t.http).delete(url).auth(adminToken, { type: 'bearer' }).expect(204);
+    await request(t.http)
+      .delete('/api/v1/admin/users/00000000-0000-4000-8000-000000000000/sso-link')
+      .auth(adminToken, { type: 'bearer' })
+      .expect(404);
+    expect(await links()).toEqual([]);
+    const [entry] = await t.db.query(
+      `SELECT actor_id, target_id, details FROM audit_log WHERE action = 'auth.sso-link-removed'`,
+    );
+    expect(entry).toEqual({ actor_id: admin.id, target_id: user.id, details: { issuers: [oidc.issuer] } });
+
+    const relinked = await signIn('new-subject', { email: user.email, email_verified: true });
+    expect(relinked.status).toBe(303);
+    expect(await links()).toEqual([{ issuer: oidc.issuer, subject: 'new-subject', user_id: user.id }]);
   });
 
   it('refuses a changed state, and an answer that reaches another browser', async () => {

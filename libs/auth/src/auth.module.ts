@@ -20,6 +20,8 @@ import { SignInCountersRepository } from './sign-in-counters.repository';
 import { SignInUnlockTokensRepository } from './sign-in-unlock-tokens.repository';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { OidcSignInService } from './oidc/oidc-sign-in.service';
+import { SsoLinkController } from './oidc/sso-link.controller';
+import { SsoLinks } from './oidc/sso-links';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { SessionStrategy } from './strategies/session.strategy';
 import { WebCookies } from './web-cookies';
@@ -38,7 +40,14 @@ import { WebSessionsService } from './web-sessions.service';
       }),
     }),
   ],
-  controllers: [AuthController, MfaController, SessionsController, MfaPolicyController, MfaResetController],
+  controllers: [
+    AuthController,
+    MfaController,
+    SessionsController,
+    MfaPolicyController,
+    MfaResetController,
+    SsoLinkController,
+  ],
   providers: [
     AuthService,
     ApiKeysService,
@@ -57,6 +66,7 @@ import { WebSessionsService } from './web-sessions.service';
     MfaPolicy,
     SignInChallengesRepository,
     WebauthnService,
+    SsoLinks,
   ],
   exports: [
     AuthService,

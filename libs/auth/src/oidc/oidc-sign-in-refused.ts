@@ -14,7 +14,9 @@ export type OidcRefusal =
   | 'email-unverified'
   /** No Baseline account has the verified e-mail address: none is created. */
   | 'unknown-account'
-  | 'inactive-account';
+  | 'inactive-account'
+  /** The `sub` is linked to one user and the e-mail address is another's, or the account is linked to another `sub`. */
+  | 'sso-link-conflict';
 
 export class OidcSignInRefused extends Error {
   constructor(

@@ -6,6 +6,7 @@ import { User, UsersRepository } from '@app/users';
 import { idpSatisfiesMfa } from './idp-mfa';
 import { accountEmail } from './oidc-account';
 import { OidcRefusal, OidcSignInRefused } from './oidc-sign-in-refused';
+import { SsoLinks } from './sso-links';
 import { openPendingSignIn, PENDING_SIGN_IN_TTL_MS, sealPendingSignIn } from './pending-sign-in';
 
 /** Where the browser goes, and what it must bring back (to keep in the `baseline_oidc` cookie). */
@@ -22,7 +23,15 @@ export interface OidcSignedIn {
   mfaSatisfiedByIdp: boolean;
   next: string | null;
   /** What the sign-in's audit entry records. */
-  details: { channel: 'web'; method: 'oidc'; issuer: string; sub: string; mfaSatisfiedByIdp: boolean };
+  details: {
+    channel: 'web';
+    method: 'oidc';
+    issuer: string;
+    sub: string;
+    /** `email`: first sign-in, whose link to `sub` is now recorded; `sub`: found by that link. */
+    mappedBy: 'sub' | 'email';
+    mfaSatisfiedByIdp: boolean;
+  };
 }
 
 /** A plain-HTTP issuer is accepted only on this machine (a test or a local provider). */
@@ -33,8 +42,9 @@ const PROVIDER_TIMEOUT_SECONDS = 10;
 
 /**
  * Sign-in through an OpenID Connect provider (authorization code flow with PKCE, state and
- * nonce). It only finds an existing, active account by the provider's verified e-mail address
- * (or OIDC_ACCOUNT_CLAIM); it never creates one. Starting the web session is the caller's, exactly as after a password.
+ * nonce). It only finds an existing, active account: by the recorded link to the provider's
+ * `sub`, else by its verified e-mail address (or OIDC_ACCOUNT_CLAIM), which records the link; it
+ * never creates one. Starting the web session is the caller's, exactly as after a password.
  */
 @Injectable()
 export class OidcSignInService {
@@ -47,6 +57,7 @@ export class OidcSignInService {
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly links: SsoLinks,
   ) {}
 
   /** The SSO button's text, or null when SSO is not configured. */
@@ -123,17 +134,39 @@ export class OidcSignInService {
 
     const sub = String(claims.sub);
     const found = accountEmail(claims, settings.accountClaim);
-    if ('refusal' in found) return refuse(found.refusal, sub, { sub });
-    const user = await this.users.findForSignIn(found.email);
-    if (!user) return refuse('unknown-account', found.email, { sub });
-    if (!user.active) return refuse('inactive-account', found.email, { sub });
+    const byEmail = 'email' in found ? await this.users.findForSignIn(found.email) : null;
+    const linkedId = await this.links.userFor(settings.issuer, sub);
+    let user: User | null;
+    let mappedBy: 'sub' | 'email';
+    if (linkedId) {
+      // A recorded link wins over the e-mail address, which may change at the provider; but an
+      // address that is another user's is refused rather than silently signing in as either.
+      if (byEmail && byEmail.id !== linkedId) {
+        return refuse('sso-link-conflict', sub, { sub, linkedUserId: linkedId, emailUserId: byEmail.id });
+      }
+      user = byEmail ?? (await this.users.findById(linkedId));
+      mappedBy = 'sub';
+    } else {
+      if ('refusal' in found) return refuse(found.refusal, sub, { sub });
+      user = byEmail;
+      if (!user) return refuse('unknown-account', found.email, { sub });
+      // The account is already linked to another subject at this provider: a new subject
+      // claiming its address (e.g. a reused mailbox) does not take it over.
+      const other = await this.links.subjectOf(user.id, settings.issuer);
+      if (other !== null) return refuse('sso-link-conflict', found.email, { sub, emailUserId: user.id });
+      mappedBy = 'email';
+    }
+    if (!user?.active) return refuse('inactive-account', user?.email ?? sub, { sub });
+    if (mappedBy === 'email' && !(await this.links.link(settings.issuer, sub, user.id))) {
+      return refuse('sso-link-conflict', user.email, { sub, emailUserId: user.id });
+    }
 
     const mfaSatisfiedByIdp = idpSatisfiesMfa(claims.amr);
     return {
       user,
       mfaSatisfiedByIdp,
       next: pending.next,
-      details: { channel: 'web', method: 'oidc', issuer: settings.issuer, sub, mfaSatisfiedByIdp },
+      details: { channel: 'web', method: 'oidc', issuer: settings.issuer, sub, mappedBy, mfaSatisfiedByIdp },
     };
   }
 

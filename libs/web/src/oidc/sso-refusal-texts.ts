@@ -3,6 +3,8 @@ import type { OidcRefusal } from '@app/auth';
 /** What the sign-in page says when an SSO sign-in is refused; `label` is the button's text. */
 export function ssoRefusalText(reason: OidcRefusal, label: string): string {
   switch (reason) {
+    case 'sso-link-conflict':
+      return `Dit login ved »${label}« er knyttet til en anden konto i Baseline end din e-mailadresse. Kontakt din administrator.`;
     case 'unknown-account':
     case 'inactive-account':
       return 'Din konto findes ikke i Baseline — kontakt din administrator.';
@@ -24,6 +26,7 @@ export function ssoRefusalText(reason: OidcRefusal, label: string): string {
 /** The status of the sign-in page that explains a refusal. */
 export function ssoRefusalStatus(reason: OidcRefusal): number {
   if (reason === 'idp-unavailable') return 503;
-  if (reason === 'unknown-account' || reason === 'inactive-account') return 403;
+  if (reason === 'unknown-account' || reason === 'inactive-account' || reason === 'sso-link-conflict')
+    return 403;
   return 400;
 }
