@@ -25,6 +25,7 @@ import { SessionStrategy } from './strategies/session.strategy';
 import { WebCookies } from './web-cookies';
 import { WebSessionsRepository } from './web-sessions.repository';
 import { WebSessionsService } from './web-sessions.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
 
 @Module({
   imports: [
@@ -57,6 +58,7 @@ import { WebSessionsService } from './web-sessions.service';
     MfaPolicy,
     SignInChallengesRepository,
     WebauthnService,
+    SignInThrottleService,
   ],
   exports: [
     AuthService,
