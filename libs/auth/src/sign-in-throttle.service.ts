@@ -4,6 +4,10 @@ import { TooManySignInAttemptsException } from './auth.exceptions';
 import { SignInCountersRepository } from './sign-in-counters.repository';
 import { reserveAttempt } from './sign-in-throttle';
 
+/** OpenAPI text for a route that checks the caller's current password or code. */
+export const CURRENT_SECRET_THROTTLED =
+  'SIGN_IN_THROTTLED: too many wrong passwords or codes (sign-ins included) for the account from this address, the account or the address; Retry-After gives the wait in seconds';
+
 /**
  * The sign-in throttle's counters in use: every check of a user's own password or code reserves
  * an attempt here, so a stolen session guesses no faster than a sign-in form would.
