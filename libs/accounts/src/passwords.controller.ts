@@ -5,9 +5,10 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Auth, ClientAddress, CurrentPrincipal, UserPrincipal } from '@app/auth';
+import { Auth, ClientAddress, CURRENT_SECRET_THROTTLED, CurrentPrincipal, UserPrincipal } from '@app/auth';
 import {
   ChangePasswordDto,
   PasswordResetAcceptedDto,
@@ -53,6 +54,7 @@ export class PasswordsController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Changed' })
   @ApiBadRequestResponse({ description: 'CURRENT_PASSWORD_WRONG' })
+  @ApiTooManyRequestsResponse({ description: CURRENT_SECRET_THROTTLED })
   @ApiUnprocessableEntityResponse({ description: 'PASSWORD_TOO_WEAK, `details.reason`' })
   async change(
     @Body() dto: ChangePasswordDto,

@@ -97,13 +97,19 @@ export class PasswordsService {
     });
   }
 
-  /** Changes the signed-in user's password; the caller starts a new session for this browser. */
+  /**
+   * Changes the signed-in user's password; the caller starts a new session for this browser. The
+   * current password is checked on the sign-in throttle, so wrong guesses end in 429.
+   */
   async change(principal: UserPrincipal, current: string, next: string, address: string): Promise<void> {
     const problem = passwordProblem(next, principal.email);
     const stored = await this.dataSource.transaction((m) =>
       this.users.findForPasswordChange(principal.id, m),
     );
-    if (!(await this.hasher.verify(stored?.active ? stored.passwordHash : null, current))) {
+    const verified = await this.auth.guardOwnPassword(principal.email, address, () =>
+      this.hasher.verify(stored?.active ? stored.passwordHash : null, current),
+    );
+    if (!verified) {
       await this.audit.record(
         { id: principal.id, label: principal.email, address },
         { action: 'auth.password-change-failed', targetType: 'user', targetId: principal.id },

@@ -27,6 +27,7 @@ import { SessionStrategy } from './strategies/session.strategy';
 import { WebCookies } from './web-cookies';
 import { WebSessionsRepository } from './web-sessions.repository';
 import { WebSessionsService } from './web-sessions.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
 
 @Module({
   imports: [
@@ -67,6 +68,7 @@ import { WebSessionsService } from './web-sessions.service';
     SignInChallengesRepository,
     WebauthnService,
     SsoLinks,
+    SignInThrottleService,
   ],
   exports: [
     AuthService,

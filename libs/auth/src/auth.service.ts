@@ -12,7 +12,6 @@ import {
   InvalidCredentialsException,
   InvalidUnlockLinkException,
   SessionNotFoundException,
-  TooManySignInAttemptsException,
 } from './auth.exceptions';
 import { MfaChallenge } from './mfa/mfa-challenge.entity';
 import {
@@ -28,7 +27,7 @@ import { SignInChallengesRepository } from './mfa/sign-in-challenges.repository'
 import type { UserPrincipal } from './principal';
 import { hashSecretToken, newSecretToken } from './secret-tokens';
 import { SignInCountersRepository } from './sign-in-counters.repository';
-import { reserveAttempt } from './sign-in-throttle';
+import { SignInThrottleService } from './sign-in-throttle.service';
 import { SignInUnlockTokensRepository } from './sign-in-unlock-tokens.repository';
 import { SessionRow, WebSessionsRepository } from './web-sessions.repository';
 
@@ -112,6 +111,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly config: AppConfigService,
     private readonly clock: Clock,
+    private readonly throttle: SignInThrottleService,
   ) {}
 
   /**
@@ -163,18 +163,16 @@ export class AuthService {
     return this.afterPassword(user, address, 'web', details, true);
   }
 
-  /** Reserves one attempt on the throttle's counters, or refuses with 429. */
-  private async reserveAttempt(email: string, address: string, now: Date): Promise<void> {
-    const limits = this.config.signInThrottle;
-    const reservation = await this.counters.withLockedCounters(email, address, now, async (counters, m) => {
-      const outcome = reserveAttempt(counters, limits, now);
-      if (outcome.allowed) await this.counters.writeCounts(m, email, address, outcome.next);
-      else await this.counters.countRefusal(m, outcome.scope, email, address, now);
-      return outcome;
-    });
-    if (!reservation.allowed) {
-      throw new TooManySignInAttemptsException(reservation.scope, reservation.retryAfterSeconds);
-    }
+  private reserveAttempt(email: string, address: string, now: Date): Promise<void> {
+    return this.throttle.reserve(email, address, now);
+  }
+
+  /**
+   * Checks the signed-in user's current password (`check`) on the sign-in throttle's counters, so
+   * a stolen session cannot guess it without limit: 429 while blocked, counted when wrong.
+   */
+  guardOwnPassword(email: string, address: string, check: () => Promise<boolean>): Promise<boolean> {
+    return this.throttle.guard(email, address, this.clock.now(), check);
   }
 
   /**

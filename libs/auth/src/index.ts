@@ -23,3 +23,4 @@ export type { ActiveWebSession } from './web-sessions.repository';
 export * from './mfa/mfa.exceptions';
 export * from './mfa/mfa.service';
 export * from './mfa/webauthn.service';
+export { CURRENT_SECRET_THROTTLED } from './sign-in-throttle.service';

@@ -7,6 +7,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
   ApiNoContentResponse,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { actorOf, UserPrincipal } from '../principal';
 import { Auth } from '../decorators/auth.decorator';
@@ -24,6 +25,7 @@ import {
 import { WebauthnService } from './webauthn.service';
 import { MfaCodeInvalidException } from './mfa.exceptions';
 import { MfaService } from './mfa.service';
+import { CURRENT_SECRET_THROTTLED } from '../sign-in-throttle.service';
 
 /** The signed-in user's own second factors (not API keys). */
 @ApiTags('mfa')
@@ -74,6 +76,7 @@ export class MfaController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiForbiddenResponse({ description: 'MFA_REAUTH_FAILED: neither the password nor a current code' })
+  @ApiTooManyRequestsResponse({ description: CURRENT_SECRET_THROTTLED })
   @ApiConflictResponse({
     description: 'MFA_STATE_CONFLICT: none set up, or it is the last factor of an account that must use one',
   })
@@ -89,6 +92,7 @@ export class MfaController {
   @HttpCode(200)
   @ApiOkResponse({ type: RecoveryCodesDto, description: 'Ten new codes; the old ones stop working' })
   @ApiForbiddenResponse({ description: 'MFA_REAUTH_FAILED' })
+  @ApiTooManyRequestsResponse({ description: CURRENT_SECRET_THROTTLED })
   async regenerate(
     @CurrentPrincipal() me: UserPrincipal,
     @Body() dto: MfaReauthDto,
@@ -125,6 +129,7 @@ export class MfaController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiForbiddenResponse({ description: 'MFA_REAUTH_FAILED' })
+  @ApiTooManyRequestsResponse({ description: CURRENT_SECRET_THROTTLED })
   @ApiConflictResponse({
     description: 'MFA_STATE_CONFLICT: not yours, or the last factor of an account that must use one',
   })

@@ -9,6 +9,7 @@ import { MfaReauthFailedException, MfaStateConflictException } from './mfa.excep
 import { MfaPolicy } from './mfa-policy';
 import { MfaRecoveryCode } from './mfa-recovery-code.entity';
 import { MfaTotp } from './mfa-totp.entity';
+import { SignInThrottleService } from '../sign-in-throttle.service';
 import { SecretBox } from './secret-box';
 import { checkTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from './totp';
 import { WebauthnCredential } from './webauthn-credential.entity';
@@ -58,6 +59,7 @@ export class MfaService {
     private readonly audit: AuditService,
     private readonly policy: MfaPolicy,
     private readonly clock: Clock,
+    private readonly throttle: SignInThrottleService,
     config: AppConfigService,
   ) {
     this.box = new SecretBox(config.jwt.secret);
@@ -211,7 +213,7 @@ export class MfaService {
     proof: Reauth,
     actor: Actor,
   ) {
-    await this.assertReauth(user, proof);
+    await this.assertReauth(user, proof, actor.address);
     const status = await this.status(user);
     if (!status.totp && !status.totpPending)
       throw new MfaStateConflictException('No authenticator app is set up');
@@ -237,7 +239,7 @@ export class MfaService {
     proof: Reauth,
     actor: Actor,
   ): Promise<string[]> {
-    await this.assertReauth(user, proof);
+    await this.assertReauth(user, proof, actor.address);
     if (!(await this.enrolled(user.id))) {
       throw new MfaStateConflictException('Recovery codes need a second factor; set one up first');
     }
@@ -283,14 +285,24 @@ export class MfaService {
     return left > 0 ? null : this.replaceRecoveryCodes(m, userId);
   }
 
-  /** A change to one's factors needs the password or a current code, not just a session someone may have left open. */
-  async assertReauth(user: Pick<User, 'id' | 'email'>, proof: Reauth): Promise<void> {
-    if (proof.password) {
-      const owner = await this.users.findForSignIn(user.email);
-      if (await this.hasher.verify(owner?.active ? owner.passwordHash : null, proof.password)) return;
-    } else if (proof.code && (await this.useCode(user.id, proof.code)) === 'ok') {
-      return;
-    }
+  /**
+   * A change to one's factors needs the password or a current code, not just a session someone
+   * may have left open. Either is checked on the sign-in throttle's counters, like a sign-in.
+   */
+  async assertReauth(
+    user: Pick<User, 'id' | 'email'>,
+    proof: Reauth,
+    address?: string | null,
+  ): Promise<void> {
+    const check = async () => {
+      if (proof.password) {
+        const owner = await this.users.findForSignIn(user.email);
+        return this.hasher.verify(owner?.active ? owner.passwordHash : null, proof.password);
+      }
+      return !!proof.code && (await this.useCode(user.id, proof.code)) === 'ok';
+    };
+    if (!proof.password && !proof.code) throw new MfaReauthFailedException();
+    if (await this.throttle.guard(user.email, address ?? '', this.clock.now(), check)) return;
     throw new MfaReauthFailedException();
   }
 

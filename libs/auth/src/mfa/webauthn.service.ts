@@ -179,7 +179,7 @@ export class WebauthnService {
     proof: Reauth,
     actor: Actor,
   ) {
-    await this.mfa.assertReauth(user, proof);
+    await this.mfa.assertReauth(user, proof, actor.address);
     const status = await this.mfa.status(user);
     if (!status.passkeys.some((p) => p.id === id))
       throw new MfaStateConflictException('No such passkey of yours');
