@@ -49,9 +49,28 @@ describe('The invitations page (e2e)', () => {
 
     const resent = await postForm(`/administration/invitationer/${id}/gensend`, {}, 200);
     expect(resent.text).toContain('invitation-link');
+    // The list links to a confirmation page; only its form revokes.
+    const list = await request(t.http)
+      .get('/administration/invitationer')
+      .set('Cookie', cookieHeader(jar))
+      .expect(200);
+    expect(list.text).toContain(`href="/administration/invitationer/${id}/tilbagekald"`);
+    const confirm = await request(t.http)
+      .get(`/administration/invitationer/${id}/tilbagekald`)
+      .set('Cookie', cookieHeader(jar))
+      .expect(200);
+    expect(confirm.text).toContain('Tilbagekald invitationen til kl.analytiker@kl.dk?');
+    expect(confirm.text).toContain(`action="/administration/invitationer/${id}/tilbagekald"`);
+    const [{ active }] = await t.db.query(`SELECT active FROM users WHERE id = $1`, [id]);
+    expect(active).toBe(true);
     const revoked = await postForm(`/administration/invitationer/${id}/tilbagekald`, {}, 200);
     expect(revoked.text).toContain('Invitationen til kl.analytiker@kl.dk er tilbagekaldt.');
     expect(revoked.text).toContain('Tilbagekaldt');
+    // A revoked invitation has nothing left to confirm.
+    await request(t.http)
+      .get(`/administration/invitationer/${id}/tilbagekald`)
+      .set('Cookie', cookieHeader(jar))
+      .expect(404);
   });
 
   it('explains a refused invitation in Danish at its field', async () => {

@@ -6,6 +6,8 @@ import { ClientAddress, CurrentPrincipal, UserPrincipal, WebSessionGuard } from 
 import { DomainError, ErrorCode, isDomainError } from '@app/http';
 import { MunicipalitiesService, parseMunicipalityCode } from '@app/municipalities';
 import { Role, ROLES } from '@app/users';
+import { html } from '@app/ui';
+import { confirmPageView } from '../administration/views/admin-components.view';
 import { danishError } from '../danish-errors';
 import { page } from '../page';
 import { RendersPage } from '../renders-page.decorator';
@@ -125,6 +127,34 @@ export class InvitationPagesController {
     @ClientAddress() address: string,
   ) {
     return this.render(p, { issued: [await this.invitations.resend(p, id, address)] });
+  }
+
+  /** Revoking deactivates the account: asked on its own page first, as the other administration actions. */
+  @Get(':id/tilbagekald')
+  @RendersPage()
+  async confirmRevoke(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: UserPrincipal) {
+    const invitation = (await this.invitations.list(p)).find((i) => i.id === id && i.status !== 'revoked');
+    if (!invitation) throw new DomainError(ErrorCode.INVITATION_NOT_FOUND, 'No open invitation with this id');
+    return page(({ user, csrfToken }) =>
+      confirmPageView({
+        user: user!,
+        csrfToken,
+        crumbs: [
+          { text: 'Forside', href: '/' },
+          { text: 'Administration', href: '/administration' },
+          { text: 'Invitationer', href: INVITATIONS_PATH },
+        ],
+        heading: `Tilbagekald invitationen til ${invitation.email}?`,
+        consequences: html`<p>
+          Linket i invitationen holder op med at virke, og kontoen deaktiveres, så ingen kan logge ind med
+          den. Du kan sende invitationen igen senere; så bliver kontoen aktiv med et nyt link.
+        </p>`,
+        action: `${INVITATIONS_PATH}/${id}/tilbagekald`,
+        submitLabel: 'Tilbagekald invitationen',
+        destructive: true,
+        back: INVITATIONS_PATH,
+      }),
+    );
   }
 
   @Post(':id/tilbagekald')

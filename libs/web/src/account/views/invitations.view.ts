@@ -192,16 +192,12 @@ function table(m: InvitationsPageModel): SafeHtml {
             </form>
             ${
               i.status !== 'revoked'
-                ? html`<form method="post" action="${INVITATIONS_PATH}/${i.id}/tilbagekald" class="d-inline">
-                    ${csrfField(m.csrfToken)}
-                    <button
-                      type="submit"
-                      class="button button-tertiary button-small"
-                      aria-label="Tilbagekald invitationen til ${i.email}"
-                    >
-                      Tilbagekald
-                    </button>
-                  </form>`
+                ? html`<a
+                    href="${INVITATIONS_PATH}/${i.id}/tilbagekald"
+                    class="button button-tertiary button-small"
+                    aria-label="Tilbagekald invitationen til ${i.email}"
+                    >Tilbagekald</a
+                  >`
                 : null
             }
           </td>
