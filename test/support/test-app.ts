@@ -112,6 +112,8 @@ export async function resetData(db: DataSource): Promise<void> {
     await m.query(
       'TRUNCATE users, api_keys, web_sessions, sign_in_failures, notifications, answers, responses, questions, areas, scale_levels, editions, surveys, advisories, password_reset_requests CASCADE',
     );
+    // The municipalities stay (reference data), but not a test's MFA rule for their officers.
+    await m.query('UPDATE municipalities SET officers_must_use_mfa = false WHERE officers_must_use_mfa');
     await m.query('ALTER TABLE audit_seals DISABLE TRIGGER audit_seals_no_truncate');
     await m.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate');
     await m.query('TRUNCATE audit_seals, audit_log');
