@@ -55,6 +55,9 @@ describe('Jobs on PostgreSQL while the database goes away and comes back (e2e)',
     jobs = api.app.get(JobQueueService);
   });
   afterAll(async () => {
+    // A test that failed during the cut must not leave the apps' connections waiting on it: closing
+    // a worker whose database is still away waits for its retries.
+    proxy?.restore();
     await worker?.close();
     await api?.close();
     await proxy?.stop();
